@@ -1,1 +1,3 @@
 export * from './entities';
+export * from './envelope';
+export * from './events';

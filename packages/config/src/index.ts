@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Thrown at start when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment once, at start. The schema's keys are the
+ * variable names themselves, so an error message can name the variable.
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? '(unknown)');
+    const value = env[variable];
+    const shown = value === undefined ? 'not set' : `got '${looksSecret(variable) ? '***' : value}'`;
+    return `${variable}: ${issue.message} (${shown})`;
+  });
+  throw new ConfigError(problems);
+}
+
+function looksSecret(variable: string): boolean {
+  return /SECRET|PASSWORD|TOKEN|KEY/i.test(variable);
+}
+
+/** Reusable env field builders with documented defaults. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  url: (fallback: string) => z.string().url().default(fallback),
+  brokers: (fallback = '127.0.0.1:9092') =>
+    z
+      .string()
+      .default(fallback)
+      .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1, 'needs at least one broker')),
+  mongoUri: (fallback = 'mongodb://127.0.0.1:27017/') =>
+    z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').default(fallback),
+  databaseName: (fallback: string) => z.string().regex(/^[a-zA-Z0-9_-]{1,63}$/, 'letters, digits, _ and - only, at most 63').default(fallback),
+  bool: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  logLevel: () => z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  positiveInt: (fallback: number) => z.coerce.number().int().min(1).default(fallback),
+  number: (fallback: number) => z.coerce.number().default(fallback),
+};
+
+/** Settings every service shares: where Kafka and MongoDB are, and how much to log. */
+export const commonEnvSchema = z.object({
+  KAFKA_BROKERS: env.brokers(),
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  MONGO_URI: env.mongoUri(),
+  LOG_LEVEL: env.logLevel(),
+});

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema } from './entities';
+import { EnvelopeSchema } from './envelope';
+
+/**
+ * Topic names and the payload schema of every event type. A consumer validates
+ * an incoming message with `eventSchemaFor(topic)`: the same schema the producer
+ * used, so a message that fails it is malformed, not merely unknown.
+ */
+export const TOPICS = {
+  offers: 'koppel.offers.v1',
+  requests: 'koppel.requests.v1',
+  matchesProposed: 'koppel.matches.proposed.v1',
+  matchesDecided: 'koppel.matches.decided.v1',
+} as const;
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+/** Where a consumer of `topic` parks a message it cannot process. */
+export function deadLetterTopicFor(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export const ALL_TOPICS: string[] = Object.values(TOPICS).flatMap((t) => [t, deadLetterTopicFor(t)]);
+
+const OfferChanged = z.object({ offer: OfferSchema });
+const OfferWithdrawn = z.object({ offerId: z.string().min(1), reason: z.string().optional() });
+const RequestChanged = z.object({ request: RequestSchema });
+const RequestWithdrawn = z.object({ requestId: z.string().min(1), reason: z.string().optional() });
+
+/** What a notification needs to know about each side, copied into the match events. */
+export const PartySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.email(),
+  language: LanguageSchema.default('nl'),
+});
+export type Party = z.infer<typeof PartySchema>;
+
+export const MatchSnapshotSchema = z.object({
+  matchId: z.string().min(1),
+  requestId: z.string().min(1),
+  offerId: z.string().min(1),
+  score: z.number().min(0).max(1),
+  /** Explanation as produced by the matching engine; rendered by the console and mails. */
+  explanation: z.record(z.string(), z.unknown()),
+  summary: z.string(),
+  request: z.object({
+    title: z.string(),
+    municipality: z.string(),
+    postcode: z.string(),
+    ageMin: z.number(),
+    ageMax: z.number(),
+    pupils: z.number(),
+    disciplines: z.array(DisciplineSchema),
+  }),
+  offer: z.object({
+    title: z.string(),
+    municipality: z.string(),
+    format: z.string(),
+    pricePerPupil: z.number(),
+    disciplines: z.array(DisciplineSchema),
+  }),
+  school: PartySchema,
+  provider: PartySchema,
+});
+export type MatchSnapshot = z.infer<typeof MatchSnapshotSchema>;
+
+const MatchProposed = z.object({ match: MatchSnapshotSchema });
+const MatchDecided = z.object({
+  match: MatchSnapshotSchema,
+  decision: z.enum(['approved', 'rejected']),
+  decidedBy: z.string().min(1),
+  note: z.string().max(2000).optional(),
+  decidedAt: z.iso.datetime(),
+});
+export type MatchDecidedPayload = z.infer<typeof MatchDecided>;
+
+export const EVENT_PAYLOADS = {
+  'offer.created': OfferChanged,
+  'offer.updated': OfferChanged,
+  'offer.withdrawn': OfferWithdrawn,
+  'request.created': RequestChanged,
+  'request.updated': RequestChanged,
+  'request.withdrawn': RequestWithdrawn,
+  'match.proposed': MatchProposed,
+  'match.decided': MatchDecided,
+} as const;
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export type PayloadOf<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+
+/** Which event types may appear on which topic. */
+export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
+  [TOPICS.offers]: ['offer.created', 'offer.updated', 'offer.withdrawn'],
+  [TOPICS.requests]: ['request.created', 'request.updated', 'request.withdrawn'],
+  [TOPICS.matchesProposed]: ['match.proposed'],
+  [TOPICS.matchesDecided]: ['match.decided'],
+};
+
+function envelopeOf<T extends EventType>(type: T) {
+  return EnvelopeSchema.extend({ type: z.literal(type), payload: EVENT_PAYLOADS[type] });
+}
+
+const ANY_EVENT = z.discriminatedUnion('type', [
+  envelopeOf('offer.created'),
+  envelopeOf('offer.updated'),
+  envelopeOf('offer.withdrawn'),
+  envelopeOf('request.created'),
+  envelopeOf('request.updated'),
+  envelopeOf('request.withdrawn'),
+  envelopeOf('match.proposed'),
+  envelopeOf('match.decided'),
+]);
+export type KoppelEvent = z.infer<typeof ANY_EVENT>;
+export type EventOf<T extends EventType> = Extract<KoppelEvent, { type: T }>;
+
+/** Parses a message value for `topic`: envelope, known type for that topic, valid payload. */
+export function parseEvent(topic: TopicName, value: unknown): { ok: true; event: KoppelEvent } | { ok: false; reason: string } {
+  const parsed = ANY_EVENT.safeParse(value);
+  if (!parsed.success) return { ok: false, reason: formatZodIssues(parsed.error) };
+  if (!TOPIC_EVENT_TYPES[topic].includes(parsed.data.type)) {
+    return { ok: false, reason: `event type '${parsed.data.type}' does not belong on topic '${topic}'` };
+  }
+  return { ok: true, event: parsed.data };
+}
+
+/** "payload.offer.audience.ageMax: ageMin must not exceed ageMax; type: ..." — readable in a log or a DLQ header. */
+export function formatZodIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,91 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { z } from 'zod';
+import type { Logger } from '@koppel/logging';
+import { HttpProblem, sendProblem, validationProblem } from './problem';
+
+/**
+ * An express app with what every koppel service needs: a JSON body limit,
+ * a health endpoint, an access log line per request and security headers.
+ * Routes are added by the caller; `finishApp` adds the 404 and error handlers last.
+ */
+export function createApp(options: { logger: Logger; health: () => Promise<Record<string, unknown>> | Record<string, unknown>; bodyLimit?: string }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      options.logger.info('http request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  });
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: options.bodyLimit ?? '100kb' }));
+  app.get('/healthz', async (_req, res) => {
+    try {
+      res.json({ status: 'ok', ...(await options.health()) });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', error: (error as Error).message });
+    }
+  });
+  return app;
+}
+
+export function finishApp(app: Express, logger: Logger): void {
+  app.use((req: Request, res: Response) => sendProblem(res, new HttpProblem(404, 'Not found', `No route for ${req.method} ${req.path}`), req.path));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpProblem) return sendProblem(res, error, req.path);
+    const status = (error as { status?: number; type?: string }).status;
+    if (status === 413) return sendProblem(res, new HttpProblem(413, 'Payload too large', 'The request body is larger than allowed.'), req.path);
+    if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {
+      return sendProblem(res, new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', { errors: [{ path: '(body)', message: 'not valid JSON' }] }), req.path);
+    }
+    logger.error('unhandled error', { path: req.path, error: error as Error });
+    sendProblem(res, new HttpProblem(500, 'Internal error', 'Something went wrong on our side.'), req.path);
+  });
+}
+
+/** Parses `value` with `schema` or throws a 400 problem naming every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what?: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationProblem(result.error, what);
+  return result.data;
+}
+
+/** Starts listening and resolves with the server once the port is bound. */
+export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.on('error', reject);
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections?.();
+  });
+}
+
+/** Runs `stop` once on SIGTERM or SIGINT, then exits; a second signal forces the exit. */
+export function onShutdownSignal(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info('shutting down', { signal });
+    stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => handle('SIGTERM'));
+  process.once('SIGINT', () => handle('SIGINT'));
+}

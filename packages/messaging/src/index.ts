@@ -1,0 +1,4 @@
+export * from './kafka';
+export * from './publisher';
+export * from './consumer';
+export * from './outbox';

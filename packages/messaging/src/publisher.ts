@@ -1,0 +1,60 @@
+import type { Kafka, Producer } from 'kafkajs';
+import { parseEvent, type Envelope, type TopicName } from '@koppel/contracts';
+
+export class InvalidEventError extends Error {
+  constructor(topic: string, type: string, reason: string) {
+    super(`refusing to publish invalid '${type}' event to ${topic}: ${reason}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** Headers every koppel message carries, so tools can filter without parsing the value. */
+export function eventHeaders(event: Envelope): Record<string, string> {
+  return { 'event-id': event.id, 'event-type': event.type, 'event-version': String(event.version) };
+}
+
+/**
+ * Publishes validated events. The producer checks the event against the same
+ * schema the consumer will use, so a bug shows up at the source.
+ */
+export class Publisher {
+  private producer: Producer;
+  private connected = false;
+
+  constructor(kafka: Kafka) {
+    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    await this.producer.connect();
+    this.connected = true;
+  }
+
+  async publish(topic: TopicName, events: Envelope | Envelope[]): Promise<void> {
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return;
+    for (const event of list) {
+      const check = parseEvent(topic, event);
+      if (!check.ok) throw new InvalidEventError(topic, event.type, check.reason);
+    }
+    await this.connect();
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: list.map((event) => ({ key: event.key, value: JSON.stringify(event), headers: eventHeaders(event) })),
+    });
+  }
+
+  /** Sends raw bytes without validation: only for dead-lettering and tests of malformed input. */
+  async publishRaw(topic: string, message: { key?: string | null; value: string | Buffer | null; headers?: Record<string, string> }): Promise<void> {
+    await this.connect();
+    await this.producer.send({ topic, acks: -1, messages: [message] });
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = false;
+    await this.producer.disconnect();
+  }
+}
