@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { z } from 'zod';
-import type { Logger } from '@koppel/logging';
+import { createLogger, type Logger } from '@koppel/logging';
 import { HttpProblem, sendProblem, validationProblem } from './problem';
 
 /**
@@ -88,4 +88,24 @@ export function onShutdownSignal(logger: Logger, stop: () => Promise<void>): voi
   };
   process.once('SIGTERM', () => handle('SIGTERM'));
   process.once('SIGINT', () => handle('SIGINT'));
+}
+
+/**
+ * The whole `main` of a service: validate config (fail fast naming the
+ * variable), start, and stop cleanly on SIGTERM/SIGINT.
+ */
+export function runService<C extends { LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' }>(
+  name: string,
+  loadConfig: () => C,
+  start: (config: C, logger: Logger) => Promise<{ stop(): Promise<void> }>,
+): void {
+  (async () => {
+    const config = loadConfig();
+    const logger = createLogger(name, { level: config.LOG_LEVEL });
+    const running = await start(config, logger);
+    onShutdownSignal(logger, running.stop);
+  })().catch((error) => {
+    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
 }

@@ -18,10 +18,10 @@ export interface OutboxEntry {
 
 /** Fields to add to a mongoose schema definition that carries an outbox. */
 export const outboxSchemaFields = {
-  outbox: { type: [{ _id: false, id: String, topic: String, event: Object }], default: [] },
+  outbox: { type: [{ _id: false, id: String, topic: String, event: Object }], default: () => [] },
   outboxPending: { type: Boolean, default: false, index: true },
   outboxRevision: { type: Number, default: 0 },
-} as const;
+};
 
 /** The update fragment that appends events to a document's outbox in the same write as the change. */
 export function appendToOutbox(entries: OutboxEntry[]): { $push: { outbox: { $each: OutboxEntry[] } }; $set: { outboxPending: true }; $inc: { outboxRevision: number } } {

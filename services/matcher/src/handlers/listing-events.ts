@@ -1,0 +1,104 @@
+import { TOPICS, type KoppelEvent, type Offer, type Request } from '@koppel/contracts';
+import type { Logger } from '@koppel/logging';
+import type { MatchingEngine } from '@koppel/matching';
+import type { Publisher } from '@koppel/messaging';
+import type { Model } from 'mongoose';
+import type { MatcherModels, MatchableDoc } from '../store/models';
+import { proposalEvent, snapshotOf } from './proposals';
+
+export interface ListingEventDeps {
+  engine: MatchingEngine;
+  models: MatcherModels;
+  publisher: Publisher;
+  logger: Logger;
+  topN: number;
+  minScore: number;
+}
+
+/**
+ * Applies one offer or request event: update the stored copy and the index,
+ * then propose matches. Idempotent: a redelivered event yields the same
+ * proposal events (same ids), and an event older than the stored state is ignored.
+ */
+export async function handleListingEvent(event: KoppelEvent, deps: ListingEventDeps): Promise<void> {
+  switch (event.type) {
+    case 'offer.created':
+    case 'offer.updated': {
+      const fresh = await storeIfNewer(deps.models.offers, event.payload.offer.id, event.payload.offer, true, event);
+      if (!fresh) return;
+      deps.engine.upsertOffer(event.payload.offer);
+      await proposeForOffer(event.payload.offer, event.id, deps);
+      return;
+    }
+    case 'offer.withdrawn': {
+      await storeIfNewer(deps.models.offers, event.payload.offerId, undefined, false, event);
+      deps.engine.removeOffer(event.payload.offerId);
+      return;
+    }
+    case 'request.created':
+    case 'request.updated': {
+      const fresh = await storeIfNewer(deps.models.requests, event.payload.request.id, event.payload.request, true, event);
+      if (!fresh) return;
+      deps.engine.upsertRequest(event.payload.request);
+      await proposeForRequest(event.payload.request, event.id, deps);
+      return;
+    }
+    case 'request.withdrawn': {
+      await storeIfNewer(deps.models.requests, event.payload.requestId, undefined, false, event);
+      deps.engine.removeRequest(event.payload.requestId);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * Stores the listing unless a newer event was already applied. Returns false
+ * only for a stale event; a redelivery of the current event returns true so
+ * that its proposals are published again (they may have been lost in a crash).
+ */
+async function storeIfNewer<T>(model: Model<MatchableDoc<T>>, id: string, data: T | undefined, open: boolean, event: KoppelEvent): Promise<boolean> {
+  const at = new Date(event.occurredAt);
+  const m = model as unknown as Model<any>;
+  const existing = (await m.findById(id).lean()) as MatchableDoc<T> | null;
+  if (existing && existing.lastEventAt > at) return false;
+  if (existing && existing.lastEventId === event.id) return true;
+  const set: Record<string, unknown> = { open, lastEventId: event.id, lastEventAt: at };
+  if (data !== undefined) set.data = data;
+  else if (!existing) return false; // withdrawal of something we never saw: nothing to keep
+  await m.updateOne({ _id: id }, { $set: set }, { upsert: true });
+  return true;
+}
+
+async function proposeForRequest(request: Request, sourceEventId: string, deps: ListingEventDeps): Promise<void> {
+  const matches = deps.engine.matchRequest(request, { top: deps.topN, minScore: deps.minScore });
+  const events = [];
+  for (const match of matches) {
+    const offer = await offerById(match.offerId, deps);
+    if (offer) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
+  }
+  await deps.publisher.publish(TOPICS.matchesProposed, events);
+  deps.logger.info('request matched', { requestId: request.id, proposals: events.length });
+}
+
+async function proposeForOffer(offer: Offer, sourceEventId: string, deps: ListingEventDeps): Promise<void> {
+  const matches = deps.engine.matchOffer(offer, { top: deps.topN, minScore: deps.minScore });
+  const events = [];
+  for (const match of matches) {
+    const request = await requestById(match.requestId, deps);
+    if (request) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
+  }
+  await deps.publisher.publish(TOPICS.matchesProposed, events);
+  deps.logger.info('offer matched', { offerId: offer.id, proposals: events.length });
+}
+
+async function offerById(id: string, deps: ListingEventDeps): Promise<Offer | null> {
+  const doc = (await (deps.models.offers as unknown as Model<any>).findById(id).lean()) as MatchableDoc<Offer> | null;
+  return doc?.data ?? null;
+}
+
+async function requestById(id: string, deps: ListingEventDeps): Promise<Request | null> {
+  const doc = (await (deps.models.requests as unknown as Model<any>).findById(id).lean()) as MatchableDoc<Request> | null;
+  return doc?.data ?? null;
+}

@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import mongoose, { type Model } from 'mongoose';
+import { ALL_TOPICS, TOPICS, type Offer, type Request } from '@koppel/contracts';
+import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import type { Logger } from '@koppel/logging';
+import { MatchingEngine } from '@koppel/matching';
+import { createKafka, ensureTopics, Publisher, subscribe } from '@koppel/messaging';
+import type { MatcherConfig } from './config';
+import { handleListingEvent } from './handlers/listing-events';
+import { createMatcherModels, type MatchableDoc } from './store/models';
+
+export interface RunningMatcher {
+  url: string;
+  engine: MatchingEngine;
+  stop(): Promise<void>;
+}
+
+/** Starts the matcher: rebuilds its index from its store, then follows the offer and request topics. */
+export async function startMatcher(config: MatcherConfig, logger: Logger): Promise<RunningMatcher> {
+  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.MATCHER_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const models = createMatcherModels(connection);
+  await Promise.all([models.offers.init(), models.requests.init()]);
+
+  const engine = new MatchingEngine();
+  const offers = (await (models.offers as unknown as Model<any>).find({ open: true }).lean()) as MatchableDoc<Offer>[];
+  const requests = (await (models.requests as unknown as Model<any>).find({ open: true }).lean()) as MatchableDoc<Request>[];
+  for (const doc of offers) engine.upsertOffer(doc.data);
+  for (const doc of requests) engine.upsertRequest(doc.data);
+  logger.info('index rebuilt', { offers: engine.offerCount, requests: engine.requestCount });
+
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-matcher', logger });
+  await ensureTopics(kafka, ALL_TOPICS);
+  const publisher = new Publisher(kafka);
+  await publisher.connect();
+  const deps = { engine, models, publisher, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE };
+  const subscription = await subscribe({
+    kafka,
+    publisher,
+    groupId: config.MATCHER_GROUP_ID,
+    topics: [TOPICS.offers, TOPICS.requests],
+    logger,
+    handler: (event) => handleListingEvent(event, deps),
+  });
+
+  const app = createApp({ logger, health: () => ({ offers: engine.offerCount, requests: engine.requestCount }) });
+  finishApp(app, logger);
+  const server: Server = await listen(app, config.MATCHER_PORT, config.MATCHER_HOST);
+  const address = server.address();
+  const url = `http://${config.MATCHER_HOST}:${typeof address === 'object' && address ? address.port : config.MATCHER_PORT}`;
+  logger.info('matcher running', { url });
+
+  return {
+    url,
+    engine,
+    stop: async () => {
+      await closeServer(server);
+      await subscription.stop();
+      await publisher.disconnect();
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import type { Model } from 'mongoose';
+import { z } from 'zod';
+import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { decideProposal } from '../decide';
+import { PROPOSAL_STATUSES, type ProposalDoc } from '../store/proposals';
+
+export const ListProposalsQuery = z
+  .object({
+    status: z.enum(PROPOSAL_STATUSES).optional(),
+    sort: z.enum(['score', 'newest']).default('score'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+export type ListProposalsQuery = z.infer<typeof ListProposalsQuery>;
+
+const ApproveBody = z.object({ decidedBy: z.string().trim().min(1).max(200), note: z.string().max(2000).optional() }).strict();
+const RejectBody = z.object({ decidedBy: z.string().trim().min(1).max(200), note: z.string().trim().min(1, 'a reason is required').max(2000) }).strict();
+
+export function proposalView(doc: ProposalDoc) {
+  return { id: doc._id, status: doc.status, score: doc.score, match: doc.match, decidedBy: doc.decidedBy, decidedAt: doc.decidedAt, note: doc.note, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
+}
+
+export async function listProposals(proposals: Model<ProposalDoc>, query: ListProposalsQuery) {
+  const filter = query.status ? { status: query.status } : {};
+  const sort: Record<string, 1 | -1> = query.sort === 'score' ? { score: -1, _id: 1 } : { createdAt: -1, _id: 1 };
+  const [docs, total] = await Promise.all([proposals.find(filter).sort(sort).skip(query.offset).limit(query.limit).lean(), proposals.countDocuments(filter)]);
+  return { items: docs.map((d) => proposalView(d as ProposalDoc)), total, limit: query.limit, offset: query.offset };
+}
+
+export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: () => void): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    res.json(await listProposals(proposals, parseOrThrow(ListProposalsQuery, req.query, 'query string')));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const doc = await proposals.findById(req.params.id).lean();
+    if (!doc) throw new HttpProblem(404, 'Not found', `No proposal with id '${req.params.id}'.`);
+    res.json(proposalView(doc as ProposalDoc));
+  });
+
+  router.post('/:id/approve', async (req, res) => {
+    const body = parseOrThrow(ApproveBody, req.body);
+    const doc = await decideProposal(proposals, req.params.id, { decision: 'approved', ...body });
+    publishSoon();
+    res.json(proposalView(doc));
+  });
+
+  router.post('/:id/reject', async (req, res) => {
+    const body = parseOrThrow(RejectBody, req.body);
+    const doc = await decideProposal(proposals, req.params.id, { decision: 'rejected', ...body });
+    publishSoon();
+    res.json(proposalView(doc));
+  });
+
+  return router;
+}

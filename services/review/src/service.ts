@@ -1,0 +1,59 @@
+import type { Server } from 'node:http';
+import mongoose from 'mongoose';
+import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
+import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import type { Logger } from '@koppel/logging';
+import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
+import type { ReviewConfig } from './config';
+import { consoleRoutes } from './console/routes';
+import { handleProposedEvent } from './handlers/proposed';
+import { proposalRoutes } from './routes/proposals';
+import { createProposalModel } from './store/proposals';
+
+export interface RunningReview {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the review service: proposals in from Kafka, decisions out through the outbox, API and console over HTTP. */
+export async function startReview(config: ReviewConfig, logger: Logger): Promise<RunningReview> {
+  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.REVIEW_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const proposals = createProposalModel(connection);
+  await proposals.init();
+
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-review', logger });
+  await ensureTopics(kafka, ALL_TOPICS);
+  const publisher = new Publisher(kafka);
+  await publisher.connect();
+  const relay = startOutboxRelay({ models: [proposals], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  await relay.drain();
+  const subscription = await subscribe({
+    kafka,
+    publisher,
+    groupId: config.REVIEW_GROUP_ID,
+    topics: [TOPICS.matchesProposed],
+    logger,
+    handler: (event) => handleProposedEvent(event, proposals),
+  });
+
+  const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
+  app.get('/', (_req, res) => res.redirect(302, '/console'));
+  app.use('/proposals', proposalRoutes(proposals, relay.nudge));
+  app.use('/console', consoleRoutes(proposals, relay.nudge));
+  finishApp(app, logger);
+  const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);
+  const address = server.address();
+  const url = `http://${config.REVIEW_HOST}:${typeof address === 'object' && address ? address.port : config.REVIEW_PORT}`;
+  logger.info('review listening', { url, console: `${url}/console` });
+
+  return {
+    url,
+    stop: async () => {
+      await closeServer(server);
+      await subscription.stop();
+      await relay.stop();
+      await publisher.disconnect();
+      await connection.close();
+    },
+  };
+}
