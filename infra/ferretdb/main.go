@@ -1,0 +1,89 @@
+// Command ferretdb is koppel's local FerretDB v1 (SQLite backend) server.
+//
+// It embeds github.com/FerretDB/FerretDB/ferretdb instead of building the upstream
+// cmd/ferretdb, because the upstream command panics at start when built from the module
+// proxy (build/version/version.txt is generated and not part of the module).
+// See docs/decisions/0002-ferretdb-v1-sqlite-embedded-main.md.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listenAddr := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on (host:port; port 0 picks a free port)")
+	sqliteDir := flag.String("sqlite-dir", "", "directory for the SQLite database files (created if missing)")
+	logLevel := flag.String("log-level", "info", "log level: debug, info, warn, error")
+	parentPID := flag.Int("parent-pid", 0, "if set, exit when this process is no longer our parent (watchdog)")
+	flag.Parse()
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		fmt.Fprintf(os.Stderr, "invalid --log-level %q: %v\n", *logLevel, err)
+		os.Exit(2)
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	if *sqliteDir == "" {
+		fmt.Fprintln(os.Stderr, "--sqlite-dir is required")
+		os.Exit(2)
+	}
+	dir, err := filepath.Abs(*sqliteDir)
+	if err != nil {
+		logger.Error("invalid --sqlite-dir", "error", err)
+		os.Exit(2)
+	}
+	if err = os.MkdirAll(dir, 0o755); err != nil {
+		logger.Error("cannot create --sqlite-dir", "error", err)
+		os.Exit(2)
+	}
+	// FerretDB wants a file: URI of an existing directory that ends with a slash.
+	sqliteURL := "file:" + strings.TrimSuffix(filepath.ToSlash(dir), "/") + "/"
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listenAddr},
+		Logger:    logger,
+		Handler:   "sqlite",
+		SQLiteURL: sqliteURL,
+	})
+	if err != nil {
+		logger.Error("cannot start FerretDB", "error", err)
+		os.Exit(1)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+
+	if *parentPID > 0 {
+		go func() {
+			for ctx.Err() == nil {
+				if os.Getppid() != *parentPID {
+					logger.Warn("parent process is gone, shutting down", "parent-pid", *parentPID)
+					stop()
+					return
+				}
+				time.Sleep(time.Second)
+			}
+		}()
+	}
+
+	// Readiness line, parsed by infra/src/ferretdb-local.ts.
+	fmt.Fprintf(os.Stdout, "FerretDB listening on %s (sqlite %s)\n", f.MongoDBURI(), sqliteURL)
+
+	if err = f.Run(ctx); err != nil {
+		logger.Error("FerretDB stopped with an error", "error", err)
+		os.Exit(1)
+	}
+	logger.Info("FerretDB stopped")
+}
