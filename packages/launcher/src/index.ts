@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findFreePort, retryUntil, spawnService, startWatchdog, stopPid, type SpawnedService } from '@koppel/infra/src/process';
+
+/**
+ * Starts koppel's four services as real child processes (the way they run in
+ * production), on the given infrastructure, and waits until each answers
+ * /healthz. Used by the demo command and by the integration tests.
+ */
+export const SERVICE_NAMES = ['intake', 'matcher', 'review', 'notifier'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface InfraForServices {
+  kafkaBrokers: string[];
+  mongoUri: string;
+  smtp?: { host: string; port: number };
+}
+
+export interface ServiceProcess {
+  name: ServiceName;
+  url: string;
+  pid: number;
+  logFile: string;
+}
+
+export interface RunningServices {
+  services: Record<ServiceName, ServiceProcess>;
+  /** Stops one service (SIGTERM) and starts it again, with extra env if given. */
+  restart(name: ServiceName, extraEnv?: Record<string, string>): Promise<ServiceProcess>;
+  stop(): Promise<void>;
+}
+
+export interface StartServicesOptions {
+  infra: InfraForServices;
+  ports: 'default' | 'ephemeral';
+  logDir: string;
+  /** Prefix for database names and consumer groups, so a test run never shares state with a demo. */
+  namespace?: string;
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 8081, matcher: 8082, review: 8083, notifier: 8084 };
+const REPO_ROOT = resolve(__dirname, '../../..');
+
+/** The environment one service process gets: infrastructure endpoints, its port, its database. */
+export function serviceEnv(name: ServiceName, port: number, options: StartServicesOptions): Record<string, string> {
+  const upper = name.toUpperCase();
+  const ns = options.namespace ? `${options.namespace}-` : '';
+  const env: Record<string, string> = {
+    KAFKA_BROKERS: options.infra.kafkaBrokers.join(','),
+    MONGO_URI: options.infra.mongoUri,
+    [`${upper}_PORT`]: String(port),
+    [`${upper}_DB`]: `${ns}koppel-${name}`,
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  };
+  if (name !== 'intake') env[`${upper}_GROUP_ID`] = `${ns}koppel-${name}`;
+  if (name === 'notifier' && options.infra.smtp) {
+    env.SMTP_HOST = options.infra.smtp.host;
+    env.SMTP_PORT = String(options.infra.smtp.port);
+  }
+  return { ...env, ...options.env };
+}
+
+function tsxEntry(name: ServiceName): string {
+  return join(REPO_ROOT, 'services', name, 'src', 'main.ts');
+}
+
+async function startOne(
+  name: ServiceName,
+  port: number,
+  options: StartServicesOptions,
+  extraEnv: Record<string, string> = {},
+  logName: string = name,
+): Promise<{ proc: ServiceProcess; spawned: SpawnedService }> {
+  const entry = tsxEntry(name);
+  if (!existsSync(entry)) throw new Error(`service entry point missing: ${entry}`);
+  const logFile = join(options.logDir, `${logName}.log`);
+  const spawned = spawnService({
+    name,
+    command: process.execPath,
+    // `--import tsx` runs TypeScript in this very process, so signals reach the service itself.
+    args: ['--import', 'tsx', entry],
+    logFile,
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...serviceEnv(name, port, options), ...extraEnv },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await retryUntil(`${name} health check (log: ${logFile})`, 60_000, async () => {
+    const res = await fetch(`${url}/healthz`);
+    if (!res.ok) throw new Error(`healthz answered ${res.status}`);
+  }, spawned.pid);
+  options.log?.(`${name.padEnd(8)} ${url}  (log: ${logFile})`);
+  return { proc: { name, url, pid: spawned.pid, logFile }, spawned };
+}
+
+export async function startServices(options: StartServicesOptions): Promise<RunningServices> {
+  const ports = {} as Record<ServiceName, number>;
+  for (const name of SERVICE_NAMES) ports[name] = options.ports === 'default' ? DEFAULT_PORTS[name] : await findFreePort();
+  const services = {} as Record<ServiceName, ServiceProcess>;
+  const watchdogs: (number | undefined)[] = [];
+  try {
+    // In order: consumers before producers is not needed (consumers read from the beginning).
+    for (const name of SERVICE_NAMES) {
+      const { proc } = await startOne(name, ports[name], options);
+      services[name] = proc;
+      watchdogs.push(startWatchdog(process.pid, [proc.pid]));
+    }
+  } catch (error) {
+    await Promise.all(Object.values(services).map((s) => stopPid(s.pid, 10_000)));
+    throw error;
+  }
+  return {
+    services,
+    restart: async (name, extraEnv) => {
+      await stopPid(services[name].pid, 15_000);
+      const { proc } = await startOne(name, ports[name], options, extraEnv);
+      services[name] = proc;
+      watchdogs.push(startWatchdog(process.pid, [proc.pid]));
+      return proc;
+    },
+    stop: async () => {
+      await Promise.all(Object.values(services).map((s) => stopPid(s.pid, 15_000)));
+      for (const pid of watchdogs) if (pid) stopPid(pid, 1000).catch(() => undefined);
+    },
+  };
+}
+
+/** Starts one extra instance of a service outside a set, with its own port and log (the crash tests use this). */
+export async function startServiceProcess(
+  name: ServiceName,
+  options: StartServicesOptions & { port?: number; extraEnv?: Record<string, string>; logName?: string },
+): Promise<ServiceProcess & { stop(): Promise<void> }> {
+  const port = options.port ?? (await findFreePort());
+  const { proc } = await startOne(name, port, options, options.extraEnv, options.logName);
+  return { ...proc, stop: () => stopPid(proc.pid, 10_000) };
+}

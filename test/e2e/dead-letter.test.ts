@@ -1,0 +1,52 @@
+import { deadLetterTopicFor, TOPICS } from '@koppel/contracts';
+import { readTopic, requestJson, waitFor } from '@koppel/testkit';
+import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
+
+describe('an event that fails its schema', () => {
+  const { stack, kafka } = e2eContext();
+
+  it('goes to the dead-letter topic with the reason, and the consumer carries on', async () => {
+    const tag = uniqueTag();
+    const badKey = `broken-${tag}`;
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.requests,
+      messages: [
+        { key: `${badKey}-json`, value: '{"this is": not json' },
+        {
+          key: `${badKey}-schema`,
+          value: JSON.stringify({
+            id: `evt-${tag}`,
+            type: 'request.created',
+            version: 1,
+            occurredAt: new Date().toISOString(),
+            key: `${badKey}-schema`,
+            payload: { request: { id: `${badKey}-schema`, title: 'no school, no ages' } },
+          }),
+        },
+      ],
+    });
+    await producer.disconnect();
+
+    // A valid request published after the bad ones is still matched.
+    const { request, offer } = goodPair('req-0010', 'off-0081', tag);
+    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer)).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request)).status).toBe(201);
+    await waitForProposal(stack, request.id, offer.id);
+
+    const dlq = await readTopic(kafka, deadLetterTopicFor(TOPICS.requests), (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 2);
+    const parked = dlq.filter((m) => m.key?.startsWith(badKey));
+    const notJson = parked.find((m) => m.key === `${badKey}-json`);
+    const badSchema = parked.find((m) => m.key === `${badKey}-schema`);
+    expect(notJson?.headers['dlq-reason']).toMatch(/not valid JSON/);
+    expect(notJson?.value).toBe('{"this is": not json');
+    expect(badSchema?.headers['dlq-reason']).toMatch(/payload\.request\.school/);
+    expect(badSchema?.headers['dlq-reason']).toMatch(/payload\.request\.pupils/);
+    expect(badSchema?.headers['dlq-source-topic']).toBe(TOPICS.requests);
+    expect(badSchema?.headers['dlq-source-offset']).toMatch(/^\d+$/);
+
+    // The matcher is still healthy and consuming.
+    await waitFor('matcher health', async () => (await requestJson('GET', `${stack.services.matcher.url}/healthz`)).status === 200);
+  });
+});

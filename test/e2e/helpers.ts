@@ -1,0 +1,31 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { devOffers, devRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
+import type { Offer, Request } from '@koppel/contracts';
+
+/** Shared wiring for the end-to-end tests: the running stack, a kafka client, the inbox, and dev-set pairs. */
+export function e2eContext() {
+  const stack: TestStack = readTestStack();
+  const kafka = new Kafka({ clientId: 'koppel-e2e', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const inbox = new MailInbox(stack.mailInboxUrl);
+  return { stack, kafka, inbox };
+}
+
+/** A request and an offer from the dev set that a teacher would happily pair, with fresh ids. */
+export function goodPair(requestId: string, offerId: string, tag: string): { request: Request; offer: Offer } {
+  const request = devRequests().find((r) => r.id === requestId);
+  const offer = devOffers().find((o) => o.id === offerId);
+  if (!request || !offer) throw new Error(`dev set lacks ${requestId} or ${offerId}`);
+  return { request: uniqueCopy(request, tag), offer: uniqueCopy(offer, tag) };
+}
+
+export function uniqueTag(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Waits until the review service lists a proposal for exactly this pair. */
+export async function waitForProposal(stack: TestStack, requestId: string, offerId: string, timeoutMs = 30_000): Promise<any> {
+  return waitFor(`proposal ${requestId} × ${offerId}`, async () => {
+    const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`);
+    return res.body.items.find((p: any) => p.match.requestId === requestId && p.match.offerId === offerId);
+  }, { timeoutMs, intervalMs: 200 });
+}
