@@ -1,0 +1,77 @@
+import type { Discipline, Format, Offer, Request } from '@koppel/contracts';
+import type { MatchingConfig } from './config';
+import { talkDependenceOf } from './signals/talk-dependence';
+import { analyseText, type AnalysedText } from './text/analyse';
+import { detectLanguage, type TextLanguage } from './text/language';
+import { disciplinesInferredFrom } from './taxonomy/match-themes';
+
+/**
+ * What the engine keeps per offer and per request: the numbers the constraints
+ * and signals need, and the analysed text. Offers keep no raw text, which keeps
+ * memory per offer small at 100,000 offers.
+ */
+export interface OfferFeatures {
+  id: string;
+  lat: number;
+  lon: number;
+  ageMin: number;
+  ageMax: number;
+  mode: Offer['reach']['mode'];
+  providerTravelKm: number;
+  price: number;
+  disciplines: Discipline[];
+  format: Format;
+  language: TextLanguage;
+  themes: string[];
+  talkDependence: number;
+  termWeights: Map<string, number>;
+}
+
+export interface RequestFeatures {
+  request: Request;
+  /** Disciplines asked for, or inferred from the text when none are given. */
+  disciplines: Discipline[];
+  disciplinesInferred: boolean;
+  formats: Map<Format, number>;
+  /** Language the activity should be in: the one the text asks for, else the request's own. */
+  wantedLanguage: TextLanguage;
+  text: AnalysedText;
+}
+
+function analyseOptions(config: MatchingConfig, title: string, description: string) {
+  return { language: detectLanguage(`${title} ${description}`), titleWeight: config.text.titleWeight, themeWeight: config.text.themeWeight };
+}
+
+export function offerFeaturesOf(offer: Offer, config: MatchingConfig): OfferFeatures {
+  const text = analyseText(offer.title, offer.description, analyseOptions(config, offer.title, offer.description));
+  const themes = [...text.themes.keys()];
+  return {
+    id: offer.id,
+    lat: offer.location.lat,
+    lon: offer.location.lon,
+    ageMin: offer.audience.ageMin,
+    ageMax: offer.audience.ageMax,
+    mode: offer.reach.mode,
+    providerTravelKm: offer.reach.maxTravelKm,
+    price: offer.pricePerPupil,
+    disciplines: offer.disciplines,
+    format: offer.format,
+    language: offer.language,
+    themes,
+    talkDependence: talkDependenceOf(offer.disciplines, offer.format, themes),
+    termWeights: text.termWeights,
+  };
+}
+
+export function requestFeaturesOf(request: Request, config: MatchingConfig): RequestFeatures {
+  const text = analyseText(request.title, request.description, analyseOptions(config, request.title, request.description));
+  const inferred = request.disciplines.length === 0;
+  return {
+    request,
+    disciplines: inferred ? disciplinesInferredFrom(text.themes) : [...request.disciplines],
+    disciplinesInferred: inferred,
+    formats: text.formats,
+    wantedLanguage: text.askedLanguage ?? request.language,
+    text,
+  };
+}
