@@ -158,6 +158,9 @@ export async function startKafkaLocal(o: KafkaLocalOptions): Promise<KafkaLocal>
       what: 'kafka',
     });
     await retryUntil('kafka describeCluster', 30_000, () => describeCluster(brokers), service.pid);
+    // Warm up the group coordinator (__consumer_offsets) and producer ids, so the first
+    // consumer/producer of a test does not log "coordinator is loading" errors.
+    await retryUntil('kafka warm-up', 60_000, () => warmUp(brokers), service.pid);
   } catch (error) {
     try {
       process.kill(service.pid, 'SIGKILL');
@@ -178,6 +181,20 @@ export async function describeCluster(brokers: string[]): Promise<void> {
     const cluster = await admin.describeCluster();
     if (cluster.brokers.length === 0) throw new Error('no brokers yet');
   } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}
+
+async function warmUp(brokers: string[]): Promise<void> {
+  const kafka = new Kafka({ clientId: 'koppel-infra-warmup', brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 }, connectionTimeout: 2000 });
+  const admin = kafka.admin();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  try {
+    await admin.connect();
+    await admin.describeGroups(['koppel-infra-warmup']);
+    await producer.connect();
+  } finally {
+    await producer.disconnect().catch(() => {});
     await admin.disconnect().catch(() => {});
   }
 }
