@@ -24,7 +24,14 @@ export interface OfferFeatures {
   language: TextLanguage;
   themes: string[];
   talkDependence: number;
+}
+
+export interface AnalysedOffer {
+  features: OfferFeatures;
+  /** Index terms; kept by the inverted index only. */
   termWeights: Map<string, number>;
+  /** Stem -> readable word, for explaining matches in the offer -> requests direction. */
+  surfaceOfStem: Map<string, string>;
 }
 
 export interface RequestFeatures {
@@ -42,10 +49,10 @@ function analyseOptions(config: MatchingConfig, title: string, description: stri
   return { language: detectLanguage(`${title} ${description}`), titleWeight: config.text.titleWeight, themeWeight: config.text.themeWeight };
 }
 
-export function offerFeaturesOf(offer: Offer, config: MatchingConfig): OfferFeatures {
+export function analyseOffer(offer: Offer, config: MatchingConfig): AnalysedOffer {
   const text = analyseText(offer.title, offer.description, analyseOptions(config, offer.title, offer.description));
   const themes = [...text.themes.keys()];
-  return {
+  const features: OfferFeatures = {
     id: offer.id,
     lat: offer.location.lat,
     lon: offer.location.lon,
@@ -59,8 +66,8 @@ export function offerFeaturesOf(offer: Offer, config: MatchingConfig): OfferFeat
     language: offer.language,
     themes,
     talkDependence: talkDependenceOf(offer.disciplines, offer.format, themes),
-    termWeights: text.termWeights,
   };
+  return { features, termWeights: text.termWeights, surfaceOfStem: text.surfaceOfStem };
 }
 
 export function requestFeaturesOf(request: Request, config: MatchingConfig): RequestFeatures {

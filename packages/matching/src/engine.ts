@@ -1,0 +1,317 @@
+import type { Offer, Request } from '@koppel/contracts';
+import { type MatchingConfig, resolveConfig } from './config';
+import { agesOverlap, priceAllowed, reachedByAt, type ReachedBy } from './constraints';
+import { analyseOffer, requestFeaturesOf, type OfferFeatures, type RequestFeatures } from './features';
+import { haversineKm } from './geo/haversine';
+import { GeoGrid } from './index/geo-grid';
+import { InvertedIndex } from './index/inverted-index';
+import { ageOverlapOf } from './signals/age';
+import { combinedScore, isOverBudget, signalsOf, type SignalScores } from './signals/combine';
+import { THEME_TERM_PREFIX } from './text/analyse';
+import type { TextLanguage } from './text/language';
+import { THEMES_BY_ID } from './taxonomy/themes';
+
+export type { SignalScores };
+
+export interface MatchExplanation {
+  signals: SignalScores;
+  weights: SignalScores;
+  /** null when online */
+  distanceKm: number | null;
+  reachedBy: ReachedBy;
+  ageOverlap: { from: number; to: number; coverage: number };
+  /** Words both texts share (readable words of the request, most telling first). */
+  matchedTerms: string[];
+  /** Taxonomy theme and discipline ids both texts are about. */
+  matchedThemes: string[];
+  overBudget: boolean;
+  requestLanguage: TextLanguage;
+  offerLanguage: TextLanguage;
+  /** Language the activity should be in for this class (asked in the text, else the request's). */
+  wantedLanguage: TextLanguage;
+  /** Disciplines the request asks for (inferred from its text when it lists none). */
+  requestDisciplines: string[];
+}
+
+export interface ScoredMatch {
+  requestId: string;
+  offerId: string;
+  /** 0..1, rounded to 4 decimals */
+  score: number;
+  explanation: MatchExplanation;
+}
+
+export interface MatchOptions {
+  top?: number;
+  minScore?: number;
+}
+
+/** Radius tiers for at-school offers, so a school looks only as far as providers in each tier travel. */
+const TRAVEL_TIERS_KM = [10, 20, 30, 50, 80, 150, 400, 1000];
+
+interface Candidate {
+  slot: number;
+  distanceKm: number | null;
+  reachedBy: ReachedBy;
+  bm25: number;
+}
+
+const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+/**
+ * Matching engine: an in-memory, incrementally updated index of offers and open
+ * requests. Pure: data in, ranked feasible matches with explanations out.
+ *
+ * A request is matched by (1) collecting offers that can reach the school from a
+ * geographic grid (plus online offers), (2) dropping those failing the age and
+ * price constraints, (3) scoring text with BM25 over the inverted index, and
+ * (4) combining all signals for the feasible candidates only.
+ */
+export class MatchingEngine {
+  readonly config: MatchingConfig;
+  private readonly offerIndex: InvertedIndex;
+  private readonly requestIndex: InvertedIndex;
+  private readonly offersBySlot: Array<OfferFeatures | undefined> = [];
+  private readonly offerSlots = new Map<string, number>();
+  private readonly freeOfferSlots: number[] = [];
+  private readonly onlineOffers = new Set<number>();
+  private readonly onSiteGrid = new GeoGrid();
+  private readonly atSchoolGrids = TRAVEL_TIERS_KM.map(() => new GeoGrid());
+  private readonly requestsBySlot: Array<RequestFeatures | undefined> = [];
+  private readonly requestSlots = new Map<string, number>();
+  private readonly freeRequestSlots: number[] = [];
+  private seen = new Int32Array(1024);
+  private queryStamp = 0;
+  private bm25BySlot = new Float64Array(1024);
+
+  constructor(config?: Partial<MatchingConfig>) {
+    this.config = resolveConfig(config);
+    this.offerIndex = new InvertedIndex(this.config.bm25);
+    this.requestIndex = new InvertedIndex(this.config.bm25);
+  }
+
+  get offerCount(): number {
+    return this.offerSlots.size;
+  }
+
+  get requestCount(): number {
+    return this.requestSlots.size;
+  }
+
+  upsertOffer(offer: Offer): void {
+    this.removeOffer(offer.id);
+    const { features, termWeights } = analyseOffer(offer, this.config);
+    const slot = this.freeOfferSlots.pop() ?? this.offersBySlot.length;
+    this.offersBySlot[slot] = features;
+    this.offerSlots.set(offer.id, slot);
+    this.offerIndex.add(slot, termWeights);
+    this.placeOffer(slot, features, true);
+    this.ensureScratch(this.offersBySlot.length);
+  }
+
+  removeOffer(offerId: string): void {
+    const slot = this.offerSlots.get(offerId);
+    if (slot === undefined) return;
+    const features = this.offersBySlot[slot]!;
+    this.placeOffer(slot, features, false);
+    this.offerIndex.remove(slot);
+    this.offersBySlot[slot] = undefined;
+    this.offerSlots.delete(offerId);
+    this.freeOfferSlots.push(slot);
+  }
+
+  upsertRequest(request: Request): void {
+    this.removeRequest(request.id);
+    const features = requestFeaturesOf(request, this.config);
+    const slot = this.freeRequestSlots.pop() ?? this.requestsBySlot.length;
+    this.requestsBySlot[slot] = features;
+    this.requestSlots.set(request.id, slot);
+    this.requestIndex.add(slot, features.text.termWeights);
+    this.ensureScratch(this.requestsBySlot.length);
+  }
+
+  removeRequest(requestId: string): void {
+    const slot = this.requestSlots.get(requestId);
+    if (slot === undefined) return;
+    this.requestIndex.remove(slot);
+    this.requestsBySlot[slot] = undefined;
+    this.requestSlots.delete(requestId);
+    this.freeRequestSlots.push(slot);
+  }
+
+  /** Feasible offers for a request, best first. The request need not be stored. */
+  matchRequest(request: Request, options: MatchOptions = {}): ScoredMatch[] {
+    const req = requestFeaturesOf(request, this.config);
+    const candidates = this.feasibleOffersFor(req);
+    if (candidates.length === 0) return [];
+    const stamp = this.nextStamp();
+    const bm25 = this.bm25BySlot;
+    this.offerIndex.search(req.text.termWeights, (slot, score) => {
+      this.seen[slot] = stamp;
+      bm25[slot] = score;
+    });
+    let best = 0;
+    for (const c of candidates) {
+      c.bm25 = this.seen[c.slot] === stamp ? bm25[c.slot] : 0;
+      best = Math.max(best, c.bm25);
+    }
+    const scale = Math.max(best, this.config.text.relativeFloor * this.offerIndex.maxPossibleScore(req.text.termWeights), 1e-9);
+    const scored = candidates.map((c) => {
+      const offer = this.offersBySlot[c.slot]!;
+      const signals = signalsOf(req, offer, c.distanceKm, c.bm25 / scale, this.config);
+      const score = combinedScore(signals, isOverBudget(offer.price, request.budgetPerPupil), this.config);
+      return { c, offer, signals, score };
+    });
+    return this.topMatches(scored, options).map(({ c, offer, signals, score }) =>
+      this.explained(req, offer, c.slot, c.distanceKm, c.reachedBy, signals, score, 'request'),
+    );
+  }
+
+  /** Stored open requests that should hear about this offer, best first. The offer need not be stored. */
+  matchOffer(offer: Offer, options: MatchOptions = {}): ScoredMatch[] {
+    const { features, termWeights, surfaceOfStem } = analyseOffer(offer, this.config);
+    const stamp = this.nextStamp();
+    const bm25 = this.bm25BySlot;
+    this.requestIndex.search(termWeights, (slot, score) => {
+      this.seen[slot] = stamp;
+      bm25[slot] = score;
+    });
+    const candidates: Array<{ slot: number; req: RequestFeatures; distanceKm: number | null; reachedBy: ReachedBy; bm25: number }> = [];
+    let best = 0;
+    this.requestsBySlot.forEach((req, slot) => {
+      if (!req) return;
+      const reach = this.reach(req.request, features);
+      if (!reach || !agesOverlap(req.request.pupils, features) || !priceAllowed(features.price, req.request.budgetPerPupil)) return;
+      const text = this.seen[slot] === stamp ? bm25[slot] : 0;
+      best = Math.max(best, text);
+      candidates.push({ slot, req, ...reach, bm25: text });
+    });
+    const scale = Math.max(best, this.config.text.relativeFloor * this.requestIndex.maxPossibleScore(termWeights), 1e-9);
+    const scored = candidates.map((c) => {
+      const signals = signalsOf(c.req, features, c.distanceKm, c.bm25 / scale, this.config);
+      const score = combinedScore(signals, isOverBudget(features.price, c.req.request.budgetPerPupil), this.config);
+      return { c, signals, score };
+    });
+    return this.topMatches(scored, options).map(({ c, signals, score }) =>
+      this.explained(c.req, features, -1, c.distanceKm, c.reachedBy, signals, score, 'offer', termWeights, surfaceOfStem),
+    );
+  }
+
+  /** Offers passing all hard constraints for the request, found through the grid, not a scan. */
+  private feasibleOffersFor(req: RequestFeatures): Candidate[] {
+    const { school, pupils, budgetPerPupil, maxTravelKm } = req.request;
+    const stamp = this.nextStamp();
+    const out: Candidate[] = [];
+    const consider = (slot: number): void => {
+      if (this.seen[slot] === stamp) return;
+      this.seen[slot] = stamp;
+      const offer = this.offersBySlot[slot];
+      if (!offer || !agesOverlap(pupils, offer) || !priceAllowed(offer.price, budgetPerPupil)) return;
+      const reach = this.reach(req.request, offer);
+      if (reach) out.push({ slot, ...reach, bm25: 0 });
+    };
+    for (const slot of this.onlineOffers) consider(slot);
+    if (maxTravelKm > 0) this.onSiteGrid.near(school.lat, school.lon, maxTravelKm, consider);
+    this.atSchoolGrids.forEach((grid, tier) => grid.near(school.lat, school.lon, TRAVEL_TIERS_KM[tier], consider));
+    return out;
+  }
+
+  private reach(request: Request, offer: OfferFeatures): { distanceKm: number | null; reachedBy: ReachedBy } | null {
+    if (offer.mode === 'online') return { distanceKm: null, reachedBy: 'online' };
+    const distanceKm = haversineKm(request.school, offer);
+    const reachedBy = reachedByAt(offer.mode, distanceKm, request.maxTravelKm, offer.providerTravelKm);
+    return reachedBy ? { distanceKm, reachedBy } : null;
+  }
+
+  private placeOffer(slot: number, offer: OfferFeatures, add: boolean): void {
+    const grids: GeoGrid[] = [];
+    if (offer.mode === 'online') {
+      if (add) this.onlineOffers.add(slot);
+      else this.onlineOffers.delete(slot);
+      return;
+    }
+    if (offer.mode === 'on_site' || offer.mode === 'both') grids.push(this.onSiteGrid);
+    if (offer.mode === 'at_school' || offer.mode === 'both') {
+      const tier = TRAVEL_TIERS_KM.findIndex((km) => offer.providerTravelKm <= km);
+      grids.push(this.atSchoolGrids[tier < 0 ? TRAVEL_TIERS_KM.length - 1 : tier]);
+    }
+    for (const grid of grids) {
+      if (add) grid.add(slot, offer.lat, offer.lon);
+      else grid.remove(slot, offer.lat, offer.lon);
+    }
+  }
+
+  /** Best first; ties broken by id so runs are reproducible. */
+  private topMatches<T extends { score: number; c: unknown }>(scored: T[], options: MatchOptions): T[] {
+    const top = options.top ?? this.config.top;
+    const minScore = options.minScore ?? 0;
+    const kept = scored.filter((s) => s.score >= minScore);
+    const idOf = (s: T): string => {
+      const c = s.c as { slot: number; req?: RequestFeatures };
+      return c.req ? c.req.request.id : this.offersBySlot[c.slot]!.id;
+    };
+    kept.sort((a, b) => b.score - a.score || (idOf(a) < idOf(b) ? -1 : 1));
+    return kept.slice(0, Math.max(0, top));
+  }
+
+  private explained(
+    req: RequestFeatures,
+    offer: OfferFeatures,
+    offerSlot: number,
+    distanceKm: number | null,
+    reachedBy: ReachedBy,
+    signals: SignalScores,
+    score: number,
+    direction: 'request' | 'offer',
+    offerTerms?: Map<string, number>,
+    offerSurface?: Map<string, string>,
+  ): ScoredMatch {
+    const overlap = ageOverlapOf(req.request.pupils, offer);
+    const offerHas = (term: string): boolean => (offerTerms ? offerTerms.has(term) : this.offerIndex.weightIn(offerSlot, term) > 0);
+    const index = direction === 'request' ? this.offerIndex : this.requestIndex;
+    const shared = [...req.text.termWeights.keys()].filter((t) => !t.startsWith(THEME_TERM_PREFIX) && offerHas(t));
+    shared.sort((a, b) => index.idf(b) - index.idf(a));
+    const matchedTerms = shared.slice(0, 8).map((stem) => req.text.surfaceOfStem.get(stem) ?? offerSurface?.get(stem) ?? stem);
+    const matchedThemes = [...req.text.themes.keys()].filter((id) => offer.themes.includes(id));
+    matchedThemes.sort((a, b) => Number(THEMES_BY_ID.get(b)?.specific) - Number(THEMES_BY_ID.get(a)?.specific));
+    const rounded = Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, round4(v)])) as unknown as SignalScores;
+    return {
+      requestId: req.request.id,
+      offerId: offer.id,
+      score: round4(score),
+      explanation: {
+        signals: rounded,
+        weights: { ...this.config.weights },
+        distanceKm: distanceKm === null ? null : Math.round(distanceKm * 100) / 100,
+        reachedBy,
+        ageOverlap: { from: overlap.from, to: overlap.to, coverage: round4(overlap.coverage) },
+        matchedTerms,
+        matchedThemes,
+        overBudget: isOverBudget(offer.price, req.request.budgetPerPupil),
+        requestLanguage: req.request.language,
+        offerLanguage: offer.language,
+        wantedLanguage: req.wantedLanguage,
+        requestDisciplines: req.disciplines,
+      },
+    };
+  }
+
+  private nextStamp(): number {
+    this.queryStamp = (this.queryStamp + 1) | 0;
+    if (this.queryStamp === 0) {
+      this.seen.fill(0);
+      this.queryStamp = 1;
+    }
+    return this.queryStamp;
+  }
+
+  private ensureScratch(size: number): void {
+    if (size <= this.seen.length) return;
+    let capacity = this.seen.length;
+    while (capacity < size) capacity *= 2;
+    const seen = new Int32Array(capacity);
+    seen.set(this.seen);
+    this.seen = seen;
+    this.bm25BySlot = new Float64Array(capacity);
+  }
+}
