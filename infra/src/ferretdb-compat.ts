@@ -68,13 +68,13 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
     const first = await Doc.findOneAndUpdate(
       { _id: 'prov-1' },
       { $setOnInsert: { createdOnce: new Date('2025-01-01T00:00:00Z'), email: 'p@x.nl' }, $set: { region: 'amsterdam' }, $inc: { n: 1 } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean();
     expect(!!first && first.n === 1 && first.region === 'amsterdam', `first ${JSON.stringify(first)}`);
     const second = await Doc.findOneAndUpdate(
       { _id: 'prov-1' },
       { $setOnInsert: { createdOnce: new Date('2030-01-01T00:00:00Z') }, $inc: { n: 1 } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean();
     expect(second!.n === 2, `n=${second!.n}`);
     expect(second!.createdOnce!.toISOString() === '2025-01-01T00:00:00.000Z', `$setOnInsert overwritten: ${second!.createdOnce!.toISOString()}`);
@@ -111,11 +111,40 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
     return `modifiedCount=${r.modifiedCount}`;
   });
 
-  await check('findOneAndUpdate claim: filter on outbox.0 $exists + $pull, returns old doc', async () => {
-    const before = await Doc.findOneAndUpdate({ 'outbox.0': { $exists: true } }, { $pull: { outbox: { id: { $in: ['e2'] } } } }, { new: false }).lean();
-    expect(!!before && before.outbox.length === 1, `before ${JSON.stringify(before)}`);
-    const after = await Doc.findById('school-1').lean();
-    expect(after!.outbox.length === 0, `after ${JSON.stringify(after!.outbox)}`);
+  await check('$pull with plain equality on a subdocument field ({outbox: {id: "e2"}})', async () => {
+    const r = await Doc.updateOne({ _id: 'school-1' }, { $pull: { outbox: { id: 'e2' } } });
+    const d = await Doc.findById('school-1').lean();
+    expect(d!.outbox.length === 2, `outbox after pull ${JSON.stringify(d!.outbox.map((o) => o.id))}`);
+    return `modifiedCount=${r.modifiedCount}`;
+  });
+
+  await check("query with $elemMatch on array of subdocuments ({outbox: {$elemMatch: {id: 'e2'}}})", async () => {
+    const n = await Doc.countDocuments({ outbox: { $elemMatch: { id: 'e2' } } });
+    expect(n === 1, `count=${n}`);
+  });
+
+  await check("query on dotted array field ({'outbox.id': 'e2'})", async () => {
+    const n = await Doc.countDocuments({ 'outbox.id': 'e2' });
+    expect(n === 1, `count=${n}`);
+  });
+
+  await check('claim outbox: findOne(outbox.0 $exists) then updateOne $pullAll of the exact subdocuments read', async () => {
+    const before = await Doc.findOne({ 'outbox.0': { $exists: true } }).lean();
+    expect(!!before, 'nothing to claim');
+    const claimed = before!.outbox.slice(0, 2);
+    const r = await Doc.collection.updateOne({ _id: before!._id } as never, { $pullAll: { outbox: claimed } } as never);
+    const after = await Doc.findById(before!._id).lean();
+    expect(after!.outbox.length === before!.outbox.length - claimed.length, `after ${JSON.stringify(after!.outbox.map((o) => o.id))}`);
+    return `modifiedCount=${r.modifiedCount}`;
+  });
+
+  await check('$pop (remove first array element)', async () => {
+    await Doc.updateOne({ _id: 'school-1' }, { $set: { outbox: [] } });
+    await Doc.updateOne({ _id: 'school-1' }, { $push: { outbox: { $each: [{ id: 'p1', type: 'A' }, { id: 'p2', type: 'B' }] } } });
+    await Doc.updateOne({ _id: 'school-1' }, { $pop: { outbox: -1 } });
+    const d = await Doc.findById('school-1').lean();
+    expect(d!.outbox.map((o) => o.id).join() === 'p2', `outbox ${JSON.stringify(d!.outbox.map((o) => o.id))}`);
+    await Doc.updateOne({ _id: 'school-1' }, { $set: { outbox: [] } });
   });
 
   await check('boolean field query with compound index {active, region}', async () => {
