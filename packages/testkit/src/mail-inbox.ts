@@ -13,7 +13,11 @@ export interface CaughtMail {
 
 /** Reads the mail catcher's inbox over its HTTP API. */
 export class MailInbox {
-  constructor(private readonly baseUrl: string) {}
+  private readonly baseUrl: string;
+
+  constructor(inboxUrl: string) {
+    this.baseUrl = inboxUrl.replace(/\/+$/, '');
+  }
 
   async all(): Promise<CaughtMail[]> {
     const res = await fetch(`${this.baseUrl}/email`);

@@ -29,7 +29,7 @@ export async function decideProposal(proposals: Model<ProposalDoc>, matchId: str
     .findOneAndUpdate(
       { _id: matchId, status: 'proposed' },
       { ...outbox, $set: { ...outbox.$set, status: decision.decision, decidedBy: decision.decidedBy, decidedAt, note: decision.note, updatedAt: decidedAt } },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean();
   if (!updated) throw new HttpProblem(409, 'Already decided', `Proposal '${matchId}' was already ${existing.status}.`);

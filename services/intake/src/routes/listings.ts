@@ -104,7 +104,7 @@ export function listingRoutes<T extends { id: string }>(kind: ListingKind<T>, ty
       .findOneAndUpdate(
         { _id: id, status: 'active' },
         { ...outbox, $set: { ...outbox.$set, status: 'withdrawn', withdrawnAt: now, updatedAt: now }, $inc: { ...outbox.$inc, revision: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean();
     if (!doc) {
