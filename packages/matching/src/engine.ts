@@ -1,12 +1,13 @@
 import type { Offer, Request } from '@koppel/contracts';
 import { type MatchingConfig, resolveConfig } from './config';
-import { agesOverlap, priceAllowed, reachedByAt, type ReachedBy } from './constraints';
+import { agesOverlap, PRICE_CEILING_FACTOR, priceAllowed, reachedByAt, type ReachedBy } from './constraints';
 import { analyseOffer, requestFeaturesOf, type OfferFeatures, type RequestFeatures } from './features';
-import { haversineKm } from './geo/haversine';
+import { haversineKm, haversineKmOf } from './geo/haversine';
 import { GeoGrid } from './index/geo-grid';
 import { InvertedIndex } from './index/inverted-index';
 import { ageOverlapOf } from './signals/age';
-import { combinedScore, isOverBudget, signalsOf, type SignalScores } from './signals/combine';
+import { combinedScore, isOverBudget, scoreOf, signalsOf, weightTotalOf, type SignalScores } from './signals/combine';
+import { TopK } from './index/top-k';
 import { THEME_TERM_PREFIX } from './text/analyse';
 import type { TextLanguage } from './text/language';
 import { THEMES_BY_ID } from './taxonomy/themes';
@@ -49,12 +50,10 @@ export interface MatchOptions {
 /** Radius tiers for at-school offers, so a school looks only as far as providers in each tier travel. */
 const TRAVEL_TIERS_KM = [10, 20, 30, 50, 80, 150, 400, 1000];
 
-interface Candidate {
-  slot: number;
-  distanceKm: number | null;
-  reachedBy: ReachedBy;
-  bm25: number;
-}
+const MODE_ONLINE = 0;
+const MODE_ON_SITE = 1;
+const MODE_AT_SCHOOL = 2;
+const MODE_CODES: Record<Offer['reach']['mode'], number> = { online: MODE_ONLINE, on_site: MODE_ON_SITE, at_school: MODE_AT_SCHOOL, both: 3 };
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
@@ -77,12 +76,26 @@ export class MatchingEngine {
   private readonly onlineOffers = new Set<number>();
   private readonly onSiteGrid = new GeoGrid();
   private readonly atSchoolGrids = TRAVEL_TIERS_KM.map(() => new GeoGrid());
+  /** Largest provider radius seen per tier: a school looks no further than providers travel. */
+  private readonly atSchoolTierRadiusKm = TRAVEL_TIERS_KM.map(() => 0);
   private readonly requestsBySlot: Array<RequestFeatures | undefined> = [];
   private readonly requestSlots = new Map<string, number>();
   private readonly freeRequestSlots: number[] = [];
   private seen = new Int32Array(1024);
   private queryStamp = 0;
   private bm25BySlot = new Float64Array(1024);
+  /** Reused per query: feasible offer slots, their distance (NaN when online) and how they reach the school. */
+  /** Per offer slot, the numbers the hard constraints need, as typed columns (cache-friendly). */
+  private columns = {
+    lat: new Float64Array(1024),
+    lon: new Float64Array(1024),
+    ageMin: new Float64Array(1024),
+    ageMax: new Float64Array(1024),
+    price: new Float64Array(1024),
+    travel: new Float64Array(1024),
+    mode: new Uint8Array(1024),
+  };
+  private candidates = { slots: new Int32Array(1024), distances: new Float64Array(1024), reachedBy: [] as ReachedBy[] };
 
   constructor(config?: Partial<MatchingConfig>) {
     this.config = resolveConfig(config);
@@ -105,8 +118,9 @@ export class MatchingEngine {
     this.offersBySlot[slot] = features;
     this.offerSlots.set(offer.id, slot);
     this.offerIndex.add(slot, termWeights);
-    this.placeOffer(slot, features, true);
     this.ensureScratch(this.offersBySlot.length);
+    this.setColumns(slot, features);
+    this.placeOffer(slot, features, true);
   }
 
   removeOffer(offerId: string): void {
@@ -142,29 +156,47 @@ export class MatchingEngine {
   /** Feasible offers for a request, best first. The request need not be stored. */
   matchRequest(request: Request, options: MatchOptions = {}): ScoredMatch[] {
     const req = requestFeaturesOf(request, this.config);
-    const candidates = this.feasibleOffersFor(req);
-    if (candidates.length === 0) return [];
+    const count = this.collectFeasibleOffers(req);
+    if (count === 0) return [];
     const stamp = this.nextStamp();
     const bm25 = this.bm25BySlot;
+    const seen = this.seen;
     this.offerIndex.search(req.text.termWeights, (slot, score) => {
-      this.seen[slot] = stamp;
+      seen[slot] = stamp;
       bm25[slot] = score;
     });
+    const { slots, distances } = this.candidates;
     let best = 0;
-    for (const c of candidates) {
-      c.bm25 = this.seen[c.slot] === stamp ? bm25[c.slot] : 0;
-      best = Math.max(best, c.bm25);
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i];
+      if (seen[slot] === stamp && bm25[slot] > best) best = bm25[slot];
     }
     const scale = Math.max(best, this.config.text.relativeFloor * this.offerIndex.maxPossibleScore(req.text.termWeights), 1e-9);
-    const scored = candidates.map((c) => {
-      const offer = this.offersBySlot[c.slot]!;
-      const signals = signalsOf(req, offer, c.distanceKm, c.bm25 / scale, this.config);
+    const top = new TopK(options.top ?? this.config.top);
+    const minScore = options.minScore ?? 0;
+    const weightTotal = weightTotalOf(this.config);
+    // Upper bound of a candidate's score given its text score (every other signal at 1):
+    // candidates that cannot enter the top k are skipped without scoring.
+    const textShare = this.config.weights.text / weightTotal;
+    const otherMax = 1 - textShare;
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i];
+      const text = seen[slot] === stamp ? bm25[slot] / scale : 0;
+      if (otherMax + textShare * text < top.threshold) continue;
+      const offer = this.offersBySlot[slot]!;
+      const distanceKm = Number.isNaN(distances[i]) ? null : distances[i];
+      const score = scoreOf(req, offer, distanceKm, text, this.config, weightTotal);
+      if (score >= minScore) top.offer(score, i, offer.id);
+    }
+    return top.items.map((i) => {
+      const slot = slots[i];
+      const offer = this.offersBySlot[slot]!;
+      const distanceKm = Number.isNaN(distances[i]) ? null : distances[i];
+      const text = seen[slot] === stamp ? bm25[slot] / scale : 0;
+      const signals = signalsOf(req, offer, distanceKm, text, this.config);
       const score = combinedScore(signals, isOverBudget(offer.price, request.budgetPerPupil), this.config);
-      return { c, offer, signals, score };
+      return this.explained(req, offer, slot, distanceKm, this.candidates.reachedBy[i], signals, score, 'request');
     });
-    return this.topMatches(scored, options).map(({ c, offer, signals, score }) =>
-      this.explained(req, offer, c.slot, c.distanceKm, c.reachedBy, signals, score, 'request'),
-    );
   }
 
   /** Stored open requests that should hear about this offer, best first. The offer need not be stored. */
@@ -176,44 +208,85 @@ export class MatchingEngine {
       this.seen[slot] = stamp;
       bm25[slot] = score;
     });
-    const candidates: Array<{ slot: number; req: RequestFeatures; distanceKm: number | null; reachedBy: ReachedBy; bm25: number }> = [];
+    const candidates: Array<{ req: RequestFeatures; distanceKm: number | null; reachedBy: ReachedBy; bm25: number }> = [];
     let best = 0;
     this.requestsBySlot.forEach((req, slot) => {
       if (!req) return;
+      if (!agesOverlap(req.request.pupils, features) || !priceAllowed(features.price, req.request.budgetPerPupil)) return;
       const reach = this.reach(req.request, features);
-      if (!reach || !agesOverlap(req.request.pupils, features) || !priceAllowed(features.price, req.request.budgetPerPupil)) return;
+      if (!reach) return;
       const text = this.seen[slot] === stamp ? bm25[slot] : 0;
       best = Math.max(best, text);
-      candidates.push({ slot, req, ...reach, bm25: text });
+      candidates.push({ req, ...reach, bm25: text });
     });
     const scale = Math.max(best, this.config.text.relativeFloor * this.requestIndex.maxPossibleScore(termWeights), 1e-9);
-    const scored = candidates.map((c) => {
+    const top = new TopK(options.top ?? this.config.top);
+    const minScore = options.minScore ?? 0;
+    const weightTotal = weightTotalOf(this.config);
+    candidates.forEach((c, i) => {
+      const score = scoreOf(c.req, features, c.distanceKm, c.bm25 / scale, this.config, weightTotal);
+      if (score >= minScore) top.offer(score, i, c.req.request.id);
+    });
+    return top.items.map((i) => {
+      const c = candidates[i];
       const signals = signalsOf(c.req, features, c.distanceKm, c.bm25 / scale, this.config);
       const score = combinedScore(signals, isOverBudget(features.price, c.req.request.budgetPerPupil), this.config);
-      return { c, signals, score };
+      return this.explained(c.req, features, -1, c.distanceKm, c.reachedBy, signals, score, 'offer', termWeights, surfaceOfStem);
     });
-    return this.topMatches(scored, options).map(({ c, signals, score }) =>
-      this.explained(c.req, features, -1, c.distanceKm, c.reachedBy, signals, score, 'offer', termWeights, surfaceOfStem),
-    );
   }
 
-  /** Offers passing all hard constraints for the request, found through the grid, not a scan. */
-  private feasibleOffersFor(req: RequestFeatures): Candidate[] {
+  /**
+   * Fills this.candidates with the offers passing every hard constraint, found
+   * through the geographic grids (plus online offers), not by scanning all offers.
+   * Returns how many there are.
+   */
+  private collectFeasibleOffers(req: RequestFeatures): number {
     const { school, pupils, budgetPerPupil, maxTravelKm } = req.request;
     const stamp = this.nextStamp();
-    const out: Candidate[] = [];
+    const seen = this.seen;
+    let buffers = this.candidates;
+    let count = 0;
+    const { lat, lon, ageMin, ageMax, price, travel, mode } = this.columns;
+    const maxPrice = budgetPerPupil === undefined ? Infinity : PRICE_CEILING_FACTOR * budgetPerPupil;
+    // Typed columns instead of offer objects: this runs for every offer near the school.
     const consider = (slot: number): void => {
-      if (this.seen[slot] === stamp) return;
-      this.seen[slot] = stamp;
-      const offer = this.offersBySlot[slot];
-      if (!offer || !agesOverlap(pupils, offer) || !priceAllowed(offer.price, budgetPerPupil)) return;
-      const reach = this.reach(req.request, offer);
-      if (reach) out.push({ slot, ...reach, bm25: 0 });
+      if (seen[slot] === stamp) return;
+      seen[slot] = stamp;
+      if (ageMin[slot] > pupils.ageMax || ageMax[slot] < pupils.ageMin || price[slot] > maxPrice) return;
+      let distanceKm = NaN;
+      let reachedBy: ReachedBy;
+      if (mode[slot] === MODE_ONLINE) reachedBy = 'online';
+      else {
+        distanceKm = haversineKmOf(school.lat, school.lon, lat[slot], lon[slot]);
+        const byClass = mode[slot] !== MODE_AT_SCHOOL && distanceKm <= maxTravelKm;
+        if (byClass) reachedBy = 'on_site';
+        else if (mode[slot] !== MODE_ON_SITE && distanceKm <= travel[slot]) reachedBy = 'at_school';
+        else return;
+      }
+      if (count === buffers.slots.length) {
+        this.growCandidates();
+        buffers = this.candidates;
+      }
+      buffers.slots[count] = slot;
+      buffers.distances[count] = distanceKm;
+      buffers.reachedBy[count] = reachedBy;
+      count++;
     };
     for (const slot of this.onlineOffers) consider(slot);
     if (maxTravelKm > 0) this.onSiteGrid.near(school.lat, school.lon, maxTravelKm, consider);
-    this.atSchoolGrids.forEach((grid, tier) => grid.near(school.lat, school.lon, TRAVEL_TIERS_KM[tier], consider));
-    return out;
+    this.atSchoolGrids.forEach((grid, tier) => {
+      if (grid.size > 0) grid.near(school.lat, school.lon, this.atSchoolTierRadiusKm[tier], consider);
+    });
+    return count;
+  }
+
+  private growCandidates(): void {
+    const old = this.candidates;
+    const slots = new Int32Array(old.slots.length * 2);
+    slots.set(old.slots);
+    const distances = new Float64Array(old.distances.length * 2);
+    distances.set(old.distances);
+    this.candidates = { slots, distances, reachedBy: old.reachedBy };
   }
 
   private reach(request: Request, offer: OfferFeatures): { distanceKm: number | null; reachedBy: ReachedBy } | null {
@@ -233,25 +306,14 @@ export class MatchingEngine {
     if (offer.mode === 'on_site' || offer.mode === 'both') grids.push(this.onSiteGrid);
     if (offer.mode === 'at_school' || offer.mode === 'both') {
       const tier = TRAVEL_TIERS_KM.findIndex((km) => offer.providerTravelKm <= km);
-      grids.push(this.atSchoolGrids[tier < 0 ? TRAVEL_TIERS_KM.length - 1 : tier]);
+      const at = tier < 0 ? TRAVEL_TIERS_KM.length - 1 : tier;
+      grids.push(this.atSchoolGrids[at]);
+      if (add) this.atSchoolTierRadiusKm[at] = Math.max(this.atSchoolTierRadiusKm[at], offer.providerTravelKm);
     }
     for (const grid of grids) {
       if (add) grid.add(slot, offer.lat, offer.lon);
       else grid.remove(slot, offer.lat, offer.lon);
     }
-  }
-
-  /** Best first; ties broken by id so runs are reproducible. */
-  private topMatches<T extends { score: number; c: unknown }>(scored: T[], options: MatchOptions): T[] {
-    const top = options.top ?? this.config.top;
-    const minScore = options.minScore ?? 0;
-    const kept = scored.filter((s) => s.score >= minScore);
-    const idOf = (s: T): string => {
-      const c = s.c as { slot: number; req?: RequestFeatures };
-      return c.req ? c.req.request.id : this.offersBySlot[c.slot]!.id;
-    };
-    kept.sort((a, b) => b.score - a.score || (idOf(a) < idOf(b) ? -1 : 1));
-    return kept.slice(0, Math.max(0, top));
   }
 
   private explained(
@@ -296,6 +358,17 @@ export class MatchingEngine {
     };
   }
 
+  private setColumns(slot: number, offer: OfferFeatures): void {
+    const c = this.columns;
+    c.lat[slot] = offer.lat;
+    c.lon[slot] = offer.lon;
+    c.ageMin[slot] = offer.ageMin;
+    c.ageMax[slot] = offer.ageMax;
+    c.price[slot] = offer.price;
+    c.travel[slot] = offer.providerTravelKm;
+    c.mode[slot] = MODE_CODES[offer.mode];
+  }
+
   private nextStamp(): number {
     this.queryStamp = (this.queryStamp + 1) | 0;
     if (this.queryStamp === 0) {
@@ -313,5 +386,20 @@ export class MatchingEngine {
     seen.set(this.seen);
     this.seen = seen;
     this.bm25BySlot = new Float64Array(capacity);
+    const grow = <T extends Float64Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    const c = this.columns;
+    this.columns = {
+      lat: grow(c.lat, (n) => new Float64Array(n)),
+      lon: grow(c.lon, (n) => new Float64Array(n)),
+      ageMin: grow(c.ageMin, (n) => new Float64Array(n)),
+      ageMax: grow(c.ageMax, (n) => new Float64Array(n)),
+      price: grow(c.price, (n) => new Float64Array(n)),
+      travel: grow(c.travel, (n) => new Float64Array(n)),
+      mode: grow(c.mode, (n) => new Uint8Array(n)),
+    };
   }
 }

@@ -1,4 +1,6 @@
-import type { Discipline, Format, Offer, Request } from '@koppel/contracts';
+import { FORMATS, type Discipline, type Format, type Offer, type Request } from '@koppel/contracts';
+import { disciplineMaskOf } from './signals/discipline';
+import { formatSignal } from './signals/format';
 import type { MatchingConfig } from './config';
 import { talkDependenceOf } from './signals/talk-dependence';
 import { analyseText, type AnalysedText } from './text/analyse';
@@ -21,6 +23,9 @@ export interface OfferFeatures {
   price: number;
   disciplines: Discipline[];
   format: Format;
+  formatIndex: number;
+  disciplineMask: number;
+  primaryDisciplineMask: number;
   language: TextLanguage;
   themes: string[];
   talkDependence: number;
@@ -40,6 +45,9 @@ export interface RequestFeatures {
   disciplines: Discipline[];
   disciplinesInferred: boolean;
   formats: Map<Format, number>;
+  disciplineMask: number;
+  /** Format signal per offered format (index of FORMATS), computed once per request. */
+  formatScores: Float64Array;
   /** Language the activity should be in: the one the text asks for, else the request's own. */
   wantedLanguage: TextLanguage;
   text: AnalysedText;
@@ -63,6 +71,9 @@ export function analyseOffer(offer: Offer, config: MatchingConfig): AnalysedOffe
     price: offer.pricePerPupil,
     disciplines: offer.disciplines,
     format: offer.format,
+    formatIndex: FORMATS.indexOf(offer.format),
+    disciplineMask: disciplineMaskOf(offer.disciplines),
+    primaryDisciplineMask: disciplineMaskOf(offer.disciplines.slice(0, 1)),
     language: offer.language,
     themes,
     talkDependence: talkDependenceOf(offer.disciplines, offer.format, themes),
@@ -73,11 +84,14 @@ export function analyseOffer(offer: Offer, config: MatchingConfig): AnalysedOffe
 export function requestFeaturesOf(request: Request, config: MatchingConfig): RequestFeatures {
   const text = analyseText(request.title, request.description, analyseOptions(config, request.title, request.description));
   const inferred = request.disciplines.length === 0;
+  const disciplines = inferred ? disciplinesInferredFrom(text.themes) : [...request.disciplines];
   return {
     request,
-    disciplines: inferred ? disciplinesInferredFrom(text.themes) : [...request.disciplines],
+    disciplines,
     disciplinesInferred: inferred,
     formats: text.formats,
+    disciplineMask: disciplineMaskOf(disciplines),
+    formatScores: Float64Array.from(FORMATS, (f) => formatSignal(text.formats, f, config.neutralScore)),
     wantedLanguage: text.askedLanguage ?? request.language,
     text,
   };

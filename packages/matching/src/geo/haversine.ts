@@ -9,9 +9,13 @@ export interface LatLon {
 const toRadians = (degrees: number): number => (degrees * Math.PI) / 180;
 
 export function haversineKm(a: LatLon, b: LatLon): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLon = toRadians(b.lon - a.lon);
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return haversineKmOf(a.lat, a.lon, b.lat, b.lon);
+}
+
+/** Same, on plain numbers: the engine's hot loop calls it without building objects. */
+export function haversineKmOf(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = toRadians(lat2 - lat1);
+  const dLon = toRadians(lon2 - lon1);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(lat1)) * Math.cos(toRadians(lat2)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -13,12 +13,18 @@ function cellKey(row: number, col: number): number {
 
 export class GeoGrid {
   private readonly cells = new Map<number, number[]>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
 
   add(slot: number, lat: number, lon: number): void {
     const key = cellKey(Math.floor(lat / CELL_DEGREES_LAT), Math.floor(lon / CELL_DEGREES_LON));
     const cell = this.cells.get(key);
     if (cell) cell.push(slot);
     else this.cells.set(key, [slot]);
+    this.count++;
   }
 
   remove(slot: number, lat: number, lon: number): void {
@@ -29,6 +35,7 @@ export class GeoGrid {
     if (at >= 0) {
       cell[at] = cell[cell.length - 1];
       cell.pop();
+      this.count--;
     }
     if (cell.length === 0) this.cells.delete(key);
   }

@@ -21,9 +21,10 @@ export function ageOverlapOf(pupils: AgeRange, audience: AgeRange): AgeOverlap {
  * less (judges call that "an age range only at the edge").
  */
 export function ageSignal(pupils: AgeRange, audience: AgeRange): number {
-  const { coverage } = ageOverlapOf(pupils, audience);
-  if (coverage === 0) return 0;
   const classYears = pupils.ageMax - pupils.ageMin + 1;
+  const overlapYears = Math.min(pupils.ageMax, audience.ageMax) - Math.max(pupils.ageMin, audience.ageMin) + 1;
+  if (overlapYears <= 0) return 0;
+  const coverage = overlapYears / classYears;
   const offerYears = audience.ageMax - audience.ageMin + 1;
   const specificity = Math.min(1, (classYears + 2) / offerYears);
   const atEdge = pupils.ageMin > audience.ageMax - 1 || pupils.ageMax < audience.ageMin + 1 ? 1 : 0;

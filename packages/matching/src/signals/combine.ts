@@ -2,9 +2,8 @@ import type { MatchingConfig, SignalWeights } from '../config';
 import type { OfferFeatures, RequestFeatures } from '../features';
 import { ageSignal } from './age';
 import { budgetSignal, isOverBudget } from './budget';
-import { disciplineSignal } from './discipline';
+import { disciplineSignalOfMasks } from './discipline';
 import { distanceSignal } from './distance';
-import { formatSignal } from './format';
 import { languageSignal } from './language';
 
 export type SignalScores = SignalWeights;
@@ -20,13 +19,44 @@ export function signalsOf(
   const { pupils, budgetPerPupil } = request.request;
   return {
     age: ageSignal(pupils, offer),
-    discipline: disciplineSignal(request.disciplines, offer.disciplines, config.neutralScore),
+    discipline: disciplineSignalOfMasks(request.disciplineMask, offer.disciplineMask, offer.primaryDisciplineMask, config.neutralScore),
     distance: distanceSignal(distanceKm, config.distance),
     budget: budgetSignal(offer.price, budgetPerPupil),
-    format: formatSignal(request.formats, offer.format, config.neutralScore),
+    format: request.formatScores[offer.formatIndex],
     text,
     language: languageSignal(request.wantedLanguage, offer.language, offer.talkDependence, config.language),
   };
+}
+
+/**
+ * The same combined score as combinedScore(signalsOf(...)), without allocating:
+ * this runs for every feasible offer of every request.
+ */
+export function scoreOf(
+  request: RequestFeatures,
+  offer: OfferFeatures,
+  distanceKm: number | null,
+  text: number,
+  config: MatchingConfig,
+  weightTotal: number,
+): number {
+  const w = config.weights;
+  const budget = request.request.budgetPerPupil;
+  const sum =
+    w.age * ageSignal(request.request.pupils, offer) +
+    w.discipline * disciplineSignalOfMasks(request.disciplineMask, offer.disciplineMask, offer.primaryDisciplineMask, config.neutralScore) +
+    w.distance * distanceSignal(distanceKm, config.distance) +
+    w.budget * budgetSignal(offer.price, budget) +
+    w.format * request.formatScores[offer.formatIndex] +
+    w.text * text +
+    w.language * languageSignal(request.wantedLanguage, offer.language, offer.talkDependence, config.language);
+  const score = weightTotal > 0 ? sum / weightTotal : 0;
+  return isOverBudget(offer.price, budget) ? score * config.budget.overBudgetFactor : score;
+}
+
+export function weightTotalOf(config: MatchingConfig): number {
+  const w = config.weights;
+  return w.age + w.discipline + w.distance + w.budget + w.format + w.text + w.language;
 }
 
 /** Weighted mean of the signals, pulled down for over-budget offers; 0..1. */
