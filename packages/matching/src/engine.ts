@@ -186,7 +186,7 @@ export class MatchingEngine {
       const offer = this.offersBySlot[slot]!;
       const distanceKm = Number.isNaN(distances[i]) ? null : distances[i];
       const score = scoreOf(req, offer, distanceKm, text, this.config, weightTotal);
-      if (score >= minScore) top.offer(score, i, offer.id);
+      if (round4(score) >= minScore) top.offer(score, i, offer.id);
     }
     return top.items.map((i) => {
       const slot = slots[i];
@@ -225,7 +225,7 @@ export class MatchingEngine {
     const weightTotal = weightTotalOf(this.config);
     candidates.forEach((c, i) => {
       const score = scoreOf(c.req, features, c.distanceKm, c.bm25 / scale, this.config, weightTotal);
-      if (score >= minScore) top.offer(score, i, c.req.request.id);
+      if (round4(score) >= minScore) top.offer(score, i, c.req.request.id);
     });
     return top.items.map((i) => {
       const c = candidates[i];
