@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { devOffers, devRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
+import { demoOffers, demoRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
 import type { Offer, Request } from '@koppel/contracts';
 
 /** Shared wiring for the end-to-end tests: the running stack, a kafka client, the inbox, and dev-set pairs. */
@@ -10,11 +10,11 @@ export function e2eContext() {
   return { stack, kafka, inbox };
 }
 
-/** A request and an offer from the dev set that a teacher would happily pair, with fresh ids. */
+/** A request and an offer from the demo set that a teacher would happily pair, with fresh ids. */
 export function goodPair(requestId: string, offerId: string, tag: string): { request: Request; offer: Offer } {
-  const request = devRequests().find((r) => r.id === requestId);
-  const offer = devOffers().find((o) => o.id === offerId);
-  if (!request || !offer) throw new Error(`dev set lacks ${requestId} or ${offerId}`);
+  const request = demoRequests().find((r) => r.id === requestId);
+  const offer = demoOffers().find((o) => o.id === offerId);
+  if (!request || !offer) throw new Error(`demo set lacks ${requestId} or ${offerId}`);
   return { request: uniqueCopy(request, tag), offer: uniqueCopy(offer, tag) };
 }
 

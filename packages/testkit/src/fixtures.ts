@@ -2,21 +2,24 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OfferSchema, RequestSchema, type Offer, type Request } from '@koppel/contracts';
 
-/** The hand-judged development set, shared beside the repository. */
-export const DEV_DATA_DIR = resolve(__dirname, '../../../../shared/data/dev');
+/**
+ * Offers and requests copied from the hand-judged development set into the
+ * repository (scripts/demo-data), so tests run on a clone without shared/.
+ */
+export const DEMO_DATA_DIR = resolve(__dirname, '../../../scripts/demo-data');
 
 function readJsonl<T>(file: string, parse: (v: unknown) => T): T[] {
-  return readFileSync(resolve(DEV_DATA_DIR, file), 'utf8')
+  return readFileSync(resolve(DEMO_DATA_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => parse(JSON.parse(l)));
 }
 
-export function devOffers(): Offer[] {
+export function demoOffers(): Offer[] {
   return readJsonl('offers.jsonl', (v) => OfferSchema.parse(v));
 }
 
-export function devRequests(): Request[] {
+export function demoRequests(): Request[] {
   return readJsonl('requests.jsonl', (v) => RequestSchema.parse(v));
 }
 
