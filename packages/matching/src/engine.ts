@@ -3,7 +3,7 @@ import { type MatchingConfig, resolveConfig } from './config';
 import { agesOverlap, PRICE_CEILING_FACTOR, priceAllowed, reachedByAt, type ReachedBy } from './constraints';
 import { analyseOffer, requestFeaturesOf, type OfferFeatures, type RequestFeatures } from './features';
 import { haversineKm, haversineKmOf } from './geo/haversine';
-import { GeoGrid } from './index/geo-grid';
+import { AgeBandedGeoGrid, AgeBandedList } from './index/geo-grid';
 import { InvertedIndex } from './index/inverted-index';
 import { ageOverlapOf } from './signals/age';
 import { combinedScore, isOverBudget, scoreOf, signalsOf, weightTotalOf, type SignalScores } from './signals/combine';
@@ -73,9 +73,9 @@ export class MatchingEngine {
   private readonly offersBySlot: Array<OfferFeatures | undefined> = [];
   private readonly offerSlots = new Map<string, number>();
   private readonly freeOfferSlots: number[] = [];
-  private readonly onlineOffers = new Set<number>();
-  private readonly onSiteGrid = new GeoGrid();
-  private readonly atSchoolGrids = TRAVEL_TIERS_KM.map(() => new GeoGrid());
+  private readonly onlineOffers = new AgeBandedList();
+  private readonly onSiteGrid = new AgeBandedGeoGrid();
+  private readonly atSchoolGrids = TRAVEL_TIERS_KM.map(() => new AgeBandedGeoGrid());
   /** Largest provider radius seen per tier: a school looks no further than providers travel. */
   private readonly atSchoolTierRadiusKm = TRAVEL_TIERS_KM.map(() => 0);
   private readonly requestsBySlot: Array<RequestFeatures | undefined> = [];
@@ -272,10 +272,10 @@ export class MatchingEngine {
       buffers.reachedBy[count] = reachedBy;
       count++;
     };
-    for (const slot of this.onlineOffers) consider(slot);
-    if (maxTravelKm > 0) this.onSiteGrid.near(school.lat, school.lon, maxTravelKm, consider);
+    this.onlineOffers.forEachOverlapping(pupils.ageMin, pupils.ageMax, consider);
+    if (maxTravelKm > 0) this.onSiteGrid.near(school.lat, school.lon, maxTravelKm, pupils.ageMin, pupils.ageMax, consider);
     this.atSchoolGrids.forEach((grid, tier) => {
-      if (grid.size > 0) grid.near(school.lat, school.lon, this.atSchoolTierRadiusKm[tier], consider);
+      if (grid.size > 0) grid.near(school.lat, school.lon, this.atSchoolTierRadiusKm[tier], pupils.ageMin, pupils.ageMax, consider);
     });
     return count;
   }
@@ -297,10 +297,10 @@ export class MatchingEngine {
   }
 
   private placeOffer(slot: number, offer: OfferFeatures, add: boolean): void {
-    const grids: GeoGrid[] = [];
+    const grids: AgeBandedGeoGrid[] = [];
     if (offer.mode === 'online') {
-      if (add) this.onlineOffers.add(slot);
-      else this.onlineOffers.delete(slot);
+      if (add) this.onlineOffers.add(slot, offer.ageMin, offer.ageMax);
+      else this.onlineOffers.remove(slot);
       return;
     }
     if (offer.mode === 'on_site' || offer.mode === 'both') grids.push(this.onSiteGrid);
@@ -311,8 +311,8 @@ export class MatchingEngine {
       if (add) this.atSchoolTierRadiusKm[at] = Math.max(this.atSchoolTierRadiusKm[at], offer.providerTravelKm);
     }
     for (const grid of grids) {
-      if (add) grid.add(slot, offer.lat, offer.lon);
-      else grid.remove(slot, offer.lat, offer.lon);
+      if (add) grid.add(slot, offer.lat, offer.lon, offer.ageMin, offer.ageMax);
+      else grid.remove(slot, offer.lat, offer.lon, offer.ageMin, offer.ageMax);
     }
   }
 

@@ -29,7 +29,15 @@ export interface OfferFeatures {
   language: TextLanguage;
   themes: string[];
   talkDependence: number;
+  /** Special audiences the offer is made for (named in its title), e.g. special needs, newcomers. */
+  audienceThemes: string[];
 }
+
+/**
+ * Themes that, in an offer's title, say who the offer is for. Such an offer is
+ * not a good answer to a request that does not mention that audience.
+ */
+export const AUDIENCE_THEMES = ['special_needs', 'newcomers_multilingual', 'education_policy_team'];
 
 export interface AnalysedOffer {
   features: OfferFeatures;
@@ -77,6 +85,7 @@ export function analyseOffer(offer: Offer, config: MatchingConfig): AnalysedOffe
     language: offer.language,
     themes,
     talkDependence: talkDependenceOf(offer.disciplines, offer.format, themes),
+    audienceThemes: AUDIENCE_THEMES.filter((id) => text.titleThemes.has(id)),
   };
   return { features, termWeights: text.termWeights, surfaceOfStem: text.surfaceOfStem };
 }

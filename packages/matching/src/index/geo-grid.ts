@@ -57,3 +57,58 @@ export class GeoGrid {
     }
   }
 }
+
+/** Age bands (inclusive) used to split grids: a class of 8-year-olds never visits cells of teenage offers. */
+const AGE_BANDS: ReadonlyArray<readonly [number, number]> = [[0, 5], [6, 8], [9, 11], [12, 14], [15, 17], [18, 200]];
+
+/**
+ * One GeoGrid per age band; an offer sits in every band its ages overlap, and a
+ * query visits only the bands of the class. Cuts the offers visited per request
+ * several times over at 100,000 offers (duplicates are skipped by the caller).
+ */
+export class AgeBandedGeoGrid {
+  private readonly grids = AGE_BANDS.map(() => new GeoGrid());
+
+  get size(): number {
+    return this.grids.reduce((n, g) => n + g.size, 0);
+  }
+
+  add(slot: number, lat: number, lon: number, ageMin: number, ageMax: number): void {
+    this.bandsOf(ageMin, ageMax, (grid) => grid.add(slot, lat, lon));
+  }
+
+  remove(slot: number, lat: number, lon: number, ageMin: number, ageMax: number): void {
+    this.bandsOf(ageMin, ageMax, (grid) => grid.remove(slot, lat, lon));
+  }
+
+  near(lat: number, lon: number, radiusKm: number, ageMin: number, ageMax: number, visit: (slot: number) => void): void {
+    this.bandsOf(ageMin, ageMax, (grid) => {
+      if (grid.size > 0) grid.near(lat, lon, radiusKm, visit);
+    });
+  }
+
+  private bandsOf(ageMin: number, ageMax: number, each: (grid: GeoGrid) => void): void {
+    AGE_BANDS.forEach(([from, to], i) => {
+      if (ageMin <= to && from <= ageMax) each(this.grids[i]);
+    });
+  }
+}
+
+/** Online offers have no place: one list per age band is all a query needs. */
+export class AgeBandedList {
+  private readonly lists = AGE_BANDS.map(() => new Set<number>());
+
+  add(slot: number, ageMin: number, ageMax: number): void {
+    AGE_BANDS.forEach(([from, to], i) => ageMin <= to && from <= ageMax && this.lists[i].add(slot));
+  }
+
+  remove(slot: number): void {
+    for (const list of this.lists) list.delete(slot);
+  }
+
+  forEachOverlapping(ageMin: number, ageMax: number, visit: (slot: number) => void): void {
+    AGE_BANDS.forEach(([from, to], i) => {
+      if (ageMin <= to && from <= ageMax) for (const slot of this.lists[i]) visit(slot);
+    });
+  }
+}

@@ -23,9 +23,18 @@ export function signalsOf(
     distance: distanceSignal(distanceKm, config.distance),
     budget: budgetSignal(offer.price, budgetPerPupil),
     format: request.formatScores[offer.formatIndex],
-    text,
+    text: textSignal(request, offer, text),
     language: languageSignal(request.wantedLanguage, offer.language, offer.talkDependence, config.language),
   };
+}
+
+/**
+ * Text similarity, halved when the offer is made for a special audience (special
+ * needs, newcomers, school teams) that the request does not mention.
+ */
+export function textSignal(request: RequestFeatures, offer: OfferFeatures, bm25Share: number): number {
+  for (const id of offer.audienceThemes) if (!request.text.themes.has(id)) return bm25Share * 0.5;
+  return bm25Share;
 }
 
 /**
@@ -48,7 +57,7 @@ export function scoreOf(
     w.distance * distanceSignal(distanceKm, config.distance) +
     w.budget * budgetSignal(offer.price, budget) +
     w.format * request.formatScores[offer.formatIndex] +
-    w.text * text +
+    w.text * textSignal(request, offer, text) +
     w.language * languageSignal(request.wantedLanguage, offer.language, offer.talkDependence, config.language);
   const score = weightTotal > 0 ? sum / weightTotal : 0;
   return isOverBudget(offer.price, budget) ? score * config.budget.overBudgetFactor : score;

@@ -21,6 +21,8 @@ export interface AnalysedText {
   surfaceOfStem: Map<string, string>;
   /** Theme id -> words that triggered it. */
   themes: Map<string, Set<string>>;
+  /** Themes named in the title alone. */
+  titleThemes: Map<string, Set<string>>;
   /** Formats the text names, with cue weights. */
   formats: Map<Format, number>;
   tokenCount: number;
@@ -69,6 +71,7 @@ export function analyseText(title: string, description: string, options: Analyse
     termWeights,
     surfaceOfStem,
     themes,
+    titleThemes,
     formats: formatsAskedIn(allTokens),
     tokenCount: allTokens.length,
   };

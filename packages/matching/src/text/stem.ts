@@ -27,6 +27,10 @@ const DOMAIN_STOPWORDS = [
   'max', 'maximum', 'ongeveer', 'budget', 'zoeken', 'zoekt', 'graag', 'liefst', 'willen', 'wil', 'kunnen', 'per',
   'pp', 'iets', 'activiteit', 'aanbod', 'ca', 'tot', 'onze', 'ons', 'bv', 'enz', 'dag', 'mogen', 'mag', 'even',
   'jongeren', 'kan', 'heel', 'echt', 'veel', 'samen', 'zelf', 'ideaal', 'top', 'welkom', 'min', 'uur', 'elke', 'elk',
+  // grade words: ages are matched by the age signal, not by text
+  'graad', 'graden', 'leerjaar', 'leerjaren', 'secundair', 'secundaire', 'lager', 'lagere', 'onderwijs', 'basisonderwijs',
+  'basisschool', 'aso', 'tso', 'kso', 'bso', 'so', 'groep', 'groepen', 'havo', 'vwo', 'vmbo', 'brugklas', 'middelbaar',
+  'primaire', 'secondaire', 'college', 'lycee', 'maternelle', 'grade', 'grades', 'derde', 'vierde', 'vijfde', 'zesde', 'tweede', 'eerste',
   // fr
   'eleve', 'eleves', 'enfant', 'enfants', 'classe', 'classes', 'ecole', 'ans', 'an', 'euros', 'cherchons', 'chaque',
   'bonjour', 'notre', 'nos', 'votre', 'vos', 'activite', 'possible', 'possibles', 'jusqu', 'preference', 'maximum',
