@@ -50,11 +50,9 @@ export function describeExplanation(e: MatchExplanation, lang: Lang = 'nl'): str
   const parts: string[] = [];
   if (e.matchedThemes.length) parts.push(p.themes(e.matchedThemes.slice(0, 3).map((id) => themeLabel(id, lang)).join(', ')));
   if (e.matchedTerms.length) parts.push(p.terms(e.matchedTerms.slice(0, 5).join(', ')));
-  const first = parts.length ? `${parts.join('; ')}.` : '';
   const facts = [reach, p.ages(e.ageOverlap.from, e.ageOverlap.to, Math.round(e.ageOverlap.coverage * 100))];
   if (e.offerLanguage !== e.wantedLanguage) facts.push(p.language(p.languages[e.offerLanguage]));
   if (e.overBudget) facts.push(p.overBudget);
-  const second = `${facts.join(', ')}.`;
-  const sentence = `${first} ${second}`.trim();
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  const sentences = parts.length ? [parts.join('; '), facts.join(', ')] : [facts.join(', ')];
+  return sentences.map((s) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`).join(' ');
 }

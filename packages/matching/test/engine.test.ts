@@ -93,7 +93,7 @@ describe('explanations', () => {
     const online = makeOffer({ id: 'on', reach: { mode: 'online', maxTravelKm: 0 }, pricePerPupil: 12 });
     const [m] = engineWith(online).matchRequest(makeRequest({ budgetPerPupil: 10 }));
     expect(m.explanation).toMatchObject({ distanceKm: null, reachedBy: 'online', overBudget: true });
-    expect(describeExplanation(m.explanation, 'en')).toMatch(/online.*more expensive/);
+    expect(describeExplanation(m.explanation, 'en')).toMatch(/Online, no travel.*more expensive/);
   });
 });
 
