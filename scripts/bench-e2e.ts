@@ -4,6 +4,7 @@
  * approves it, and waits for both mails in the mail catcher. Prints per-phase
  * medians and p90; the last line is machine-readable.
  */
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startInfra } from '@koppel/infra';
 import { startServices } from '@koppel/launcher';
@@ -20,6 +21,8 @@ function percentile(values: number[], p: number): number {
 
 async function main(): Promise<void> {
   const runDir = join(ROOT, '.run/bench-e2e');
+  // A fresh broker and database each time: earlier runs' identical copies would tie with this run's.
+  rmSync(runDir, { recursive: true, force: true });
   const infra = await startInfra({ ports: 'ephemeral', mailCatcher: true, runDir: join(runDir, 'infra'), log: err });
   const services = await startServices({ infra: infra.endpoints, ports: 'ephemeral', logDir: join(runDir, 'services'), namespace: `bench${Date.now().toString(36)}`, env: { LOG_LEVEL: 'warn' }, log: err });
   const inbox = new MailInbox(infra.endpoints.mailInboxUrl!);
@@ -47,6 +50,10 @@ async function main(): Promise<void> {
       toProposal.push(t1 - t0);
       approvalToMails.push(t2 - t1);
       total.push(t2 - t0);
+      // Withdraw this run's offer and request so every run starts from the same state;
+      // otherwise each identical copy would be proposed to all earlier identical requests.
+      await requestJson('POST', `${services.services.intake.url}/offers/${encodeURIComponent(offer.id)}/withdraw`, {});
+      await requestJson('POST', `${services.services.intake.url}/requests/${encodeURIComponent(request.id)}/withdraw`, {});
       err(`run ${i + 1}/${runs}: POST→proposal ${(t1 - t0).toFixed(0)} ms, approve→both mails ${(t2 - t1).toFixed(0)} ms`);
     }
   } finally {

@@ -9,6 +9,8 @@ export const matcherEnvSchema = commonEnvSchema.extend({
   MATCHER_GROUP_ID: z.string().min(1).default('koppel-matcher'),
   /** How many offers are proposed per request (and requests per new offer). */
   MATCHER_TOP_N: env.positiveInt(3),
+  /** How many of the best-fitting open requests a new offer is checked against. */
+  MATCHER_OFFER_CANDIDATES: env.positiveInt(200),
   /** Proposals below this score are not worth a broker's time. */
   MATCHER_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.35),
 });

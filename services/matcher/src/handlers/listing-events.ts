@@ -13,6 +13,8 @@ export interface ListingEventDeps {
   logger: Logger;
   topN: number;
   minScore: number;
+  /** How many open requests a new offer is checked against (best first). */
+  offerCandidates: number;
 }
 
 /**
@@ -82,15 +84,23 @@ async function proposeForRequest(request: Request, sourceEventId: string, deps: 
   deps.logger.info('request matched', { requestId: request.id, proposals: events.length });
 }
 
+/**
+ * A new or changed offer is proposed to the open requests for which it now
+ * ranks among their own top N: the same rule as when a request arrives, so
+ * the order in which offer and request events are consumed does not matter.
+ */
 async function proposeForOffer(offer: Offer, sourceEventId: string, deps: ListingEventDeps): Promise<void> {
-  const matches = deps.engine.matchOffer(offer, { top: deps.topN, minScore: deps.minScore });
+  const candidates = deps.engine.matchOffer(offer, { top: deps.offerCandidates, minScore: deps.minScore });
   const events = [];
-  for (const match of matches) {
-    const request = await requestById(match.requestId, deps);
-    if (request) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
+  for (const candidate of candidates) {
+    const request = await requestById(candidate.requestId, deps);
+    if (!request) continue;
+    const ranked = deps.engine.matchRequest(request, { top: deps.topN, minScore: deps.minScore });
+    const match = ranked.find((m) => m.offerId === offer.id);
+    if (match) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
   }
   await deps.publisher.publish(TOPICS.matchesProposed, events);
-  deps.logger.info('offer matched', { offerId: offer.id, proposals: events.length });
+  deps.logger.info('offer matched', { offerId: offer.id, candidates: candidates.length, proposals: events.length });
 }
 
 async function offerById(id: string, deps: ListingEventDeps): Promise<Offer | null> {
