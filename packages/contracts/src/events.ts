@@ -12,6 +12,7 @@ export const TOPICS = {
   requests: 'koppel.requests.v1',
   matchesProposed: 'koppel.matches.proposed.v1',
   matchesDecided: 'koppel.matches.decided.v1',
+  signIn: 'koppel.signin.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -75,6 +76,20 @@ const MatchDecided = z.object({
 });
 export type MatchDecidedPayload = z.infer<typeof MatchDecided>;
 
+/**
+ * Someone asked to sign in to the web pages: the notifier mails them the
+ * one-time link. The link's token is single-use and short-lived; the event is
+ * keyed by the email address so repeated requests keep their order.
+ */
+const SignInLinkRequested = z.object({
+  email: z.email(),
+  name: z.string().optional(),
+  language: LanguageSchema.default('nl'),
+  link: z.url(),
+  expiresAt: z.iso.datetime(),
+});
+export type SignInLinkRequestedPayload = z.infer<typeof SignInLinkRequested>;
+
 export const EVENT_PAYLOADS = {
   'offer.created': OfferChanged,
   'offer.updated': OfferChanged,
@@ -84,6 +99,7 @@ export const EVENT_PAYLOADS = {
   'request.withdrawn': RequestWithdrawn,
   'match.proposed': MatchProposed,
   'match.decided': MatchDecided,
+  'signin.link-requested': SignInLinkRequested,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
@@ -94,6 +110,7 @@ export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
   [TOPICS.requests]: ['request.created', 'request.updated', 'request.withdrawn'],
   [TOPICS.matchesProposed]: ['match.proposed'],
   [TOPICS.matchesDecided]: ['match.decided'],
+  [TOPICS.signIn]: ['signin.link-requested'],
 };
 
 function envelopeOf<T extends EventType>(type: T) {
@@ -109,6 +126,7 @@ const ANY_EVENT = z.discriminatedUnion('type', [
   envelopeOf('request.withdrawn'),
   envelopeOf('match.proposed'),
   envelopeOf('match.decided'),
+  envelopeOf('signin.link-requested'),
 ]);
 export type KoppelEvent = z.infer<typeof ANY_EVENT>;
 export type EventOf<T extends EventType> = Extract<KoppelEvent, { type: T }>;
