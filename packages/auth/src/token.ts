@@ -1,0 +1,97 @@
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Bearer tokens signed with HMAC-SHA256 and a shared secret (decision 0008).
+ * Format: `kpl1.<base64url(JSON claims)>.<base64url(signature)>`, the signature
+ * covering `kpl1.<claims>`. Any service holding `AUTH_TOKEN_SECRET` verifies a
+ * token without a database round trip; the claims carry the role, the
+ * organisation and (for brokers) the regions, so review can authorise a broker
+ * from the token alone.
+ */
+export const ROLES = ['admin', 'requester', 'provider', 'broker'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A postcode range in one country: what a broker covers. Postcodes compare by their leading 4 digits. */
+export const RegionSchema = z
+  .object({
+    country: z.enum(['BE', 'NL']),
+    postcodeFrom: z.number().int().min(1000).max(9999),
+    postcodeTo: z.number().int().min(1000).max(9999),
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((r) => r.postcodeFrom <= r.postcodeTo, { message: 'postcodeFrom must not exceed postcodeTo', path: ['postcodeTo'] });
+export type Region = z.infer<typeof RegionSchema>;
+
+export const ClaimsSchema = z.object({
+  /** Who: a contact's email, or a name the admin chose for an integration. */
+  sub: z.string().min(1).max(254),
+  role: RoleSchema,
+  /** The organisation the token acts for; absent only for admins. */
+  org: z.string().min(1).max(100).optional(),
+  regions: z.array(RegionSchema).max(100).optional(),
+  /** Issued at / expires, seconds since the epoch. */
+  iat: z.number().int(),
+  exp: z.number().int(),
+  /** Token id: names the token in logs and rate limits without revealing it. */
+  jti: z.string().min(1).max(64),
+});
+export type Claims = z.infer<typeof ClaimsSchema>;
+
+const PREFIX = 'kpl1';
+export const MIN_SECRET_LENGTH = 32;
+
+function signatureOf(secret: string, signed: string): Buffer {
+  return createHmac('sha256', secret).update(signed).digest();
+}
+
+export function signToken(secret: string, claims: Omit<Claims, 'iat' | 'exp' | 'jti'> & { ttlSeconds: number; jti?: string; now?: Date }): { token: string; claims: Claims } {
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the token secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  const iat = Math.floor((claims.now ?? new Date()).getTime() / 1000);
+  const full = ClaimsSchema.parse({
+    sub: claims.sub,
+    role: claims.role,
+    org: claims.org,
+    regions: claims.regions,
+    iat,
+    exp: iat + claims.ttlSeconds,
+    jti: claims.jti ?? randomUUID(),
+  });
+  const body = Buffer.from(JSON.stringify(full)).toString('base64url');
+  const signed = `${PREFIX}.${body}`;
+  return { token: `${signed}.${signatureOf(secret, signed).toString('base64url')}`, claims: full };
+}
+
+export type VerifyResult = { ok: true; claims: Claims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+
+/** Checks format, signature (constant time) and expiry; never throws on bad input. */
+export function verifyToken(secret: string, token: string, now: Date = new Date()): VerifyResult {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== PREFIX || token.length > 8192) return { ok: false, reason: 'malformed' };
+  const given = Buffer.from(parts[2], 'base64url');
+  const expected = signatureOf(secret, `${parts[0]}.${parts[1]}`);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  const claims = ClaimsSchema.safeParse(decoded);
+  if (!claims.success) return { ok: false, reason: 'malformed' };
+  if (claims.data.exp <= Math.floor(now.getTime() / 1000)) return { ok: false, reason: 'expired' };
+  return { ok: true, claims: claims.data };
+}
+
+/** The token from an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerTokenOf(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** A random secret for one-time sign-in links (256 bits, URL-safe). */
+export function randomLinkSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
