@@ -1,0 +1,2 @@
+export * from './resolve-place';
+export { placeKey } from './place-key';

@@ -1,0 +1,37 @@
+import data from '../data/gazetteer.json';
+import { placeKey } from './place-key';
+
+/** One entry: display name, latitude, longitude (WGS84). */
+type Entry = [string, number, number];
+const POSTCODES = data.postcodes as Record<string, Record<string, Entry>>;
+const PLACES = data.places as Record<string, Record<string, Entry>>;
+
+export const GAZETTEER_COUNTRIES = ['BE', 'NL'] as const;
+export type GazetteerCountry = (typeof GAZETTEER_COUNTRIES)[number];
+
+export interface ResolvedPlace {
+  municipality: string;
+  lat: number;
+  lon: number;
+  /** What found it: the postcode, or the municipality's name. */
+  by: 'postcode' | 'municipality';
+}
+
+/** Coordinates of a Belgian postcode's municipality (NL postcodes are not in the data). */
+export function placeOfPostcode(country: string, postcode: string): ResolvedPlace | undefined {
+  const hit = POSTCODES[country]?.[postcode.trim().slice(0, 4)];
+  return hit ? { municipality: hit[0], lat: hit[1], lon: hit[2], by: 'postcode' } : undefined;
+}
+
+/** Coordinates of a municipality or place by name, accents and case ignored. */
+export function placeOfMunicipality(country: string, municipality: string): ResolvedPlace | undefined {
+  const hit = PLACES[country]?.[placeKey(municipality)];
+  return hit ? { municipality: hit[0], lat: hit[1], lon: hit[2], by: 'municipality' } : undefined;
+}
+
+/** The postcode first (more precise and unambiguous), then the municipality's name. */
+export function resolvePlace(country: string, postcode?: string, municipality?: string): ResolvedPlace | undefined {
+  return (postcode ? placeOfPostcode(country, postcode) : undefined) ?? (municipality ? placeOfMunicipality(country, municipality) : undefined);
+}
+
+export const GAZETTEER_SOURCES: string[] = data.sources;
