@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { RegionSchema, type Region } from '@koppel/contracts';
 
 /**
  * Bearer tokens signed with HMAC-SHA256 and a shared secret (decision 0008).
@@ -13,17 +14,7 @@ export const ROLES = ['admin', 'requester', 'provider', 'broker'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** A postcode range in one country: what a broker covers. Postcodes compare by their leading 4 digits. */
-export const RegionSchema = z
-  .object({
-    country: z.enum(['BE', 'NL']),
-    postcodeFrom: z.number().int().min(1000).max(9999),
-    postcodeTo: z.number().int().min(1000).max(9999),
-    name: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict()
-  .refine((r) => r.postcodeFrom <= r.postcodeTo, { message: 'postcodeFrom must not exceed postcodeTo', path: ['postcodeTo'] });
-export type Region = z.infer<typeof RegionSchema>;
+export { RegionSchema, type Region };
 
 export const ClaimsSchema = z.object({
   /** Who: a contact's email, or a name the admin chose for an integration. */

@@ -64,7 +64,37 @@ export const AgeRangeSchema = z
   .object({ ageMin: Age, ageMax: Age })
   .refine((a) => a.ageMin <= a.ageMax, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] });
 
-export const ProviderRefSchema = z.object({ id: Id, name: Name, email: Email });
+/**
+ * API extensions (all optional, so every batch-contract line stays valid):
+ * who to write to in which language, grades as written by a teacher,
+ * inclusion and barrier attributes, and when an activity can take place.
+ */
+export const InclusionSchema = z
+  .object({
+    /** Offer: free or a social tariff exists. Request: the school needs one. */
+    freeOrSocialTariff: z.boolean().optional(),
+    /** Suited for (or: the class is) a newcomer class: OKAN in Flanders, ISK in the Netherlands. */
+    newcomerClasses: z.boolean().optional(),
+    /** Special needs education (buitengewoon / speciaal onderwijs). */
+    specialNeeds: z.boolean().optional(),
+    wheelchairAccess: z.boolean().optional(),
+    /** Support for pupils who do not (yet) speak the activity's language well. */
+    languageSupport: z.boolean().optional(),
+  })
+  .strict();
+export type Inclusion = z.infer<typeof InclusionSchema>;
+
+/** Inclusive calendar dates (YYYY-MM-DD). */
+export const PeriodSchema = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** Grades as written ("3de leerjaar", "groep 5", "S1–S2"); ages are derived from them by the matching taxonomy. */
+const Grades = z.array(z.string().trim().min(1).max(100)).max(20);
+
+export const ProviderRefSchema = z.object({ id: Id, name: Name, email: Email, language: LanguageSchema.optional() });
 export type ProviderRef = z.infer<typeof ProviderRefSchema>;
 
 export const OfferSchema = z.object({
@@ -82,10 +112,18 @@ export const OfferSchema = z.object({
     .object({ min: z.number().int().min(0), max: z.number().int().min(1) })
     .refine((g) => g.min <= g.max, { message: 'min must not exceed max', path: ['max'] }),
   pricePerPupil: z.number().min(0).max(10_000),
+  grades: Grades.optional(),
+  inclusion: InclusionSchema.optional(),
+  /** When the offer can be booked; absent means all year. */
+  availability: z.array(PeriodSchema).max(50).optional(),
 });
 export type Offer = z.infer<typeof OfferSchema>;
 
-export const SchoolRefSchema = PlaceSchema.extend({ id: Id, name: Name, email: Email });
+/** Schools and the other requesters the seeds name. */
+export const REQUESTER_TYPES = ['school', 'childcare', 'after_school_care', 'youth_work', 'welfare', 'neighbourhood'] as const;
+export const RequesterTypeSchema = z.enum(REQUESTER_TYPES);
+
+export const SchoolRefSchema = PlaceSchema.extend({ id: Id, name: Name, email: Email, language: LanguageSchema.optional(), type: RequesterTypeSchema.optional() });
 export type SchoolRef = z.infer<typeof SchoolRefSchema>;
 
 export const RequestSchema = z.object({
@@ -100,6 +138,9 @@ export const RequestSchema = z.object({
     .refine((p) => p.ageMin <= p.ageMax, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] }),
   maxTravelKm: z.number().min(0).max(1000),
   budgetPerPupil: z.number().min(0).max(10_000).optional(),
+  grades: Grades.optional(),
+  inclusion: InclusionSchema.optional(),
+  preferredPeriod: PeriodSchema.optional(),
 });
 export type Request = z.infer<typeof RequestSchema>;
 

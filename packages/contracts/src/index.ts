@@ -1,3 +1,5 @@
 export * from './entities';
 export * from './envelope';
 export * from './events';
+export * from './organisations';
+export * from './api';

@@ -1,10 +1,18 @@
-import data from '../data/gazetteer.json';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { placeKey } from './place-key';
 
 /** One entry: display name, latitude, longitude (WGS84). */
 type Entry = [string, number, number];
-const POSTCODES = data.postcodes as Record<string, Record<string, Entry>>;
-const PLACES = data.places as Record<string, Record<string, Entry>>;
+interface GazetteerData {
+  sources: string[];
+  postcodes: Record<string, Record<string, Entry>>;
+  places: Record<string, Record<string, Entry>>;
+}
+// Read at run time rather than imported: the type checker need not walk 180 kB of literals.
+const data = JSON.parse(readFileSync(resolve(__dirname, '../data/gazetteer.json'), 'utf8')) as GazetteerData;
+const POSTCODES = data.postcodes;
+const PLACES = data.places;
 
 export const GAZETTEER_COUNTRIES = ['BE', 'NL'] as const;
 export type GazetteerCountry = (typeof GAZETTEER_COUNTRIES)[number];
