@@ -13,6 +13,10 @@ export const TOPICS = {
   matchesProposed: 'koppel.matches.proposed.v1',
   matchesDecided: 'koppel.matches.decided.v1',
   signIn: 'koppel.signin.v1',
+  /** What the school and the provider answered to an approved match, and its confirmation. */
+  matchesAnswered: 'koppel.matches.answered.v1',
+  /** What happened to each mail (sent, failed) and a broker's request to send one again. */
+  mails: 'koppel.mails.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -90,6 +94,42 @@ const SignInLinkRequested = z.object({
 });
 export type SignInLinkRequestedPayload = z.infer<typeof SignInLinkRequested>;
 
+/** The two sides of a match; each gets its own mails and answers for itself. */
+export const MATCH_SIDES = ['school', 'provider'] as const;
+export const MatchSideSchema = z.enum(MATCH_SIDES);
+export type MatchSide = z.infer<typeof MatchSideSchema>;
+
+export const MATCH_ANSWERS = ['interested', 'not_interested'] as const;
+export const MatchAnswerSchema = z.enum(MATCH_ANSWERS);
+export type MatchAnswer = z.infer<typeof MatchAnswerSchema>;
+
+/** One side answered an approved match (through its mail's one-time link or its page). */
+const MatchAnswered = z.object({
+  match: MatchSnapshotSchema,
+  side: MatchSideSchema,
+  answer: MatchAnswerSchema,
+  reason: z.string().max(2000).optional(),
+  answeredAt: z.iso.datetime(),
+});
+export type MatchAnsweredPayload = z.infer<typeof MatchAnswered>;
+
+/** Both sides said "interested": the notifier sends each the other's contact details. */
+const MatchConfirmed = z.object({ match: MatchSnapshotSchema, confirmedAt: z.iso.datetime() });
+export type MatchConfirmedPayload = z.infer<typeof MatchConfirmed>;
+
+/** Which mail about a match: the approval with answer links, or the confirmation with contact details. */
+export const MAIL_KINDS = ['approved', 'confirmed'] as const;
+export const MailKindSchema = z.enum(MAIL_KINDS);
+export type MailKind = z.infer<typeof MailKindSchema>;
+
+const MailRef = z.object({ matchId: z.string().min(1), recipient: MatchSideSchema, kind: MailKindSchema });
+const MailSent = MailRef.extend({ to: z.email(), messageId: z.string().min(1), attempts: z.number().int().min(1), sentAt: z.iso.datetime() });
+const MailFailed = MailRef.extend({ to: z.email(), reason: z.string().max(2000), attempts: z.number().int().min(1), failedAt: z.iso.datetime() });
+const MailResendRequested = MailRef.extend({ requestedBy: z.string().min(1), requestedAt: z.iso.datetime() });
+export type MailSentPayload = z.infer<typeof MailSent>;
+export type MailFailedPayload = z.infer<typeof MailFailed>;
+export type MailResendRequestedPayload = z.infer<typeof MailResendRequested>;
+
 export const EVENT_PAYLOADS = {
   'offer.created': OfferChanged,
   'offer.updated': OfferChanged,
@@ -100,6 +140,11 @@ export const EVENT_PAYLOADS = {
   'match.proposed': MatchProposed,
   'match.decided': MatchDecided,
   'signin.link-requested': SignInLinkRequested,
+  'match.answered': MatchAnswered,
+  'match.confirmed': MatchConfirmed,
+  'mail.sent': MailSent,
+  'mail.failed': MailFailed,
+  'mail.resend-requested': MailResendRequested,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
@@ -111,6 +156,8 @@ export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
   [TOPICS.matchesProposed]: ['match.proposed'],
   [TOPICS.matchesDecided]: ['match.decided'],
   [TOPICS.signIn]: ['signin.link-requested'],
+  [TOPICS.matchesAnswered]: ['match.answered', 'match.confirmed'],
+  [TOPICS.mails]: ['mail.sent', 'mail.failed', 'mail.resend-requested'],
 };
 
 function envelopeOf<T extends EventType>(type: T) {
@@ -127,6 +174,11 @@ const ANY_EVENT = z.discriminatedUnion('type', [
   envelopeOf('match.proposed'),
   envelopeOf('match.decided'),
   envelopeOf('signin.link-requested'),
+  envelopeOf('match.answered'),
+  envelopeOf('match.confirmed'),
+  envelopeOf('mail.sent'),
+  envelopeOf('mail.failed'),
+  envelopeOf('mail.resend-requested'),
 ]);
 export type KoppelEvent = z.infer<typeof ANY_EVENT>;
 export type EventOf<T extends EventType> = Extract<KoppelEvent, { type: T }>;

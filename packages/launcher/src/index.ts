@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findFreePort, retryUntil, spawnService, startWatchdog, stopPid, type SpawnedService } from '@koppel/infra/src/process';
@@ -43,8 +44,15 @@ export interface StartServicesOptions {
 export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 8081, matcher: 8082, review: 8083, notifier: 8084 };
 const REPO_ROOT = resolve(__dirname, '../../..');
 
+/**
+ * Review checks the answer links the notifier signs, so both need the same
+ * secret. A run started here (demo, tests) gets a fresh random one unless the
+ * caller's env brings its own; production sets ANSWER_LINK_SECRET itself.
+ */
+const RUN_ANSWER_LINK_SECRET = process.env.ANSWER_LINK_SECRET ?? randomBytes(32).toString('base64url');
+
 /** The environment one service process gets: infrastructure endpoints, its port, its database. */
-export function serviceEnv(name: ServiceName, port: number, options: StartServicesOptions): Record<string, string> {
+export function serviceEnv(name: ServiceName, port: number, options: StartServicesOptions, ports?: Partial<Record<ServiceName, number>>): Record<string, string> {
   const upper = name.toUpperCase();
   const ns = options.namespace ? `${options.namespace}-` : '';
   const env: Record<string, string> = {
@@ -55,6 +63,8 @@ export function serviceEnv(name: ServiceName, port: number, options: StartServic
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
   if (name !== 'intake') env[`${upper}_GROUP_ID`] = `${ns}koppel-${name}`;
+  if (name === 'review' || name === 'notifier') env.ANSWER_LINK_SECRET = RUN_ANSWER_LINK_SECRET;
+  if (name === 'notifier' && ports?.review) env.REVIEW_PUBLIC_URL = `http://127.0.0.1:${ports.review}`;
   if (name === 'notifier' && options.infra.smtp) {
     env.SMTP_HOST = options.infra.smtp.host;
     env.SMTP_PORT = String(options.infra.smtp.port);
@@ -72,6 +82,7 @@ async function startOne(
   options: StartServicesOptions,
   extraEnv: Record<string, string> = {},
   logName: string = name,
+  ports?: Partial<Record<ServiceName, number>>,
 ): Promise<{ proc: ServiceProcess; spawned: SpawnedService }> {
   const entry = tsxEntry(name);
   if (!existsSync(entry)) throw new Error(`service entry point missing: ${entry}`);
@@ -83,7 +94,7 @@ async function startOne(
     args: ['--import', 'tsx', entry],
     logFile,
     cwd: REPO_ROOT,
-    env: { ...process.env, ...serviceEnv(name, port, options), ...extraEnv },
+    env: { ...process.env, ...serviceEnv(name, port, options, ports), ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
   await retryUntil(`${name} health check (log: ${logFile})`, 60_000, async () => {
@@ -102,7 +113,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
   try {
     // In order: consumers before producers is not needed (consumers read from the beginning).
     for (const name of SERVICE_NAMES) {
-      const { proc } = await startOne(name, ports[name], options);
+      const { proc } = await startOne(name, ports[name], options, {}, name, ports);
       services[name] = proc;
       watchdogs.push(startWatchdog(process.pid, [proc.pid]));
     }
@@ -114,7 +125,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     services,
     restart: async (name, extraEnv) => {
       await stopPid(services[name].pid, 15_000);
-      const { proc } = await startOne(name, ports[name], options, extraEnv);
+      const { proc } = await startOne(name, ports[name], options, extraEnv, name, ports);
       services[name] = proc;
       watchdogs.push(startWatchdog(process.pid, [proc.pid]));
       return proc;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { AnswerLinkSecretSchema } from '@koppel/answer-links';
 import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 
 export const notifierEnvSchema = commonEnvSchema.extend({
-  /** Port of the health endpoint. */
+  /** Port of the health endpoint and the mail previews. */
   NOTIFIER_PORT: env.port(8084),
   NOTIFIER_HOST: z.string().default('127.0.0.1'),
   NOTIFIER_DB: env.databaseName('koppel-notifier'),
@@ -14,6 +15,16 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('koppel <noreply@koppel.example>'),
+  /** Signs the answer links; review checks them with the same secret. No default on purpose. */
+  ANSWER_LINK_SECRET: AnswerLinkSecretSchema,
+  /** Where the answer links point: review's public address. */
+  REVIEW_PUBLIC_URL: env.url('http://127.0.0.1:8083'),
+  ANSWER_LINK_TTL_DAYS: env.positiveInt(30),
+  /** Sending attempts of one mail before it is reported failed and dead-lettered. */
+  MAIL_MAX_ATTEMPTS: env.positiveInt(5),
+  /** First retry delay of a failed send; doubles each attempt. */
+  MAIL_RETRY_DELAY_MS: env.positiveInt(500),
+  OUTBOX_INTERVAL_MS: env.positiveInt(1000),
 });
 export type NotifierConfig = z.infer<typeof notifierEnvSchema>;
 

@@ -4,9 +4,12 @@ import nodemailer from 'nodemailer';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { createKafka, ensureTopics, Publisher, subscribe } from '@koppel/messaging';
+import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
 import type { NotifierConfig } from './config';
-import { handleDecidedEvent } from './handlers/decided';
+import { answerLinksFor, handleMatchEvent } from './handlers/match-events';
+import type { DeliveryDeps } from './mail/deliver-once';
+import { renderApprovedMatchMail, renderConfirmedMatchMail } from './mail/templates';
+import { previewRoutes } from './preview/routes';
 import { createDeliveryModel } from './store/deliveries';
 
 export interface RunningNotifier {
@@ -14,7 +17,7 @@ export interface RunningNotifier {
   stop(): Promise<void>;
 }
 
-/** Starts the notifier: approved matches in from Kafka, mails out over SMTP. */
+/** Starts the notifier: approved and confirmed matches in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
 export async function startNotifier(config: NotifierConfig, logger: Logger): Promise<RunningNotifier> {
   const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.NOTIFIER_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
   const deliveries = createDeliveryModel(connection);
@@ -31,27 +34,47 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
+  const relay = startOutboxRelay({ models: [deliveries], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  await relay.drain();
+
+  const links = { secret: config.ANSWER_LINK_SECRET, publicUrl: config.REVIEW_PUBLIC_URL, ttlDays: config.ANSWER_LINK_TTL_DAYS };
+  const deps: DeliveryDeps = {
+    deliveries,
+    transport,
+    from: config.MAIL_FROM,
+    logger,
+    maxAttempts: config.MAIL_MAX_ATTEMPTS,
+    publishSoon: relay.nudge,
+    render: (kind, source, recipient) =>
+      kind === 'approved'
+        ? renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) }, recipient)
+        : renderConfirmedMatchMail({ match: source.match }, recipient),
+  };
   const subscription = await subscribe({
     kafka,
     publisher,
     groupId: config.NOTIFIER_GROUP_ID,
-    topics: [TOPICS.matchesDecided],
+    topics: [TOPICS.matchesDecided, TOPICS.matchesAnswered, TOPICS.mails],
     logger,
-    handler: (event) => handleDecidedEvent(event, { deliveries, transport, from: config.MAIL_FROM, logger }),
+    maxAttempts: config.MAIL_MAX_ATTEMPTS,
+    retryDelayMs: config.MAIL_RETRY_DELAY_MS,
+    handler: (event) => handleMatchEvent(event, deps),
   });
 
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
+  app.use('/previews', previewRoutes());
   finishApp(app, logger);
   const server: Server = await listen(app, config.NOTIFIER_PORT, config.NOTIFIER_HOST);
   const address = server.address();
   const url = `http://${config.NOTIFIER_HOST}:${typeof address === 'object' && address ? address.port : config.NOTIFIER_PORT}`;
-  logger.info('notifier running', { url });
+  logger.info('notifier running', { url, previews: `${url}/previews` });
 
   return {
     url,
     stop: async () => {
       await closeServer(server);
       await subscription.stop();
+      await relay.stop();
       await publisher.disconnect();
       transport.close();
       await connection.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnswerLinkSecretSchema } from '@koppel/answer-links';
 import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 
 export const reviewEnvSchema = commonEnvSchema.extend({
@@ -8,6 +9,8 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   REVIEW_DB: env.databaseName('koppel-review'),
   REVIEW_GROUP_ID: z.string().min(1).default('koppel-review'),
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
+  /** Shared with the notifier, which signs the answer links that review checks. No default: a guessable secret would let anyone answer for a school. */
+  ANSWER_LINK_SECRET: AnswerLinkSecretSchema,
 });
 export type ReviewConfig = z.infer<typeof reviewEnvSchema>;
 

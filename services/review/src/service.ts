@@ -5,9 +5,12 @@ import { closeServer, createApp, finishApp, listen } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
 import type { ReviewConfig } from './config';
+import { answerRoutes } from './answers/routes';
 import { consoleRoutes } from './console/routes';
+import { handleMailEvent } from './handlers/mail-events';
 import { handleProposedEvent } from './handlers/proposed';
 import { proposalRoutes } from './routes/proposals';
+import { createPolicyModel } from './store/policies';
 import { createProposalModel } from './store/proposals';
 
 export interface RunningReview {
@@ -20,6 +23,8 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.REVIEW_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
   const proposals = createProposalModel(connection);
   await proposals.init();
+  const policies = createPolicyModel(connection);
+  await policies.init();
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-review', logger });
   await ensureTopics(kafka, ALL_TOPICS);
@@ -31,15 +36,17 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     kafka,
     publisher,
     groupId: config.REVIEW_GROUP_ID,
-    topics: [TOPICS.matchesProposed],
+    topics: [TOPICS.matchesProposed, TOPICS.mails],
     logger,
-    handler: (event) => handleProposedEvent(event, proposals),
+    handler: (event) =>
+      event.type === 'match.proposed' ? handleProposedEvent(event, { proposals, policies, logger, publishSoon: relay.nudge }) : handleMailEvent(event, proposals),
   });
 
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, relay.nudge));
-  app.use('/console', consoleRoutes(proposals, relay.nudge));
+  app.use('/console', consoleRoutes({ proposals, policies, publishSoon: relay.nudge }));
+  app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon: relay.nudge, logger }));
   finishApp(app, logger);
   const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);
   const address = server.address();

@@ -1,22 +1,44 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { MailKind, MatchSide, MatchSnapshot } from '@koppel/contracts';
+import { outboxSchemaFields, type OutboxEntry } from '@koppel/messaging';
 
-export type Recipient = 'school' | 'provider';
+export type Recipient = MatchSide;
+
+/** What a mail is rendered from; kept with the delivery so a resend renders the same mail. */
+export interface MailSource {
+  match: MatchSnapshot;
+  note?: string;
+}
 
 /**
- * One mail to one recipient about one match. `_id` is `<matchId>:<recipient>`,
- * so a unique key (not a transaction) guarantees the mail is claimed once.
+ * One mail to one recipient about one match. `_id` is `<matchId>:<recipient>`
+ * for the approval mail (as before) and `<matchId>:<recipient>:confirmed` for the
+ * confirmation, so a unique key (not a transaction) guarantees the mail is
+ * claimed once. The outbox carries mail.sent / mail.failed to review.
  */
 export interface DeliveryDoc {
   _id: string;
   matchId: string;
   recipient: Recipient;
+  kind: MailKind;
   to: string;
-  status: 'sending' | 'sent';
+  status: 'sending' | 'sent' | 'failed';
   attempts: number;
   messageId: string;
   sourceEventId: string;
+  source: MailSource;
+  lastError?: string;
+  /** Ids of the resend requests already carried out, so a redelivered request sends nothing. */
+  resends: string[];
   createdAt: Date;
   sentAt?: Date;
+  outbox: OutboxEntry[];
+  outboxPending: boolean;
+  outboxRevision: number;
+}
+
+export function deliveryId(matchId: string, recipient: Recipient, kind: MailKind): string {
+  return kind === 'approved' ? `${matchId}:${recipient}` : `${matchId}:${recipient}:${kind}`;
 }
 
 export function createDeliveryModel(connection: Connection): Model<DeliveryDoc> {
@@ -25,15 +47,20 @@ export function createDeliveryModel(connection: Connection): Model<DeliveryDoc> 
       _id: { type: String, required: true },
       matchId: { type: String, required: true, index: true },
       recipient: { type: String, enum: ['school', 'provider'], required: true },
+      kind: { type: String, enum: ['approved', 'confirmed'], default: 'approved' },
       to: { type: String, required: true },
-      status: { type: String, enum: ['sending', 'sent'], required: true },
+      status: { type: String, enum: ['sending', 'sent', 'failed'], required: true },
       attempts: { type: Number, default: 0 },
       messageId: { type: String, required: true },
       sourceEventId: { type: String, required: true },
+      source: { type: Object, required: true },
+      lastError: String,
+      resends: { type: [String], default: () => [] },
       createdAt: { type: Date, required: true },
       sentAt: Date,
+      ...outboxSchemaFields,
     },
-    { collection: 'deliveries', versionKey: false },
+    { collection: 'deliveries', versionKey: false, minimize: false },
   );
   return connection.model<DeliveryDoc>('Delivery', schema);
 }

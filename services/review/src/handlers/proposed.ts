@@ -1,20 +1,46 @@
 import type { Model } from 'mongoose';
 import type { KoppelEvent } from '@koppel/contracts';
+import type { Logger } from '@koppel/logging';
+import { decideProposal } from '../decide';
+import { autoApprovalFor } from '../policies/auto-approval';
+import { provinceOfPostcode } from '../regions/province-of-postcode';
+import type { PolicyDoc } from '../store/policies';
 import type { ProposalDoc } from '../store/proposals';
+
+export interface ProposedDeps {
+  proposals: Model<ProposalDoc>;
+  policies: Model<PolicyDoc>;
+  logger: Logger;
+  publishSoon: () => void;
+}
 
 /**
  * Records a proposal. A newer proposal for the same match refreshes a pending
  * one; a decided proposal is never reopened, so a redelivery changes nothing.
+ * When the region's auto-approval policy covers the score, the proposal is
+ * approved right away, through the same conditional decision a broker uses.
  */
-export async function handleProposedEvent(event: KoppelEvent, proposals: Model<ProposalDoc>): Promise<void> {
+export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps): Promise<void> {
   if (event.type !== 'match.proposed') return;
   const match = event.payload.match;
   const now = new Date();
-  const refreshed = await proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, updatedAt: now } });
-  if (refreshed.matchedCount > 0) return;
+  const region = provinceOfPostcode(match.request.postcode);
+  const refreshed = await deps.proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, updatedAt: now } });
+  if (refreshed.matchedCount === 0) {
+    try {
+      await deps.proposals.create({ _id: match.matchId, match, score: match.score, region, status: 'proposed', answers: {}, mails: {}, history: [{ at: now, action: 'proposed', by: 'matcher' }], createdAt: now, updatedAt: now });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error; // exists and already decided
+      return;
+    }
+  }
+  const policy = await autoApprovalFor(deps.policies, region, match.score);
+  if (!policy) return;
   try {
-    await proposals.create({ _id: match.matchId, match, score: match.score, status: 'proposed', createdAt: now, updatedAt: now });
+    await decideProposal(deps.proposals, match.matchId, { decision: 'approved', decidedBy: `automatisch (${region} ≥ ${Math.round(policy.threshold * 100)}%)` });
+    deps.publishSoon();
+    deps.logger.info('proposal auto-approved', { matchId: match.matchId, region, score: match.score, threshold: policy.threshold });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error; // exists and already decided
+    if ((error as { status?: number }).status !== 409) throw error; // a broker was quicker
   }
 }

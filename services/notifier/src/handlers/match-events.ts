@@ -1,0 +1,43 @@
+import { signAnswerToken, answerLinkUrl } from '@koppel/answer-links';
+import { MATCH_SIDES, type KoppelEvent } from '@koppel/contracts';
+import { deliverOnce, sendClaimed, type DeliveryDeps } from '../mail/deliver-once';
+import { deliveryId } from '../store/deliveries';
+
+/**
+ * What the notifier does with each event it consumes:
+ * - match.decided (approved): the approval mail with answer links, to both sides;
+ * - match.confirmed: the confirmation with contact details, to both sides;
+ * - mail.resend-requested: the broker asked to send a mail again.
+ */
+export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): Promise<void> {
+  if (event.type === 'match.decided') {
+    if (event.payload.decision !== 'approved') return;
+    for (const recipient of MATCH_SIDES) await deliverOnce({ kind: 'approved', recipient, source: { match: event.payload.match, note: event.payload.note }, sourceEventId: event.id }, deps);
+  } else if (event.type === 'match.confirmed') {
+    for (const recipient of MATCH_SIDES) await deliverOnce({ kind: 'confirmed', recipient, source: { match: event.payload.match }, sourceEventId: event.id }, deps);
+  } else if (event.type === 'mail.resend-requested') {
+    await resend(event.id, event.payload.matchId, event.payload.recipient, event.payload.kind, deps);
+  }
+}
+
+/**
+ * Carries out a broker's resend request once: the request's event id is added
+ * to the delivery in the same conditional write that reopens it, so a
+ * redelivered request finds its id there and sends nothing.
+ */
+async function resend(requestId: string, matchId: string, recipient: (typeof MATCH_SIDES)[number], kind: 'approved' | 'confirmed', deps: DeliveryDeps): Promise<void> {
+  const id = deliveryId(matchId, recipient, kind);
+  const reopened = await deps.deliveries.updateOne({ _id: id, resends: { $ne: requestId } }, { $set: { status: 'sending', attempts: 0 }, $push: { resends: requestId } });
+  if (reopened.modifiedCount === 0) {
+    deps.logger.info('resend already done or mail unknown', { matchId, recipient, kind });
+    return;
+  }
+  await sendClaimed(id, deps);
+}
+
+/** The two answer links of one side, signed for that side and that match only. */
+export function answerLinksFor(matchId: string, side: (typeof MATCH_SIDES)[number], options: { secret: string; publicUrl: string; ttlDays: number; now?: Date }) {
+  const expiresAt = new Date((options.now ?? new Date()).getTime() + options.ttlDays * 86_400_000);
+  const sign = (answer: 'interested' | 'not_interested') => answerLinkUrl(options.publicUrl, signAnswerToken({ matchId, side, answer, expiresAt }, options.secret));
+  return { interested: sign('interested'), notInterested: sign('not_interested') };
+}

@@ -1,0 +1,92 @@
+import type { Model } from 'mongoose';
+import type { Transporter } from 'nodemailer';
+import { createEnvelope, TOPICS, type MailKind } from '@koppel/contracts';
+import type { Logger } from '@koppel/logging';
+import { appendToOutbox, outboxEntry } from '@koppel/messaging';
+import { deliveryId, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
+import type { RenderedMail } from './templates';
+
+export interface DeliveryDeps {
+  deliveries: Model<DeliveryDoc>;
+  transport: Transporter;
+  from: string;
+  logger: Logger;
+  /** After this many failed sends the mail is reported failed (the consumer then dead-letters the event). */
+  maxAttempts: number;
+  publishSoon: () => void;
+  render: (kind: MailKind, source: MailSource, recipient: Recipient) => RenderedMail;
+}
+
+/**
+ * Exactly once per recipient, match and kind: the delivery is claimed with an
+ * insert on a unique id before sending and marked sent afterwards. A redelivered
+ * event finds it 'sent' and does nothing. If the process died between sending
+ * and marking, the claim is still 'sending' and the mail goes again with the same
+ * Message-ID: the narrowest window SMTP allows (it has no idempotency).
+ *
+ * A send that fails throws, so the consumer retries with backoff; the attempt
+ * that reaches `maxAttempts` marks the delivery failed and reports `mail.failed`
+ * (once: conditional on the status) before the consumer dead-letters the event.
+ */
+export async function deliverOnce(input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string }, deps: DeliveryDeps): Promise<void> {
+  const { match } = input.source;
+  const id = deliveryId(match.matchId, input.recipient, input.kind);
+  const to = input.recipient === 'school' ? match.school.email : match.provider.email;
+  const existing = await deps.deliveries.findById(id).lean();
+  if (existing?.status === 'sent') {
+    deps.logger.info('mail already sent, skipping', { matchId: match.matchId, recipient: input.recipient, kind: input.kind });
+    return;
+  }
+  if (!existing) {
+    const messageId = `<${encodeURIComponent(match.matchId)}.${input.recipient}${input.kind === 'approved' ? '' : `.${input.kind}`}@koppel>`;
+    try {
+      await deps.deliveries.create({ _id: id, matchId: match.matchId, recipient: input.recipient, kind: input.kind, to, status: 'sending', attempts: 0, messageId, sourceEventId: input.sourceEventId, source: input.source, resends: [], createdAt: new Date() });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const raced = await deps.deliveries.findById(id).lean();
+      if (raced?.status === 'sent') return;
+    }
+  }
+  await sendClaimed(id, deps);
+}
+
+/** Sends a claimed delivery and records the outcome with its event in the same write. */
+export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void> {
+  const delivery = (await deps.deliveries.findOneAndUpdate({ _id: id, status: { $ne: 'sent' } }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean()) as DeliveryDoc | null;
+  if (!delivery) return; // sent meanwhile
+  const log = { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempt: delivery.attempts };
+  const mail = deps.render(delivery.kind, delivery.source, delivery.recipient);
+  try {
+    await deps.transport.sendMail({ from: deps.from, to: delivery.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: delivery.messageId });
+  } catch (error) {
+    const reason = (error as Error).message.slice(0, 500);
+    deps.logger.warn('mail send failed', { ...log, error: reason });
+    if (delivery.attempts >= deps.maxAttempts) await markFailed(delivery, reason, deps);
+    throw error;
+  }
+  const sentAt = new Date();
+  const event = createEnvelope({
+    type: 'mail.sent',
+    key: delivery.matchId,
+    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, to: delivery.to, messageId: delivery.messageId, attempts: delivery.attempts, sentAt: sentAt.toISOString() },
+  });
+  const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
+  await deps.deliveries.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt }, $unset: { lastError: 1 } });
+  deps.publishSoon();
+  deps.logger.info('mail sent', log);
+}
+
+async function markFailed(delivery: DeliveryDoc, reason: string, deps: DeliveryDeps): Promise<void> {
+  const failedAt = new Date();
+  const event = createEnvelope({
+    type: 'mail.failed',
+    key: delivery.matchId,
+    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, to: delivery.to, reason, attempts: delivery.attempts, failedAt: failedAt.toISOString() },
+  });
+  const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
+  const result = await deps.deliveries.updateOne({ _id: delivery._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason } });
+  if (result.modifiedCount === 1) {
+    deps.publishSoon();
+    deps.logger.error('mail failed for good, reported to the console', { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempts: delivery.attempts });
+  }
+}

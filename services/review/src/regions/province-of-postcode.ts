@@ -1,0 +1,66 @@
+/**
+ * The broker's region of a request: the province of the school's postcode.
+ * The match snapshot carries the postcode but not the country, so the shape
+ * decides: "1234 AB" is Dutch, five digits French, four digits Belgian (a Dutch
+ * postcode written without its letters is read as Belgian; schools enter the
+ * letters). Ranges are those of bpost and PostNL's first digits; where a Dutch
+ * range straddles a border, the province with most of it wins. Good enough to
+ * route work to brokers, not to address a letter.
+ */
+const BE_RANGES: [number, number, string][] = [
+  [1000, 1299, 'Brussel'],
+  [1300, 1499, 'Waals-Brabant'],
+  [1500, 1999, 'Vlaams-Brabant'],
+  [2000, 2999, 'Antwerpen'],
+  [3000, 3499, 'Vlaams-Brabant'],
+  [3500, 3999, 'Limburg (BE)'],
+  [4000, 4999, 'Luik'],
+  [5000, 5999, 'Namen'],
+  [6000, 6599, 'Henegouwen'],
+  [6600, 6999, 'Luxemburg (BE)'],
+  [7000, 7999, 'Henegouwen'],
+  [8000, 8999, 'West-Vlaanderen'],
+  [9000, 9999, 'Oost-Vlaanderen'],
+];
+
+const NL_RANGES: [number, number, string][] = [
+  [1000, 1299, 'Noord-Holland'],
+  [1300, 1379, 'Flevoland'],
+  [1380, 2199, 'Noord-Holland'],
+  [2200, 3399, 'Zuid-Holland'],
+  [3400, 3999, 'Utrecht'],
+  [4000, 4199, 'Gelderland'],
+  [4200, 4299, 'Zuid-Holland'],
+  [4300, 4599, 'Zeeland'],
+  [4600, 5799, 'Noord-Brabant'],
+  [5800, 6499, 'Limburg (NL)'],
+  [6500, 7399, 'Gelderland'],
+  [7400, 7799, 'Overijssel'],
+  [7800, 7999, 'Drenthe'],
+  [8000, 8199, 'Overijssel'],
+  [8200, 8399, 'Flevoland'],
+  [8400, 9299, 'Friesland'],
+  [9300, 9499, 'Drenthe'],
+  [9500, 9999, 'Groningen'],
+];
+
+const FR_DEPARTMENTS: Record<string, string> = { '59': 'Nord (FR)', '62': 'Pas-de-Calais (FR)' };
+
+export const UNKNOWN_REGION = 'Onbekend';
+
+function inRanges(code: number, ranges: [number, number, string][]): string {
+  return ranges.find(([from, to]) => code >= from && code <= to)?.[2] ?? UNKNOWN_REGION;
+}
+
+/** "8530" → "West-Vlaanderen", "3511 AB" → "Utrecht", "59000" → "Nord (FR)". */
+export function provinceOfPostcode(postcode: string): string {
+  const compact = postcode.replace(/\s+/g, '').toUpperCase();
+  const nl = /^(\d{4})[A-Z]{2}$/.exec(compact);
+  if (nl) return inRanges(Number(nl[1]), NL_RANGES);
+  if (/^\d{5}$/.test(compact)) return FR_DEPARTMENTS[compact.slice(0, 2)] ?? 'Frankrijk';
+  if (/^\d{4}$/.test(compact)) return inRanges(Number(compact), BE_RANGES);
+  return UNKNOWN_REGION;
+}
+
+/** Every region a policy can be set for, in a stable order for forms. */
+export const ALL_REGIONS: string[] = [...new Set([...BE_RANGES, ...NL_RANGES].map(([, , r]) => r))].sort((a, b) => a.localeCompare(b, 'nl'));
