@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startInfra } from '@koppel/infra';
 import { startServices } from '@koppel/launcher';
-import { demoOffers, demoRequests, MailInbox, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
+import { bearer, demoOffers, demoRequests, localStackAuth, MailInbox, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
 
 const ROOT = resolve(__dirname, '..');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20;
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   // A fresh broker and database each time: earlier runs' identical copies would tie with this run's.
   rmSync(runDir, { recursive: true, force: true });
   const infra = await startInfra({ ports: 'ephemeral', mailCatcher: true, runDir: join(runDir, 'infra'), log: err });
-  const services = await startServices({ infra: infra.endpoints, ports: 'ephemeral', logDir: join(runDir, 'services'), namespace: `bench${Date.now().toString(36)}`, env: { LOG_LEVEL: 'warn' }, log: err });
+  const auth = localStackAuth('bench-admin');
+  const services = await startServices({ infra: infra.endpoints, ports: 'ephemeral', logDir: join(runDir, 'services'), namespace: `bench${Date.now().toString(36)}`, env: { LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: auth.secret }, log: err });
   const inbox = new MailInbox(infra.endpoints.mailInboxUrl!);
   const offer0 = demoOffers().find((o) => o.id === 'off-0035')!;
   const request0 = demoRequests().find((r) => r.id === 'req-0001')!;
@@ -36,9 +37,9 @@ async function main(): Promise<void> {
       const tag = `b${Date.now().toString(36)}${i}`;
       const offer = uniqueCopy(offer0, tag);
       const request = uniqueCopy(request0, tag);
-      await requestJson('POST', `${services.services.intake.url}/offers`, offer);
+      await requestJson('POST', `${services.services.intake.url}/offers`, offer, bearer(auth.adminToken));
       const t0 = performance.now();
-      await requestJson('POST', `${services.services.intake.url}/requests`, request);
+      await requestJson('POST', `${services.services.intake.url}/requests`, request, bearer(auth.adminToken));
       const proposal = await waitFor('proposal', async () => {
         const res = await requestJson('GET', `${services.services.review.url}/proposals?status=proposed&sort=newest&limit=50`);
         return res.body.items.find((p: any) => p.match.requestId === request.id && p.match.offerId === offer.id);
@@ -52,8 +53,8 @@ async function main(): Promise<void> {
       total.push(t2 - t0);
       // Withdraw this run's offer and request so every run starts from the same state;
       // otherwise each identical copy would be proposed to all earlier identical requests.
-      await requestJson('POST', `${services.services.intake.url}/offers/${encodeURIComponent(offer.id)}/withdraw`, {});
-      await requestJson('POST', `${services.services.intake.url}/requests/${encodeURIComponent(request.id)}/withdraw`, {});
+      await requestJson('POST', `${services.services.intake.url}/offers/${encodeURIComponent(offer.id)}/withdraw`, {}, bearer(auth.adminToken));
+      await requestJson('POST', `${services.services.intake.url}/requests/${encodeURIComponent(request.id)}/withdraw`, {}, bearer(auth.adminToken));
       err(`run ${i + 1}/${runs}: POST→proposal ${(t1 - t0).toFixed(0)} ms, approve→both mails ${(t2 - t1).toFixed(0)} ms`);
     }
   } finally {

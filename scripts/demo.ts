@@ -5,11 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { signToken } from '@koppel/auth';
 import { startInfra } from '@koppel/infra';
 import { startServices } from '@koppel/launcher';
+import { bearer, localStackAuth } from '@koppel/testkit';
 
 const ROOT = resolve(__dirname, '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function localStackAuthWith(secret: string): string {
+  return signToken(secret, { sub: 'demo-admin', role: 'admin', ttlSeconds: 7 * 24 * 3600 }).token;
+}
 
 function readJsonl(file: string): Record<string, unknown>[] {
   return readFileSync(join(ROOT, 'scripts/demo-data', file), 'utf8')
@@ -18,8 +24,8 @@ function readJsonl(file: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l));
 }
 
-async function post(url: string, body: unknown): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown, token: string): Promise<number> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify(body) });
   if (res.status !== 201 && res.status !== 409) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
   return res.status;
 }
@@ -28,7 +34,11 @@ async function main(): Promise<void> {
   log('koppel demo: infrastructuur starten (de eerste keer worden Kafka en FerretDB gedownload en gebouwd; dat duurt enkele minuten)');
   const infra = await startInfra({ ports: 'default', mailCatcher: true, runDir: join(ROOT, '.run/demo/infra'), log: (l) => log(`  ${l}`) });
   let stopping = false;
-  const services = await startServices({ infra: infra.endpoints, ports: 'default', logDir: join(ROOT, '.run/demo/services'), log: (l) => log(`  ${l}`) }).catch(async (error) => {
+  // A secret for this demo run only (or the one in the environment), and an admin token to load the data with.
+  const auth = localStackAuth('demo-admin');
+  const secret = process.env.AUTH_TOKEN_SECRET ?? auth.secret;
+  const adminToken = process.env.AUTH_TOKEN_SECRET ? localStackAuthWith(secret) : auth.adminToken;
+  const services = await startServices({ infra: infra.endpoints, ports: 'default', logDir: join(ROOT, '.run/demo/services'), env: { AUTH_TOKEN_SECRET: secret }, log: (l) => log(`  ${l}`) }).catch(async (error) => {
     await infra.stop();
     throw error;
   });
@@ -46,8 +56,8 @@ async function main(): Promise<void> {
 
   const intake = services.services.intake.url;
   let loaded = 0;
-  for (const offer of readJsonl('offers.jsonl')) loaded += (await post(`${intake}/offers`, offer)) === 201 ? 1 : 0;
-  for (const request of readJsonl('requests.jsonl')) loaded += (await post(`${intake}/requests`, request)) === 201 ? 1 : 0;
+  for (const offer of readJsonl('offers.jsonl')) loaded += (await post(`${intake}/offers`, offer, adminToken)) === 201 ? 1 : 0;
+  for (const request of readJsonl('requests.jsonl')) loaded += (await post(`${intake}/requests`, request, adminToken)) === 201 ? 1 : 0;
   log(`Demodata geladen: ${loaded} nieuw (de rest stond er al).`);
 
   log(`
@@ -59,6 +69,8 @@ koppel draait. Open:
   Kafka:                         ${infra.endpoints.kafkaBrokers.join(',')}
   MongoDB-protocol (FerretDB):   ${infra.endpoints.mongoUri}
   Logs:                          ${join(ROOT, '.run/demo')}
+  API-documentatie:              ${intake}/docs
+  Admin-token (geldig 7 dagen):  ${adminToken}
 
 Keur een voorstel goed in de console; de mails verschijnen in de mailbox.
 Stoppen: Ctrl-C.`);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { TOPICS } from '@koppel/contracts';
 import { startServiceProcess } from '@koppel/launcher';
-import { readTopic, requestJson, waitFor } from '@koppel/testkit';
+import { bearer, readTopic, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 
 function isAlive(pid: number): boolean {
@@ -21,7 +21,7 @@ describe('intake killed after the database write and before the publish', () => 
     const tag = uniqueTag();
     const { request, offer } = goodPair('req-0001', 'off-0007', tag);
     // The offer goes through the shared intake; the request through an intake of its own that crashes.
-    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer)).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
 
     const database = `${stack.namespace}-crash-intake-${tag}`;
     const common = {
@@ -30,8 +30,8 @@ describe('intake killed after the database write and before the publish', () => 
       logDir: join(stack.runDir, 'services'),
       namespace: stack.namespace,
     };
-    const crashing = await startServiceProcess('intake', { ...common, logName: `intake-crash-${tag}`, extraEnv: { INTAKE_DB: database, INTAKE_FAULT_CRASH_AFTER_WRITE: 'true' } });
-    await expect(requestJson('POST', `${crashing.url}/requests`, request)).rejects.toThrow();
+    const crashing = await startServiceProcess('intake', { ...common, logName: `intake-crash-${tag}`, extraEnv: { INTAKE_DB: database, INTAKE_FAULT_CRASH_AFTER_WRITE: 'true', AUTH_TOKEN_SECRET: stack.authSecret } });
+    await expect(requestJson('POST', `${crashing.url}/requests`, request, bearer(stack.adminToken))).rejects.toThrow();
     await waitFor('the crashing intake to be gone', () => !isAlive(crashing.pid), { timeoutMs: 10_000 });
 
     // The write happened, with its event waiting in the document's outbox...
@@ -48,7 +48,7 @@ describe('intake killed after the database write and before the publish', () => 
     expect(before.filter((m) => m.key === request.id)).toHaveLength(0);
 
     // Restart without the fault: the relay publishes what the crash left behind.
-    const restarted = await startServiceProcess('intake', { ...common, logName: `intake-restarted-${tag}`, extraEnv: { INTAKE_DB: database } });
+    const restarted = await startServiceProcess('intake', { ...common, logName: `intake-restarted-${tag}`, extraEnv: { INTAKE_DB: database, AUTH_TOKEN_SECRET: stack.authSecret } });
     try {
       const proposal = await waitForProposal(stack, request.id, offer.id);
       expect(proposal.match.requestId).toBe(request.id);

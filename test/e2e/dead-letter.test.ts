@@ -1,5 +1,5 @@
 import { deadLetterTopicFor, TOPICS } from '@koppel/contracts';
-import { readTopic, requestJson, waitFor } from '@koppel/testkit';
+import { bearer, readTopic, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 
 describe('an event that fails its schema', () => {
@@ -31,8 +31,8 @@ describe('an event that fails its schema', () => {
 
     // A valid request published after the bad ones is still matched.
     const { request, offer } = goodPair('req-0010', 'off-0081', tag);
-    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer)).status).toBe(201);
-    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request)).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     await waitForProposal(stack, request.id, offer.id);
 
     const dlq = await readTopic(kafka, deadLetterTopicFor(TOPICS.requests), (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 2);

@@ -1,5 +1,5 @@
 import { TOPICS } from '@koppel/contracts';
-import { readTopic, requestJson } from '@koppel/testkit';
+import { bearer, readTopic, requestJson } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag } from './helpers';
 
 describe('an invalid HTTP body', () => {
@@ -16,7 +16,7 @@ describe('an invalid HTTP body', () => {
       pricePerPupil: -3,
       colour: 'blue',
     };
-    const res = await requestJson('POST', `${stack.services.intake.url}/offers`, broken);
+    const res = await requestJson('POST', `${stack.services.intake.url}/offers`, broken, bearer(stack.adminToken));
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.title).toBe('Validation failed');
@@ -27,13 +27,13 @@ describe('an invalid HTTP body', () => {
     expect(byPath['pricePerPupil']).toMatch(/>=0|0/);
     expect(byPath['(body)']).toMatch(/unknown field\(s\): colour/);
 
-    expect((await requestJson('GET', `${stack.services.intake.url}/offers/${offer.id}`)).status).toBe(404);
+    expect((await requestJson('GET', `${stack.services.intake.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken))).status).toBe(404);
     const events = await readTopic(kafka, TOPICS.offers, () => false, 3000);
     expect(events.filter((m) => m.key === offer.id)).toHaveLength(0);
   });
 
   it('answers malformed JSON with a 400 too', async () => {
-    const res = await requestJson('POST', `${stack.services.intake.url}/requests`, '{"title": ');
+    const res = await requestJson('POST', `${stack.services.intake.url}/requests`, '{"title": ', bearer(stack.adminToken));
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: '(body)', message: 'not valid JSON' });
   });

@@ -1,5 +1,5 @@
 import { TOPICS } from '@koppel/contracts';
-import { readTopic, requestJson, waitFor } from '@koppel/testkit';
+import { bearer, readTopic, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 
 /**
@@ -13,9 +13,9 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     const tag = uniqueTag();
     const { request, offer } = goodPair('req-0001', 'off-0035', tag);
 
-    const offerRes = await requestJson('POST', `${stack.services.intake.url}/offers`, offer);
+    const offerRes = await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken));
     expect(offerRes.status).toBe(201);
-    const requestRes = await requestJson('POST', `${stack.services.intake.url}/requests`, request);
+    const requestRes = await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken));
     expect(requestRes.status).toBe(201);
     expect(requestRes.headers.get('location')).toBe(`/requests/${request.id}`);
 
@@ -52,8 +52,8 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
   it('sends no second mail when the approval event is delivered again', async () => {
     const tag = uniqueTag();
     const { request, offer } = goodPair('req-0003', 'off-0002', tag);
-    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer)).status).toBe(201);
-    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request)).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
     expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { decidedBy: 'broker@example.org' })).status).toBe(200);
     await inbox.waitForMailTo(request.school.email);

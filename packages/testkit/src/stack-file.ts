@@ -16,6 +16,10 @@ export interface TestStack {
   /** Prefix of the databases and consumer groups the shared services use. */
   namespace: string;
   runDir: string;
+  /** AUTH_TOKEN_SECRET the services got, so tests can sign tokens of any role. */
+  authSecret: string;
+  /** A token with the admin role. */
+  adminToken: string;
 }
 
 export const TEST_RUN_DIR = resolve(__dirname, '../../../.run/test');

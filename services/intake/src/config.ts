@@ -8,6 +8,17 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   INTAKE_DB: env.databaseName('koppel-intake'),
   /** How often the outbox relay looks for events a crash left behind. */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
+  /** HMAC secret that signs and verifies bearer tokens; every service that checks tokens shares it (docs/security.md). */
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
+  /** Where the web page that exchanges a one-time sign-in link lives; the link is `<base>?token=...`. */
+  SIGNIN_LINK_BASE: z.url().default('http://127.0.0.1:8083/sign-in'),
+  SIGNIN_LINK_TTL_MINUTES: env.positiveInt(15),
+  /** Lifetime of a session token obtained through a sign-in link. */
+  SESSION_TTL_HOURS: env.positiveInt(12),
+  /** Requests per minute per token (per client address for the unauthenticated sign-in routes). */
+  INTAKE_RATE_LIMIT_PER_MINUTE: env.positiveInt(600),
+  /** Largest accepted request body (express `limit` syntax). */
+  INTAKE_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb').default('100kb'),
   /**
    * Fault injection for the crash tests: the process kills itself right after
    * the database write and before the event is published. Never set in production.

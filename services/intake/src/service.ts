@@ -4,8 +4,17 @@ import { ALL_TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { createKafka, ensureTopics, Publisher, startOutboxRelay } from '@koppel/messaging';
+import { authenticate } from './auth/authenticate';
+import { rateLimit } from './auth/rate-limit';
 import type { IntakeConfig } from './config';
+import { rejectDangerousInput } from './http/input-guard';
+import { apiSecurityHeaders } from './http/security-headers';
+import { databaseUnavailableHandler } from './http/unavailable';
+import { docsPage } from './openapi/docs-page';
+import { openApiDocument } from './openapi/document';
 import { listingRoutes, offerKind, requestKind } from './routes/listings';
+import { organisationRoutes } from './routes/organisations';
+import { signInRoutes } from './routes/sign-in';
 import { createIntakeModels } from './store/models';
 
 export interface RunningIntake {
@@ -15,15 +24,18 @@ export interface RunningIntake {
 
 /** Starts the intake API: HTTP in, MongoDB for state, Kafka out through the outbox. */
 export async function startIntake(config: IntakeConfig, logger: Logger): Promise<RunningIntake> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
+  // No command buffering: while the database is away a request fails fast (503) instead of hanging.
+  const connection = await mongoose
+    .createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, serverSelectionTimeoutMS: 5000, bufferCommands: false })
+    .asPromise();
   const models = createIntakeModels(connection);
-  await Promise.all([models.offers.init(), models.requests.init()]);
+  await Promise.all([models.offers.init(), models.requests.init(), models.organisations.init()]);
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-intake', logger });
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const relay = startOutboxRelay({ models: [models.offers, models.requests], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const relay = startOutboxRelay({ models: [models.offers, models.requests, models.organisations], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
   // Events a previous process stored but did not publish go out now.
   await relay.drain();
 
@@ -36,9 +48,27 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     publishSoon: () => relay.nudge(),
   };
 
-  const app = createApp({ logger, health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
-  app.use('/offers', listingRoutes(offerKind, models.offers, hooks));
-  app.use('/requests', listingRoutes(requestKind, models.requests, hooks));
+  const app = createApp({ logger, bodyLimit: config.INTAKE_BODY_LIMIT, health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
+  app.use(rejectDangerousInput);
+
+  // Public: the API description and the sign-in exchange (rate-limited per client address).
+  const document = openApiDocument();
+  const page = docsPage(document);
+  app.get('/openapi.json', apiSecurityHeaders, (_req, res) => void res.json(document));
+  app.get('/docs', (_req, res) => {
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    res.type('html').send(page);
+  });
+  const perAddress = rateLimit(Math.max(10, Math.floor(config.INTAKE_RATE_LIMIT_PER_MINUTE / 10)), (req) => `ip:${req.ip}`);
+  app.use('/auth', apiSecurityHeaders, perAddress, signInRoutes(models.organisations, config, hooks, logger));
+
+  // Everything else needs a bearer token, and is rate-limited per token.
+  const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
+  const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET), perToken];
+  app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, models.organisations, hooks));
+  app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, models.organisations, hooks));
+  app.use('/organisations', ...guarded, organisationRoutes(models.organisations));
+  app.use(databaseUnavailableHandler(logger));
   finishApp(app, logger);
   const server: Server = await listen(app, config.INTAKE_PORT, config.INTAKE_HOST);
   const address = server.address();

@@ -1,25 +1,76 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Offer, Request } from '@koppel/contracts';
+import type { Offer, Organisation, Request } from '@koppel/contracts';
 import { outboxSchemaFields, type OutboxEntry } from '@koppel/messaging';
 
-export type ListingStatus = 'active' | 'withdrawn';
+export type LifecycleStatus = 'active' | 'withdrawn';
+
+/** Who created a document with which Idempotency-Key and body: a retry finds it here. */
+export interface IdempotencyRecord {
+  scope: string;
+  key: string;
+  bodyHash: string;
+}
+
+/**
+ * Fields copied out of `data` so that filters and authorisation are plain
+ * equality and range queries (FerretDB v1: no $elemMatch, no text or geo indexes).
+ */
+export interface ListingIndexFields {
+  ownerId: string;
+  country: string;
+  /** Leading four postcode digits; brokers' regions are ranges over it. */
+  postcodeNumber?: number;
+  municipalityKey: string;
+  ageMin: number;
+  ageMax: number;
+  disciplines: string[];
+}
 
 /**
  * A stored offer or request: the contract entity under `data`, its lifecycle
  * status, and its pending events (the outbox) in the same document.
  */
-export interface StoredListing<T> {
+export interface StoredListing<T> extends Partial<ListingIndexFields> {
   _id: string;
   data: T;
-  status: ListingStatus;
+  status: LifecycleStatus;
   revision: number;
   createdAt: Date;
   updatedAt: Date;
   withdrawnAt?: Date;
+  idempotency?: IdempotencyRecord;
   outbox: OutboxEntry[];
   outboxPending: boolean;
   outboxRevision: number;
 }
+
+/** A one-time sign-in link: only the hash of its secret is stored. */
+export interface SignInLink {
+  hash: string;
+  email: string;
+  expiresAt: Date;
+  usedAt?: Date | null;
+}
+
+export interface StoredOrganisation {
+  _id: string;
+  data: Organisation;
+  status: LifecycleStatus;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+  withdrawnAt?: Date;
+  /** Lower-cased contact emails: how a sign-in request finds its organisation. */
+  contactEmails: string[];
+  signInLinks: SignInLink[];
+  signInRevision: number;
+  idempotency?: IdempotencyRecord;
+  outbox: OutboxEntry[];
+  outboxPending: boolean;
+  outboxRevision: number;
+}
+
+const idempotencyField = { type: { _id: false, scope: String, key: String, bodyHash: String }, default: undefined };
 
 function listingSchema(collection: string) {
   const schema = new Schema(
@@ -31,22 +82,57 @@ function listingSchema(collection: string) {
       createdAt: { type: Date, required: true },
       updatedAt: { type: Date, required: true },
       withdrawnAt: { type: Date },
+      ownerId: { type: String, index: true },
+      country: { type: String },
+      postcodeNumber: { type: Number },
+      municipalityKey: { type: String },
+      ageMin: { type: Number },
+      ageMax: { type: Number },
+      disciplines: { type: [String], default: undefined },
+      idempotency: idempotencyField,
       ...outboxSchemaFields,
     },
     { collection, versionKey: false, minimize: false },
   );
   schema.index({ status: 1, updatedAt: -1 });
+  schema.index({ country: 1, postcodeNumber: 1 });
+  schema.index({ 'idempotency.scope': 1, 'idempotency.key': 1 });
+  return schema;
+}
+
+function organisationSchema() {
+  const schema = new Schema(
+    {
+      _id: { type: String, required: true },
+      data: { type: Object, required: true },
+      status: { type: String, enum: ['active', 'withdrawn'], default: 'active' },
+      revision: { type: Number, default: 1 },
+      createdAt: { type: Date, required: true },
+      updatedAt: { type: Date, required: true },
+      withdrawnAt: { type: Date },
+      contactEmails: { type: [String], index: true },
+      signInLinks: { type: [{ _id: false, hash: String, email: String, expiresAt: Date, usedAt: Date }], default: () => [] },
+      signInRevision: { type: Number, default: 0 },
+      idempotency: idempotencyField,
+      ...outboxSchemaFields,
+    },
+    { collection: 'organisations', versionKey: false, minimize: false },
+  );
+  schema.index({ 'signInLinks.hash': 1 });
+  schema.index({ 'idempotency.scope': 1, 'idempotency.key': 1 });
   return schema;
 }
 
 export interface IntakeModels {
   offers: Model<StoredListing<Offer>>;
   requests: Model<StoredListing<Request>>;
+  organisations: Model<StoredOrganisation>;
 }
 
 export function createIntakeModels(connection: Connection): IntakeModels {
   return {
     offers: connection.model<StoredListing<Offer>>('Offer', listingSchema('offers')),
     requests: connection.model<StoredListing<Request>>('Request', listingSchema('requests')),
+    organisations: connection.model<StoredOrganisation>('Organisation', organisationSchema()),
   };
 }

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { Model } from 'mongoose';
+import { OrganisationInputSchema, OrganisationQuerySchema, roleOfType, WithdrawInputSchema, type Organisation, type OrganisationInput } from '@koppel/contracts';
+import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { principalOf, requireRole, type Principal } from '../auth/authenticate';
+import { placeFromInput } from '../places/resolve-place';
+import { assertSameBody, idempotencyOf, idFromIdempotency } from '../store/idempotency';
+import type { StoredOrganisation } from '../store/models';
+import { parseInput, pathId } from './listings';
+
+/** Public view: the organisation and its lifecycle, never sign-in links or the outbox. */
+export function organisationView(doc: StoredOrganisation) {
+  return { ...doc.data, status: doc.status, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt, withdrawnAt: doc.withdrawnAt };
+}
+
+function organisationFromInput(input: OrganisationInput, id: string): Organisation {
+  let place: Organisation['place'];
+  if (input.place) {
+    const resolved = placeFromInput(input.place, 'place');
+    if ('errors' in resolved) throw new HttpProblem(400, 'Validation failed', `The request body has ${resolved.errors.length} invalid field(s).`, { errors: resolved.errors });
+    place = resolved.place;
+  }
+  return { id, type: input.type, role: roleOfType(input.type), name: input.name, contacts: input.contacts, ...(place ? { place } : {}), ...(input.regions ? { regions: input.regions } : {}) };
+}
+
+const contactEmailsOf = (o: Organisation) => [...new Set(o.contacts.map((c) => c.email.toLowerCase()))];
+
+/**
+ * Organisations are managed by admins; an organisation's own token may read it.
+ * They publish no events yet: no service consumes them (listings carry copies).
+ */
+export function organisationRoutes(model: Model<StoredOrganisation>): Router {
+  const router = Router();
+  const m = model as unknown as Model<any>;
+  const notFound = (id: string) => new HttpProblem(404, 'Not found', `No organisation with id '${id}'.`);
+
+  const canRead = (principal: Principal, id: string) => principal.role === 'admin' || principal.org === id;
+
+  router.post('/', async (req, res) => {
+    const principal = principalOf(req);
+    requireRole(principal, 'admin');
+    const idempotency = idempotencyOf(req, principal);
+    const replay = (existing: StoredOrganisation | null) => {
+      if (!existing) return false;
+      assertSameBody(existing.idempotency, idempotency!);
+      res.status(201).location(`${req.baseUrl}/${encodeURIComponent(existing._id)}`).setHeader('Idempotent-Replayed', 'true');
+      res.json(organisationView(existing));
+      return true;
+    };
+    if (idempotency && replay(await m.findOne({ 'idempotency.scope': idempotency.scope, 'idempotency.key': idempotency.key }).lean())) return;
+    const input = parseInput(OrganisationInputSchema, req.body);
+    const id = input.id ?? (idempotency ? idFromIdempotency('org', idempotency) : `org-${randomUUID()}`);
+    const organisation = organisationFromInput(input, id);
+    const now = new Date();
+    try {
+      await m.create({
+        _id: id,
+        data: organisation,
+        status: 'active',
+        revision: 1,
+        createdAt: now,
+        updatedAt: now,
+        contactEmails: contactEmailsOf(organisation),
+        signInLinks: [],
+        signInRevision: 0,
+        ...(idempotency ? { idempotency } : {}),
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const existing = (await m.findById(id).lean()) as StoredOrganisation | null;
+      if (idempotency && existing?.idempotency?.key === idempotency.key && existing.idempotency.scope === idempotency.scope && replay(existing)) return;
+      throw new HttpProblem(409, 'Already exists', `An organisation with id '${id}' already exists.`);
+    }
+    res.status(201).location(`${req.baseUrl}/${encodeURIComponent(id)}`).json({ ...organisation, status: 'active', revision: 1, createdAt: now, updatedAt: now });
+  });
+
+  router.get('/', async (req, res) => {
+    const principal = principalOf(req);
+    requireRole(principal, 'admin');
+    const query = parseOrThrow(OrganisationQuerySchema, req.query, 'query string');
+    const filter: Record<string, unknown> = {};
+    if (query.role) filter['data.role'] = query.role;
+    if (query.cursor) filter._id = { $gt: Buffer.from(query.cursor, 'base64url').toString('utf8') };
+    const docs = (await m.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean()) as StoredOrganisation[];
+    const page = docs.slice(0, query.limit);
+    const last = page[page.length - 1];
+    res.json({ items: page.map(organisationView), nextCursor: docs.length > query.limit && last ? Buffer.from(last._id).toString('base64url') : null, limit: query.limit });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const principal = principalOf(req);
+    const id = pathId(req, 'organisation');
+    if (!canRead(principal, id)) throw notFound(id);
+    const doc = (await m.findById(id).lean()) as StoredOrganisation | null;
+    if (!doc) throw notFound(id);
+    res.json(organisationView(doc));
+  });
+
+  router.put('/:id', async (req, res) => {
+    const principal = principalOf(req);
+    requireRole(principal, 'admin');
+    const id = pathId(req, 'organisation');
+    const input = parseInput(OrganisationInputSchema, req.body);
+    if (input.id !== undefined && input.id !== id) throw new HttpProblem(400, 'Validation failed', 'The body names another id.', { errors: [{ path: 'id', message: `must be '${id}' or absent` }] });
+    const organisation = organisationFromInput(input, id);
+    const doc = (await m
+      .findOneAndUpdate({ _id: id, status: 'active' }, { $set: { data: organisation, contactEmails: contactEmailsOf(organisation), updatedAt: new Date() }, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .lean()) as StoredOrganisation | null;
+    if (!doc) {
+      if (!(await m.exists({ _id: id }))) throw notFound(id);
+      throw new HttpProblem(409, 'Withdrawn', `The organisation '${id}' was withdrawn.`);
+    }
+    res.json(organisationView(doc));
+  });
+
+  router.post('/:id/withdraw', async (req, res) => {
+    const principal = principalOf(req);
+    requireRole(principal, 'admin');
+    const id = pathId(req, 'organisation');
+    parseInput(WithdrawInputSchema, req.body ?? {});
+    const now = new Date();
+    const doc = (await m
+      .findOneAndUpdate({ _id: id, status: 'active' }, { $set: { status: 'withdrawn', withdrawnAt: now, updatedAt: now, signInLinks: [] }, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .lean()) as StoredOrganisation | null;
+    if (!doc) {
+      if (!(await m.exists({ _id: id }))) throw notFound(id);
+      throw new HttpProblem(409, 'Already withdrawn', `The organisation '${id}' was already withdrawn.`);
+    }
+    res.json(organisationView(doc));
+  });
+
+  return router;
+}
