@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
+import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 
 /**
@@ -50,8 +50,8 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
   it('goes from proposal to a confirmed match, every page accessible', async () => {
     const tag = uniqueTag();
     const { request, offer } = goodPair('req-0001', 'off-0035', tag);
-    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer)).status).toBe(201);
-    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request)).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
     const review = stack.services.review.url;
 
