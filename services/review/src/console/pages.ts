@@ -28,6 +28,7 @@ export const DISCIPLINE_NL: Record<string, string> = {
   media_literacy: 'Mediawijsheid',
   multidisciplinary: 'Multidisciplinair',
 };
+const FORMAT_NL: Record<string, string> = { workshop: 'workshop', performance: 'voorstelling', visit: 'bezoek', project: 'project', teacher_training: 'nascholing', lesson_package: 'lespakket', coaching: 'coaching' };
 const ACTION_NL: Record<string, string> = {
   proposed: 'voorgesteld',
   approved: 'goedgekeurd',
@@ -184,7 +185,7 @@ ${message(flash)}
 <section class="card" aria-labelledby="h-request"><h2 id="h-request">Aanvraag</h2>
 <dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.request.title)}</dd><dt>School</dt><dd>${escapeHtml(m.school.name)} &lt;${escapeHtml(m.school.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.request.postcode)} ${escapeHtml(m.request.municipality)}</dd><dt>Leerlingen</dt><dd>${m.request.pupils}, ${m.request.ageMin}–${m.request.ageMax} jaar</dd><dt>Disciplines</dt><dd>${m.request.disciplines.map((d) => DISCIPLINE_NL[d] ?? d).join(', ') || '—'}</dd></dl></section>
 <section class="card" aria-labelledby="h-offer"><h2 id="h-offer">Aanbod</h2>
-<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.offer.title)}</dd><dt>Aanbieder</dt><dd>${escapeHtml(m.provider.name)} &lt;${escapeHtml(m.provider.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.offer.municipality)}</dd><dt>Vorm</dt><dd>${escapeHtml(m.offer.format)}, € ${m.offer.pricePerPupil.toFixed(2).replace('.', ',')} per leerling</dd><dt>Disciplines</dt><dd>${m.offer.disciplines.map((d) => DISCIPLINE_NL[d] ?? d).join(', ')}</dd></dl></section>
+<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.offer.title)}</dd><dt>Aanbieder</dt><dd>${escapeHtml(m.provider.name)} &lt;${escapeHtml(m.provider.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.offer.municipality)}</dd><dt>Vorm</dt><dd>${escapeHtml(FORMAT_NL[m.offer.format] ?? m.offer.format)}, € ${m.offer.pricePerPupil.toFixed(2).replace('.', ',')} per leerling</dd><dt>Disciplines</dt><dd>${m.offer.disciplines.map((d) => DISCIPLINE_NL[d] ?? d).join(', ')}</dd></dl></section>
 </div>
 <section aria-labelledby="h-why"><h2 id="h-why">Waarom dit past</h2>
 <p>${escapeHtml(e.sentence)}</p>

@@ -54,7 +54,9 @@ export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: M
   router.get('/proposals/:id', async (req, res) => {
     const doc = await proposals.findById(req.params.id).lean();
     if (!doc) throw new HttpProblem(404, 'Niet gevonden', `Geen voorstel '${req.params.id}'.`);
-    const others = await proposals.find({ 'match.requestId': doc.match.requestId, _id: { $ne: doc._id } }).sort({ score: -1 }).limit(10).lean();
+    // The match itself is dropped here rather than with `_id: {$ne}` in the query, which FerretDB v1 did not apply together with the dotted filter.
+    const sameRequest = await proposals.find({ 'match.requestId': doc.match.requestId }).sort({ score: -1 }).limit(11).lean();
+    const others = sameRequest.filter((o) => o._id !== doc._id).slice(0, 10);
     res.type('html').send(proposalPage(doc as ProposalDoc, others as ProposalDoc[], Flash.parse(req.query).message));
   });
 
