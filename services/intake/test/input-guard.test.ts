@@ -1,0 +1,51 @@
+import { dangerousInputPaths, unknownFieldErrors } from '../src/http/input-guard';
+import { assertKindAccess, canSee, visibilityFilter } from '../src/auth/listing-access';
+import { cursorFilter, encodeCursor, sortOf } from '../src/routes/cursor';
+
+const principal = (role: 'admin' | 'requester' | 'provider' | 'broker', org?: string) => ({
+  sub: 's', role, org, iat: 0, exp: 9e9, jti: 'j', regions: role === 'broker' ? [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999 }] : undefined,
+});
+
+describe('input guard', () => {
+  it('finds operator keys, dotted keys, prototype keys and control characters at any depth', () => {
+    const found = dangerousInputPaths(JSON.parse('{"a":{"$gt":1},"b.c":1,"d":[{"__proto__":1}],"e":"x\\u0000"}'));
+    expect(found.map((f) => f.path)).toEqual(['a.$gt', 'b.c', 'd.0.__proto__', 'e']);
+    expect(dangerousInputPaths({ title: 'Regel 1\nRegel 2\t€' })).toEqual([]);
+  });
+
+  it('names unknown fields that zod stripped, with their path', () => {
+    expect(unknownFieldErrors({ a: 1, b: { c: 1, d: 2 }, l: [{ x: 1, y: 2 }] }, { a: 1, b: { c: 1 }, l: [{ x: 1 }] })).toEqual([
+      { path: 'b', message: 'unknown field(s): d' },
+      { path: 'l.0', message: 'unknown field(s): y' },
+    ]);
+  });
+});
+
+describe('listing access', () => {
+  it('lets the owning role write its kind, brokers read, others not at all', () => {
+    expect(() => assertKindAccess(principal('provider', 'p'), 'offer', true)).not.toThrow();
+    expect(() => assertKindAccess(principal('provider', 'p'), 'request', false)).toThrow(/cannot read/);
+    expect(() => assertKindAccess(principal('broker', 'b'), 'request', false)).not.toThrow();
+    expect(() => assertKindAccess(principal('broker', 'b'), 'request', true)).toThrow(/cannot change/);
+  });
+
+  it('shows owners their own listings and brokers their regions', () => {
+    expect(canSee(principal('requester', 's1'), { ownerId: 's1' })).toBe(true);
+    expect(canSee(principal('requester', 's1'), { ownerId: 's2' })).toBe(false);
+    expect(canSee(principal('broker', 'b'), { country: 'BE', postcodeNumber: 8500 })).toBe(true);
+    expect(canSee(principal('broker', 'b'), { country: 'BE', postcodeNumber: 2000 })).toBe(false);
+    expect(visibilityFilter(principal('broker', 'b'))).toEqual({ $or: [{ country: 'BE', postcodeNumber: { $gte: 8000, $lte: 8999 } }] });
+    expect(visibilityFilter(principal('admin'))).toEqual({});
+  });
+});
+
+describe('cursor', () => {
+  it('continues after the last item in the sort order and rejects a cursor of another sort', () => {
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    const cursor = encodeCursor('-updatedAt', { _id: 'off-1', updatedAt: at, createdAt: at });
+    expect(cursorFilter(cursor, '-updatedAt')).toEqual({ $or: [{ updatedAt: { $lt: at } }, { updatedAt: at, _id: { $gt: 'off-1' } }] });
+    expect(sortOf('createdAt')).toEqual({ createdAt: 1, _id: 1 });
+    expect(() => cursorFilter(cursor, 'createdAt')).toThrow(/not valid/);
+    expect(() => cursorFilter('%%%', 'createdAt')).toThrow(/not valid/);
+  });
+});
