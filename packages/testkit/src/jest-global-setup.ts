@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startInfra, type RunningInfra } from '@koppel/infra';
 import { startServices, type RunningServices } from '@koppel/launcher';
 import { localStackAuth } from './auth';
-import { TEST_RUN_DIR, writeTestStack } from './stack-file';
+import { removeStaleTestRuns, testRunDirFor, writeTestStack } from './stack-file';
 
 /**
  * Starts the real infrastructure (Kafka, MongoDB-protocol database, mail
@@ -12,6 +12,8 @@ import { TEST_RUN_DIR, writeTestStack } from './stack-file';
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`[test stack] ${line}\n`);
+  removeStaleTestRuns();
+  const TEST_RUN_DIR = testRunDirFor(process.pid);
   rmSync(TEST_RUN_DIR, { recursive: true, force: true });
   mkdirSync(TEST_RUN_DIR, { recursive: true });
   const infra: RunningInfra = await startInfra({ ports: 'ephemeral', mailCatcher: true, runDir: join(TEST_RUN_DIR, 'infra'), log });
