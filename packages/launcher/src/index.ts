@@ -65,6 +65,13 @@ export function serviceEnv(name: ServiceName, port: number, options: StartServic
   if (name !== 'intake') env[`${upper}_GROUP_ID`] = `${ns}koppel-${name}`;
   if (name === 'review' || name === 'notifier') env.ANSWER_LINK_SECRET = RUN_ANSWER_LINK_SECRET;
   if (name === 'notifier' && ports?.review) env.REVIEW_PUBLIC_URL = `http://127.0.0.1:${ports.review}`;
+  // Console sign-in: the mailed link opens review's callback page, whose script (in the
+  // browser, at review's origin) exchanges the token at intake; services never call each other.
+  if (name === 'intake' && ports?.review) {
+    env.SIGNIN_LINK_BASE = `http://127.0.0.1:${ports.review}/console/sign-in/callback`;
+    env.INTAKE_CORS_ORIGINS = `http://127.0.0.1:${ports.review},http://localhost:${ports.review}`;
+  }
+  if (name === 'review' && ports?.intake) env.INTAKE_PUBLIC_URL = `http://127.0.0.1:${ports.intake}`;
   if (name === 'notifier' && options.infra.smtp) {
     env.SMTP_HOST = options.infra.smtp.host;
     env.SMTP_PORT = String(options.infra.smtp.port);

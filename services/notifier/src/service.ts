@@ -11,17 +11,21 @@ import type { DeliveryDeps } from './mail/deliver-once';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from './mail/templates';
 import { previewRoutes } from './preview/routes';
 import { createDeliveryModel } from './store/deliveries';
+import { deliverSignInLinkOnce } from './sign-in/deliver-sign-in-link';
+import { createSignInDeliveryModel } from './sign-in/deliveries';
 
 export interface RunningNotifier {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Starts the notifier: approved and confirmed matches in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
+/** Starts the notifier: approved and confirmed matches and sign-in link requests in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
 export async function startNotifier(config: NotifierConfig, logger: Logger): Promise<RunningNotifier> {
   const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.NOTIFIER_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
   const deliveries = createDeliveryModel(connection);
   await deliveries.init();
+  const signInDeliveries = createSignInDeliveryModel(connection);
+  await signInDeliveries.init();
 
   const transport = nodemailer.createTransport({
     host: config.SMTP_HOST,
@@ -54,11 +58,14 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     kafka,
     publisher,
     groupId: config.NOTIFIER_GROUP_ID,
-    topics: [TOPICS.matchesDecided, TOPICS.matchesAnswered, TOPICS.mails],
+    topics: [TOPICS.matchesDecided, TOPICS.matchesAnswered, TOPICS.mails, TOPICS.signIn],
     logger,
     maxAttempts: config.MAIL_MAX_ATTEMPTS,
     retryDelayMs: config.MAIL_RETRY_DELAY_MS,
-    handler: (event) => handleMatchEvent(event, deps),
+    handler: async (event) => {
+      if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, transport, from: config.MAIL_FROM, logger });
+      else await handleMatchEvent(event, deps);
+    },
   });
 
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });

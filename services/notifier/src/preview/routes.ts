@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { LanguageSchema, MailKindSchema, MatchSideSchema } from '@koppel/contracts';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from '../mail/templates';
+import { renderSignInLinkMail } from '../sign-in/template';
 import { sampleMatch } from './sample-match';
 
 const PreviewQuery = z.object({
@@ -26,11 +27,21 @@ export function previewRoutes(): Router {
         ),
       ),
     );
+    const signIn = (['nl', 'fr', 'en'] as const).map(
+      (lang) => `<li><a href="/previews/sign-in?lang=${lang}">Aanmeldlink · ${lang.toUpperCase()}</a> (<a href="/previews/sign-in?lang=${lang}&amp;format=text">tekst<span style="position:absolute;left:-999px"> sign-in ${lang}</span></a>)</li>`,
+    );
     res
       .type('html')
       .send(
-        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Voorbeelden van de mails – koppel</title><style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:0 auto;padding:1rem;color:#1b1b1b}a{color:#0b4f9c}:focus-visible{outline:3px solid #b35c00}</style></head><body><header><p><strong>koppel</strong> · mails</p></header><main><h1>Voorbeelden van de mails</h1><ul>${links.join('')}</ul></main></body></html>`,
+        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Voorbeelden van de mails – koppel</title><style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:0 auto;padding:1rem;color:#1b1b1b}a{color:#0b4f9c}:focus-visible{outline:3px solid #b35c00}</style></head><body><header><p><strong>koppel</strong> · mails</p></header><main><h1>Voorbeelden van de mails</h1><h2>Koppelingen</h2><ul>${links.join('')}</ul><h2>Aanmelden</h2><ul>${signIn.join('')}</ul></main></body></html>`,
       );
+  });
+  // Before '/:kind': the sign-in mail is not about a match.
+  router.get('/sign-in', (req, res) => {
+    const q = PreviewQuery.parse(req.query);
+    const mail = renderSignInLinkMail({ name: 'An Peeters', language: q.lang, link: '#aanmelden', expiresAt: new Date(Date.now() + 15 * 60_000) });
+    if (q.format === 'text') return res.type('text/plain; charset=utf-8').send(`Onderwerp: ${mail.subject}\n\n${mail.text}`);
+    res.type('html').send(mail.html);
   });
   router.get('/:kind', (req, res) => {
     const kind = MailKindSchema.safeParse(req.params.kind);

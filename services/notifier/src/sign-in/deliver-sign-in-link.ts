@@ -1,0 +1,56 @@
+import type { Model } from 'mongoose';
+import type { Transporter } from 'nodemailer';
+import type { EventOf } from '@koppel/contracts';
+import type { Logger } from '@koppel/logging';
+import type { SignInDeliveryDoc } from './deliveries';
+import { renderSignInLinkMail } from './template';
+
+export interface SignInDeliveryDeps {
+  signInDeliveries: Model<SignInDeliveryDoc>;
+  transport: Transporter;
+  from: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type SignInDeliveryOutcome = 'sent' | 'already-sent' | 'expired';
+
+/**
+ * Mails a sign-in link once per event: claimed by inserting the event id
+ * (unique `_id`) before sending, marked sent afterwards, so a redelivered event
+ * sends nothing. A send that fails throws and the consumer retries; a link
+ * that expired meanwhile (e.g. after a long outage) is not mailed, since it
+ * could only disappoint. No `mail.failed` is reported: there is no match to
+ * show it on, and the person simply asks for a new link.
+ * The link is never logged: it signs its holder in.
+ */
+export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requested'>, deps: SignInDeliveryDeps): Promise<SignInDeliveryOutcome> {
+  const now = (deps.now ?? (() => new Date()))();
+  const { email, name, language, link, expiresAt } = event.payload;
+  const log = { eventId: event.id, language };
+  try {
+    await deps.signInDeliveries.create({ _id: event.id, to: email, status: 'sending', attempts: 0, messageId: `<signin.${event.id}@koppel>`, createdAt: now });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+  const claimed = await deps.signInDeliveries.findOneAndUpdate({ _id: event.id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean();
+  if (!claimed) {
+    deps.logger.info('sign-in mail already handled, skipping', log);
+    return 'already-sent';
+  }
+  if (new Date(expiresAt) <= now) {
+    await deps.signInDeliveries.updateOne({ _id: event.id, status: 'sending' }, { $set: { status: 'expired' } });
+    deps.logger.warn('sign-in link expired before it could be mailed', log);
+    return 'expired';
+  }
+  const mail = renderSignInLinkMail({ name, language, link, expiresAt: new Date(expiresAt) });
+  try {
+    await deps.transport.sendMail({ from: deps.from, to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId: claimed.messageId });
+  } catch (error) {
+    deps.logger.warn('sign-in mail send failed', { ...log, attempt: claimed.attempts, error: (error as Error).message.slice(0, 300) });
+    throw error;
+  }
+  await deps.signInDeliveries.updateOne({ _id: event.id }, { $set: { status: 'sent', sentAt: new Date() } });
+  deps.logger.info('sign-in mail sent', { ...log, attempt: claimed.attempts });
+  return 'sent';
+}
