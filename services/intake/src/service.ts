@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi/document';
 import { listingRoutes, offerKind, requestKind } from './routes/listings';
 import { organisationRoutes } from './routes/organisations';
 import { signInRoutes } from './routes/sign-in';
+import { signInCors } from './http/cors';
 import { createIntakeModels } from './store/models';
 
 export interface RunningIntake {
@@ -60,7 +61,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     res.type('html').send(page);
   });
   const perAddress = rateLimit(Math.max(10, Math.floor(config.INTAKE_RATE_LIMIT_PER_MINUTE / 10)), (req) => `ip:${req.ip}`);
-  app.use('/auth', apiSecurityHeaders, perAddress, signInRoutes(models.organisations, config, hooks, logger));
+  app.use('/auth', signInCors(config.INTAKE_CORS_ORIGINS), apiSecurityHeaders, perAddress, signInRoutes(models.organisations, config, hooks, logger));
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
