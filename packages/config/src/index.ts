@@ -56,5 +56,11 @@ export const commonEnvSchema = z.object({
   KAFKA_BROKERS: env.brokers(),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   MONGO_URI: env.mongoUri(),
+  /**
+   * Database connections per process. 1 serialises this process's operations, which
+   * FerretDB v1 needs: it runs an update as a read and a separate write, so two
+   * concurrent updates of one document lose one (decision 0010). On MongoDB raise it.
+   */
+  MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(1),
   LOG_LEVEL: env.logLevel(),
 });

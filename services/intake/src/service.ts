@@ -27,7 +27,7 @@ export interface RunningIntake {
 export async function startIntake(config: IntakeConfig, logger: Logger): Promise<RunningIntake> {
   // No command buffering: while the database is away a request fails fast (503) instead of hanging.
   const connection = await mongoose
-    .createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, serverSelectionTimeoutMS: 5000, bufferCommands: false })
+    .createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 5000, bufferCommands: false })
     .asPromise();
   const models = createIntakeModels(connection);
   await Promise.all([models.offers.init(), models.requests.init(), models.organisations.init()]);

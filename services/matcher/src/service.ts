@@ -17,7 +17,7 @@ export interface RunningMatcher {
 
 /** Starts the matcher: rebuilds its index from its store, then follows the offer and request topics. */
 export async function startMatcher(config: MatcherConfig, logger: Logger): Promise<RunningMatcher> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.MATCHER_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.MATCHER_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 10000 }).asPromise();
   const models = createMatcherModels(connection);
   await Promise.all([models.offers.init(), models.requests.init()]);
 

@@ -21,7 +21,7 @@ export interface RunningNotifier {
 
 /** Starts the notifier: approved and confirmed matches and sign-in link requests in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
 export async function startNotifier(config: NotifierConfig, logger: Logger): Promise<RunningNotifier> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.NOTIFIER_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.NOTIFIER_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 10000 }).asPromise();
   const deliveries = createDeliveryModel(connection);
   await deliveries.init();
   const signInDeliveries = createSignInDeliveryModel(connection);

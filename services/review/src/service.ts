@@ -20,7 +20,7 @@ export interface RunningReview {
 
 /** Starts the review service: proposals in from Kafka, decisions out through the outbox, API and console over HTTP. */
 export async function startReview(config: ReviewConfig, logger: Logger): Promise<RunningReview> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.REVIEW_DB, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.REVIEW_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 10000 }).asPromise();
   const proposals = createProposalModel(connection);
   await proposals.init();
   const policies = createPolicyModel(connection);

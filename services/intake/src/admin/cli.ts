@@ -36,7 +36,7 @@ async function issueToken(argv: string[]): Promise<string> {
   const config = loadConfig(AdminEnvSchema);
   const ttlSeconds = args['ttl-days'] * 24 * 3600;
   if (args.role === 'admin') return signToken(config.AUTH_TOKEN_SECRET, { sub: args.sub!, role: 'admin', ttlSeconds }).token;
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
+  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 5000 }).asPromise();
   try {
     const org = (await connection.collection('organisations').findOne({ _id: args.org as never })) as unknown as StoredOrganisation | null;
     if (!org || org.status !== 'active') throw new Error(`no active organisation '${args.org}' in ${config.INTAKE_DB}`);
