@@ -47,6 +47,37 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     return line.slice(label.length + 2).trim();
   }
 
+  /**
+   * The console's sign-in as a broker does it: /console sends them to the
+   * sign-in page, the page posts the address to intake (CORS) from the browser,
+   * the mail's link opens the callback page, one click exchanges it at intake
+   * and hands the session to review.
+   */
+  async function signInAsBroker(tag: string): Promise<string> {
+    const email = `bemiddelaar-${tag}@example.org`;
+    const org = { id: `org-broker-${tag}`, type: 'broker', name: 'Cultuurbemiddeling West', contacts: [{ name: 'Sam', email }], regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }] };
+    expect((await requestJson('POST', `${stack.services.intake.url}/organisations`, org, bearer(stack.adminToken))).status).toBe(201);
+    await page.goto(`${stack.services.review.url}/console`);
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    await expectAccessible('sign-in page');
+    await page.fill('#email', email);
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => (document.getElementById('sign-in-status')?.textContent ?? '').includes('mailbox'));
+    await shot('console-sign-in');
+    const [mail] = await inbox.waitForMailTo(email);
+    const link = mail.text.split('\n').find((l) => l.startsWith('http'))!;
+    expect(link.startsWith(`${stack.services.review.url}/console/sign-in/callback?token=`)).toBe(true);
+    await page.goto(link);
+    expect(page.url()).not.toContain('token='); // the script takes the one-time token out of the address bar
+    await expectAccessible('sign-in callback page');
+    await Promise.all([page.waitForURL(`${stack.services.review.url}/console`), page.click('button[type=submit]')]);
+    // The same link a second time: used.
+    await page.goto(link);
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => (document.getElementById('sign-in-status')?.textContent ?? '').includes('al gebruikt'));
+    return email;
+  }
+
   it('goes from proposal to a confirmed match, every page accessible', async () => {
     const tag = uniqueTag();
     const { request, offer } = goodPair('req-0001', 'off-0035', tag);
@@ -54,6 +85,9 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
     const review = stack.services.review.url;
+
+    // The broker signs in with the one-time link from the mail.
+    await signInAsBroker(tag);
 
     // The broker's queue, filtered; then the match itself, side by side with why it fits.
     await page.goto(`${review}/console?region=West-Vlaanderen&sort=newest`);
@@ -110,7 +144,7 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     await page.goto(`${review}/console/proposals/${encodeURIComponent(proposal.id)}`);
     expect(await page.locator('[data-testid=status]').textContent()).toBe('Bevestigd');
     const history = await page.locator('#h-history + ol').textContent();
-    expect(history).toContain('goedgekeurd door console');
+    expect(history).toContain(`goedgekeurd door bemiddelaar-${tag}@example.org`);
     expect(history).toContain('geïnteresseerd door school');
     expect(history).toContain('bevestigd door koppel');
     await waitFor('mail states in the console', async () => {
@@ -120,7 +154,7 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     await shot('console-confirmed');
   });
 
-  it('has accessible policy, failed-mail and mail-preview pages', async () => {
+  it('has accessible policy, failed-mail and mail-preview pages (signed in from the first test)', async () => {
     const review = stack.services.review.url;
     await page.goto(`${review}/console/policies`);
     await expectAccessible('policies');
@@ -139,5 +173,10 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     }
     await page.goto(`${notifier}/previews/approved?lang=nl&recipient=school`);
     await shot('mail-approved-nl');
+    for (const lang of ['nl', 'fr', 'en']) {
+      await page.goto(`${notifier}/previews/sign-in?lang=${lang}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await expectAccessible(`sign-in mail ${lang}`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema } from './entities';
+import { COUNTRIES, OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema } from './entities';
 import { EnvelopeSchema } from './envelope';
 
 /**
@@ -32,12 +32,22 @@ const OfferWithdrawn = z.object({ offerId: z.string().min(1), reason: z.string()
 const RequestChanged = z.object({ request: RequestSchema });
 const RequestWithdrawn = z.object({ requestId: z.string().min(1), reason: z.string().optional() });
 
+export const MAIL_PREFERENCES = ['each', 'daily_digest'] as const;
+export const MailPreferenceSchema = z.enum(MAIL_PREFERENCES);
+export type MailPreference = z.infer<typeof MailPreferenceSchema>;
+
 /** What a notification needs to know about each side, copied into the match events. */
 export const PartySchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   email: z.email(),
   language: LanguageSchema.default('nl'),
+  /**
+   * How this contact wants match mails: one per approved match ('each', the
+   * default when absent) or one bundled mail a day ('daily_digest'). Optional
+   * so older events stay valid; intake is to fill it from the contact.
+   */
+  mailPreference: MailPreferenceSchema.optional(),
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -53,6 +63,8 @@ export const MatchSnapshotSchema = z.object({
     title: z.string(),
     municipality: z.string(),
     postcode: z.string(),
+    /** The school's country: with the postcode, decides which brokers' regions the match is in. Optional: older events lack it. */
+    country: z.enum(COUNTRIES).optional(),
     ageMin: z.number(),
     ageMax: z.number(),
     pupils: z.number(),

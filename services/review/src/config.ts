@@ -11,6 +11,12 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
   /** Shared with the notifier, which signs the answer links that review checks. No default: a guessable secret would let anyone answer for a school. */
   ANSWER_LINK_SECRET: AnswerLinkSecretSchema,
+  /** Verifies the console's session tokens (issued by intake from a one-time sign-in link); same value as intake's. No default on purpose. */
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters, the same value intake uses'),
+  /** Intake's address as the broker's browser reaches it: the sign-in pages post to its /auth routes from the browser. */
+  INTAKE_PUBLIC_URL: env.url('http://127.0.0.1:8081'),
+  /** Mark the console's session cookie Secure (only sent over HTTPS): true in production behind TLS. */
+  CONSOLE_COOKIE_SECURE: env.bool(false),
 });
 export type ReviewConfig = z.infer<typeof reviewEnvSchema>;
 

@@ -45,7 +45,8 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, relay.nudge));
-  app.use('/console', consoleRoutes({ proposals, policies, publishSoon: relay.nudge }));
+  const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
+  app.use('/console', consoleRoutes({ proposals, policies, publishSoon: relay.nudge, signIn }));
   app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon: relay.nudge, logger }));
   finishApp(app, logger);
   const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);

@@ -27,6 +27,7 @@ export function snapshotOf(match: ScoredMatch, request: Request, offer: Offer): 
       title: request.title,
       municipality: request.school.municipality,
       postcode: request.school.postcode,
+      country: request.school.country,
       ageMin: request.pupils.ageMin,
       ageMax: request.pupils.ageMax,
       pupils: request.pupils.count,

@@ -48,6 +48,7 @@ function nav(current: string) {
     { href: '/console', label: 'Voorstellen', current: current === 'queue' },
     { href: '/console/mails', label: 'Mislukte mails', current: current === 'mails' },
     { href: '/console/policies', label: 'Automatisch goedkeuren', current: current === 'policies' },
+    { href: '/console/sign-out', label: 'Afmelden' },
   ];
 }
 

@@ -4,6 +4,7 @@ import type { Logger } from '@koppel/logging';
 import { decideProposal } from '../decide';
 import { autoApprovalFor } from '../policies/auto-approval';
 import { provinceOfPostcode } from '../regions/province-of-postcode';
+import { schoolPlaceOf } from '../regions/school-country';
 import type { PolicyDoc } from '../store/policies';
 import type { ProposalDoc } from '../store/proposals';
 
@@ -25,10 +26,11 @@ export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps
   const match = event.payload.match;
   const now = new Date();
   const region = provinceOfPostcode(match.request.postcode);
-  const refreshed = await deps.proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, updatedAt: now } });
+  const place = schoolPlaceOf(match);
+  const refreshed = await deps.proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...place, updatedAt: now } });
   if (refreshed.matchedCount === 0) {
     try {
-      await deps.proposals.create({ _id: match.matchId, match, score: match.score, region, status: 'proposed', answers: {}, mails: {}, history: [{ at: now, action: 'proposed', by: 'matcher' }], createdAt: now, updatedAt: now });
+      await deps.proposals.create({ _id: match.matchId, match, score: match.score, region, ...place, status: 'proposed', answers: {}, mails: {}, history: [{ at: now, action: 'proposed', by: 'matcher' }], createdAt: now, updatedAt: now });
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error; // exists and already decided
       return;

@@ -43,6 +43,9 @@ export interface ProposalDoc {
   score: number;
   /** Province of the school (regions/province-of-postcode.ts): what brokers and policies filter on. */
   region: string;
+  /** The school's country and leading four postcode digits: what a broker's regions filter on (console/broker-scope.ts). */
+  country?: string;
+  postcodeNumber?: number;
   status: ProposalStatus;
   decidedBy?: string;
   decidedAt?: Date;
@@ -69,6 +72,8 @@ export function createProposalModel(connection: Connection): Model<ProposalDoc> 
       match: { type: Object, required: true },
       score: { type: Number, required: true },
       region: { type: String, default: 'Onbekend' },
+      country: String,
+      postcodeNumber: Number,
       status: { type: String, enum: PROPOSAL_STATUSES, default: 'proposed' },
       decidedBy: String,
       decidedAt: Date,
@@ -84,5 +89,6 @@ export function createProposalModel(connection: Connection): Model<ProposalDoc> 
   );
   schema.index({ status: 1, score: -1 });
   schema.index({ region: 1, status: 1 });
+  schema.index({ country: 1, postcodeNumber: 1 });
   return connection.model<ProposalDoc>('Proposal', schema);
 }

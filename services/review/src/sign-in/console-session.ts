@@ -1,0 +1,64 @@
+import type { NextFunction, Request, Response } from 'express';
+import { verifyToken, type Claims } from '@koppel/auth';
+
+/** The cookie holding the broker's session token (intake-issued, verified here on every request). */
+export const SESSION_COOKIE = 'koppel_console';
+
+/** Roles that may use the console: brokers (their regions only) and admins (everything). */
+const CONSOLE_ROLES = new Set(['broker', 'admin']);
+
+export type ConsoleSession = { ok: true; claims: Claims } | { ok: false; reason: 'missing' | 'invalid' | 'role' };
+
+/** The value of one cookie from a Cookie header, or undefined (a tiny parser: the console sets only this cookie). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** Checks a session token for the console: signed with our secret, not expired, role broker or admin. */
+export function consoleSessionOf(token: string | undefined, secret: string, now: Date = new Date()): ConsoleSession {
+  if (!token) return { ok: false, reason: 'missing' };
+  const verified = verifyToken(secret, token, now);
+  if (!verified.ok) return { ok: false, reason: 'invalid' };
+  if (!CONSOLE_ROLES.has(verified.claims.role)) return { ok: false, reason: 'role' };
+  return { ok: true, claims: verified.claims };
+}
+
+/** The Set-Cookie value for a session: HttpOnly (no script reads it), SameSite=Lax (no cross-site form posts carry it), only under /console, gone when the token expires. */
+export function sessionCookie(token: string, claims: Claims, options: { secure: boolean; now?: Date }): string {
+  const maxAge = Math.max(0, claims.exp - Math.floor((options.now ?? new Date()).getTime() / 1000));
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/console; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/console; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The signed-in broker or admin (set by requireConsoleSession). */
+    consoleUser?: Claims;
+  }
+}
+
+/**
+ * Lets signed-in brokers and admins through; anyone else is sent to the
+ * sign-in page (a GET) or refused with 401 (a form post without a session).
+ */
+export function requireConsoleSession(secret: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const session = consoleSessionOf(cookieValue(req.get('cookie'), SESSION_COOKIE), secret);
+    if (session.ok) {
+      req.consoleUser = session.claims;
+      return next();
+    }
+    if (req.method === 'GET') {
+      res.redirect(303, `/console/sign-in${session.reason === 'missing' ? '' : `?reason=${session.reason}`}`);
+      return;
+    }
+    res.status(401).type('text').send('Niet aangemeld: meld je opnieuw aan via /console/sign-in.');
+  };
+}

@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Logger } from '@koppel/logging';
+import { clearedSessionCookie, consoleSessionOf, sessionCookie } from './console-session';
+import { callbackPage, noScriptPage, signInPage, SIGN_IN_SCRIPT } from './pages';
+
+export interface SignInOptions {
+  /** AUTH_TOKEN_SECRET: verifies the session tokens intake issues. */
+  secret: string;
+  /** Intake as the browser reaches it. */
+  intakeUrl: string;
+  secureCookie: boolean;
+  logger: Logger;
+}
+
+const SessionBody = z.object({ token: z.string().min(1).max(8192) }).strict();
+const SignInQuery = z.object({ reason: z.enum(['invalid', 'role', 'signed-out']).optional().catch(undefined) });
+
+/**
+ * The console's sign-in, mounted under /console before the session guard:
+ * the email form, the callback page the mailed link opens, the hand-over of
+ * the session token (`POST /console/session`) and sign-out.
+ */
+export function signInRoutes(options: SignInOptions): Router {
+  const router = Router();
+
+  router.get('/sign-in', (req, res) => {
+    res.type('html').send(signInPage({ intakeUrl: options.intakeUrl, reason: SignInQuery.parse(req.query).reason }));
+  });
+  router.get('/sign-in/callback', (_req, res) => {
+    // The page's address holds a one-time token: no caching, and no referrer (createApp sets no-referrer).
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(callbackPage({ intakeUrl: options.intakeUrl }));
+  });
+  router.post(['/sign-in', '/sign-in/callback'], (_req, res) => {
+    res.status(400).type('html').send(noScriptPage());
+  });
+  router.get('/sign-in/script.js', (_req, res) => {
+    res.type('application/javascript').send(SIGN_IN_SCRIPT);
+  });
+
+  router.post('/session', (req, res) => {
+    // JSON only: a cross-site form cannot send it without a CORS preflight, so no one can plant their session in a broker's browser.
+    if (!req.is('application/json')) return res.status(415).json({ title: 'JSON expected' });
+    const body = SessionBody.safeParse(req.body);
+    if (!body.success) return res.status(400).json({ title: 'Bad request', detail: 'Send {"token": "<session token>"}.' });
+    const session = consoleSessionOf(body.data.token, options.secret);
+    if (!session.ok) {
+      options.logger.warn('console sign-in refused', { reason: session.reason });
+      return res.status(session.reason === 'role' ? 403 : 401).json({ title: session.reason === 'role' ? 'Forbidden' : 'Unauthorized' });
+    }
+    res.setHeader('Set-Cookie', sessionCookie(body.data.token, session.claims, { secure: options.secureCookie }));
+    res.setHeader('Cache-Control', 'no-store');
+    options.logger.info('console session started', { role: session.claims.role, org: session.claims.org, jti: session.claims.jti });
+    res.status(204).end();
+  });
+
+  const signOut = (_req: unknown, res: import('express').Response) => {
+    res.setHeader('Set-Cookie', clearedSessionCookie(options.secureCookie));
+    res.redirect(303, '/console/sign-in?reason=signed-out');
+  };
+  router.get('/sign-out', signOut);
+  router.post('/sign-out', signOut);
+  return router;
+}
