@@ -13,6 +13,9 @@ import { previewRoutes } from './preview/routes';
 import { createDeliveryModel } from './store/deliveries';
 import { deliverSignInLinkOnce } from './sign-in/deliver-sign-in-link';
 import { createSignInDeliveryModel } from './sign-in/deliveries';
+import { collectForDigest } from './digest/collect-for-digest';
+import { startDigestScheduler } from './digest/send-due-digests';
+import { createDigestItemModel, createDigestModel } from './digest/store';
 
 export interface RunningNotifier {
   url: string;
@@ -26,6 +29,10 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   await deliveries.init();
   const signInDeliveries = createSignInDeliveryModel(connection);
   await signInDeliveries.init();
+  const digestItems = createDigestItemModel(connection);
+  await digestItems.init();
+  const digests = createDigestModel(connection);
+  await digests.init();
 
   const transport = nodemailer.createTransport({
     host: config.SMTP_HOST,
@@ -38,7 +45,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const relay = startOutboxRelay({ models: [deliveries], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const relay = startOutboxRelay({ models: [deliveries, digests], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
   await relay.drain();
 
   const links = { secret: config.ANSWER_LINK_SECRET, publicUrl: config.REVIEW_PUBLIC_URL, ttlDays: config.ANSWER_LINK_TTL_DAYS };
@@ -53,7 +60,23 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
       kind === 'approved'
         ? renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) }, recipient)
         : renderConfirmedMatchMail({ match: source.match }, recipient),
+    collectForDigest: (source) => collectForDigest(digestItems, source),
   };
+  const digestScheduler = startDigestScheduler(
+    {
+      items: digestItems,
+      digests,
+      transport,
+      from: config.MAIL_FROM,
+      logger,
+      sendTime: config.DIGEST_SEND_TIME,
+      timeZone: config.DIGEST_TIME_ZONE,
+      leaseMs: Math.max(60_000, 4 * config.DIGEST_CHECK_INTERVAL_MS),
+      linksFor: (source) => answerLinksFor(source.match.matchId, 'provider', links),
+      publishSoon: relay.nudge,
+    },
+    config.DIGEST_CHECK_INTERVAL_MS,
+  );
   const subscription = await subscribe({
     kafka,
     publisher,
@@ -80,6 +103,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     url,
     stop: async () => {
       await closeServer(server);
+      await digestScheduler.stop();
       await subscription.stop();
       await relay.stop();
       await publisher.disconnect();

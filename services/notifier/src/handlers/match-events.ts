@@ -5,14 +5,20 @@ import { deliveryId } from '../store/deliveries';
 
 /**
  * What the notifier does with each event it consumes:
- * - match.decided (approved): the approval mail with answer links, to both sides;
+ * - match.decided (approved): the approval mail with answer links, to both sides
+ *   (a provider who chose the daily digest gets it there instead);
  * - match.confirmed: the confirmation with contact details, to both sides;
  * - mail.resend-requested: the broker asked to send a mail again.
  */
 export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): Promise<void> {
   if (event.type === 'match.decided') {
     if (event.payload.decision !== 'approved') return;
-    for (const recipient of MATCH_SIDES) await deliverOnce({ kind: 'approved', recipient, source: { match: event.payload.match, note: event.payload.note }, sourceEventId: event.id }, deps);
+    const source = { match: event.payload.match, note: event.payload.note };
+    for (const recipient of MATCH_SIDES) {
+      // A provider who chose one mail a day gets this match in tomorrow's (or today's) digest instead.
+      if (recipient === 'provider' && source.match.provider.mailPreference === 'daily_digest' && deps.collectForDigest) await deps.collectForDigest(source);
+      else await deliverOnce({ kind: 'approved', recipient, source, sourceEventId: event.id }, deps);
+    }
   } else if (event.type === 'match.confirmed') {
     for (const recipient of MATCH_SIDES) await deliverOnce({ kind: 'confirmed', recipient, source: { match: event.payload.match }, sourceEventId: event.id }, deps);
   } else if (event.type === 'mail.resend-requested') {

@@ -15,6 +15,8 @@ export interface DeliveryDeps {
   maxAttempts: number;
   publishSoon: () => void;
   render: (kind: MailKind, source: MailSource, recipient: Recipient) => RenderedMail;
+  /** Keeps a provider's approval for the daily digest (providers with mailPreference 'daily_digest'). */
+  collectForDigest?: (source: MailSource) => Promise<unknown>;
 }
 
 /**

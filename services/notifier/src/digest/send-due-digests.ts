@@ -1,0 +1,121 @@
+import type { Model } from 'mongoose';
+import type { Transporter } from 'nodemailer';
+import { createEnvelope, TOPICS } from '@koppel/contracts';
+import type { Logger } from '@koppel/logging';
+import { appendToOutbox, outboxEntry } from '@koppel/messaging';
+import type { AnswerLinks } from '../mail/templates';
+import type { MailSource } from '../store/deliveries';
+import { localDayAndMinute, minuteOfDay } from './clock';
+import type { DigestDoc, DigestItemDoc } from './store';
+import { renderDigestMail } from './template';
+
+export interface DigestDeps {
+  items: Model<DigestItemDoc>;
+  digests: Model<DigestDoc>;
+  transport: Transporter;
+  from: string;
+  logger: Logger;
+  /** "HH:MM" local time after which the day's digests go out. */
+  sendTime: string;
+  timeZone: string;
+  /** How long a sending instance holds a digest before another may take it over (it died, or SMTP failed). */
+  leaseMs: number;
+  linksFor: (source: MailSource) => AnswerLinks;
+  publishSoon: () => void;
+}
+
+/**
+ * One pass of the digest scheduler at `now` (injectable, so tests need not
+ * wait for a day). After the send time, each provider with collected matches
+ * gets at most one digest per local day, even with several notifier
+ * instances: the digest is claimed by inserting `<providerId>:<day>` (unique
+ * `_id`), and only the instance whose insert succeeded takes the waiting
+ * matches (`digestId: null` → its id) and sends. A digest left 'sending'
+ * (crash, SMTP down) is taken over once its lease ran out, by a conditional
+ * update, and sent with the same Message-ID.
+ * Returns the ids of the digests this pass sent.
+ */
+export async function sendDueDigests(now: Date, deps: DigestDeps): Promise<string[]> {
+  const { day, minute } = localDayAndMinute(now, deps.timeZone);
+  if (minute < minuteOfDay(deps.sendTime)) return [];
+  const sent: string[] = [];
+
+  const waiting = (await deps.items.find({ digestId: null }, { providerId: 1, to: 1 }).limit(5000).lean()) as Pick<DigestItemDoc, 'providerId' | 'to'>[];
+  const providers = new Map(waiting.map((w) => [w.providerId, w.to]));
+  for (const [providerId, to] of providers) {
+    const id = `${providerId}:${day}`;
+    try {
+      await deps.digests.create({ _id: id, providerId, day, to, status: 'sending', attempts: 0, leaseUntil: new Date(now.getTime() + deps.leaseMs), messageId: `<digest.${encodeURIComponent(id)}@koppel>`, itemIds: [], createdAt: now });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      continue; // another instance has today's digest for this provider (or it went out already); the rest waits for tomorrow
+    }
+    await deps.items.updateMany({ providerId, digestId: null }, { $set: { digestId: id } });
+    if (await sendClaimedDigest(id, now, deps)) sent.push(id);
+  }
+
+  // Digests whose sender gave up or died: take the lease over and send them again.
+  const stale = (await deps.digests.find({ status: 'sending', leaseUntil: { $lt: now } }, { _id: 1, leaseUntil: 1 }).limit(100).lean()) as Pick<DigestDoc, '_id' | 'leaseUntil'>[];
+  for (const digest of stale) {
+    const taken = await deps.digests.updateOne({ _id: digest._id, status: 'sending', leaseUntil: digest.leaseUntil }, { $set: { leaseUntil: new Date(now.getTime() + deps.leaseMs) } });
+    if (taken.modifiedCount === 1 && (await sendClaimedDigest(digest._id, now, deps))) sent.push(digest._id);
+  }
+  return sent;
+}
+
+/** Renders and sends a digest this instance holds; on success marks it sent and reports `mail.sent` for each match (outbox), so review shows the provider's mail as sent. */
+async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promise<boolean> {
+  const digest = (await deps.digests.findOneAndUpdate({ _id: id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean()) as DigestDoc | null;
+  if (!digest) return false;
+  const items = (await deps.items.find({ digestId: id }).sort({ createdAt: 1 }).lean()) as DigestItemDoc[];
+  if (items.length === 0) {
+    await deps.digests.updateOne({ _id: id, status: 'sending' }, { $set: { status: 'sent', sentAt: now } });
+    return false;
+  }
+  const provider = items[items.length - 1].source.match.provider;
+  const mail = renderDigestMail({ providerName: provider.name, language: provider.language, day: digest.day, entries: items.map((i) => ({ source: i.source, links: deps.linksFor(i.source) })) });
+  const log = { digestId: id, matches: items.length, attempt: digest.attempts };
+  try {
+    await deps.transport.sendMail({ from: deps.from, to: digest.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: digest.messageId });
+  } catch (error) {
+    const reason = (error as Error).message.slice(0, 500);
+    await deps.digests.updateOne({ _id: id }, { $set: { lastError: reason } });
+    deps.logger.warn('digest send failed; another pass retries after the lease', { ...log, error: reason });
+    return false;
+  }
+  const sentAt = new Date();
+  const events = items.map((i) =>
+    outboxEntry(
+      TOPICS.mails,
+      createEnvelope({
+        type: 'mail.sent',
+        key: i.source.match.matchId,
+        payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', to: digest.to, messageId: digest.messageId, attempts: digest.attempts, sentAt: sentAt.toISOString() },
+      }),
+    ),
+  );
+  const outbox = appendToOutbox(events);
+  await deps.digests.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt, itemIds: items.map((i) => i._id) }, $unset: { lastError: 1 } });
+  deps.publishSoon();
+  deps.logger.info('digest sent', log);
+  return true;
+}
+
+/** Runs `sendDueDigests` every `intervalMs`; one pass at a time per instance. */
+export function startDigestScheduler(deps: DigestDeps, intervalMs: number, now: () => Date = () => new Date()): { stop(): Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = sendDueDigests(now(), deps)
+      .catch((error) => deps.logger.error('digest pass failed', { error: error as Error }))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
