@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './events';
 export * from './organisations';
 export * from './api';
+export * from './suggestions';

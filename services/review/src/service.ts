@@ -10,6 +10,7 @@ import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
 import { handleProposedEvent } from './handlers/proposed';
 import { proposalRoutes } from './routes/proposals';
+import { suggestionRoutes } from './routes/suggestions';
 import { createPolicyModel } from './store/policies';
 import { createProposalModel } from './store/proposals';
 
@@ -47,6 +48,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   app.use('/proposals', proposalRoutes(proposals, relay.nudge));
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
   app.use('/console', consoleRoutes({ proposals, policies, publishSoon: relay.nudge, signIn }));
+  app.use('/suggestions', suggestionRoutes({ proposals, publishSoon: relay.nudge, logger }));
   app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon: relay.nudge, logger }));
   finishApp(app, logger);
   const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);
