@@ -16,6 +16,7 @@ import { listingRoutes, offerKind, requestKind } from './routes/listings';
 import { organisationRoutes } from './routes/organisations';
 import { signInRoutes } from './routes/sign-in';
 import { signInCors } from './http/cors';
+import { listingCors } from './http/listing-cors';
 import { createIntakeModels } from './store/models';
 
 export interface RunningIntake {
@@ -66,6 +67,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
   const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET), perToken];
+  app.use(['/offers', '/requests'], listingCors(config.INTAKE_CORS_ORIGINS));
   app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, models.organisations, hooks));
   app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, models.organisations, hooks));
   app.use('/organisations', ...guarded, organisationRoutes(models.organisations));
