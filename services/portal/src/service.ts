@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import type { Request, Response, NextFunction } from 'express';
+import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import type { Logger } from '@koppel/logging';
+import { clientBundle } from './client-bundle';
+import type { PortalConfig } from './config';
+import { PORTAL_CSS } from './pages/layout';
+import { homePage, providerPage, schoolPage, signInPage } from './pages/portal-pages';
+
+export interface RunningPortal {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Pages only: the browser may connect to intake and review (and nothing else),
+ * scripts and styles come from this origin, nothing may frame the pages.
+ */
+function pageHeaders(config: PortalConfig) {
+  const apis = [new URL(config.PORTAL_INTAKE_URL).origin, new URL(config.PORTAL_REVIEW_URL).origin].join(' ');
+  const policy = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src ${apis}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', policy);
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
+
+/**
+ * Starts the portal: the pages for schools and providers and their script.
+ * It holds no data and calls no service; the browser calls intake and review
+ * itself with the visitor's session token (services talk only through Kafka).
+ */
+export async function startPortal(config: PortalConfig, logger: Logger): Promise<RunningPortal> {
+  const script = await clientBundle();
+  logger.info('client script bundled', { bytes: script.length });
+  const urls = { intakeUrl: config.PORTAL_INTAKE_URL.replace(/\/$/, ''), reviewUrl: config.PORTAL_REVIEW_URL.replace(/\/$/, '') };
+  const pages = { '/': homePage(urls), '/aanmelden': signInPage(urls), '/school': schoolPage(urls), '/aanbieder': providerPage(urls) };
+
+  const app = createApp({ logger, health: () => ({ script: 'bundled' }) });
+  app.use(pageHeaders(config));
+  for (const [path, html] of Object.entries(pages)) app.get(path, (_req, res) => void res.type('html').send(html));
+  app.get('/portal.js', (_req, res) => void res.type('application/javascript').send(script));
+  app.get('/portal.css', (_req, res) => void res.type('text/css').send(PORTAL_CSS));
+  finishApp(app, logger);
+  const server: Server = await listen(app, config.PORTAL_PORT, config.PORTAL_HOST);
+  const address = server.address();
+  const url = `http://${config.PORTAL_HOST}:${typeof address === 'object' && address ? address.port : config.PORTAL_PORT}`;
+  logger.info('portal listening', { url, intake: urls.intakeUrl, review: urls.reviewUrl });
+  return { url, stop: () => closeServer(server) };
+}
