@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   log(`
 koppel draait. Open:
   Bemiddelingsconsole (review):  ${services.services.review.url}/console
+  Scholen en aanbieders (portal): ${services.services.portal.url}/school  en  ${services.services.portal.url}/aanbieder
   Intake-API:                    ${intake}/offers  en  ${intake}/requests
   Review-API:                    ${services.services.review.url}/proposals
   Mailbox (verstuurde mails):    ${infra.endpoints.mailInboxUrl}

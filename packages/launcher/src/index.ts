@@ -8,7 +8,7 @@ import { findFreePort, retryUntil, spawnService, startWatchdog, stopPid, type Sp
  * production), on the given infrastructure, and waits until each answers
  * /healthz. Used by the demo command and by the integration tests.
  */
-export const SERVICE_NAMES = ['intake', 'matcher', 'review', 'notifier'] as const;
+export const SERVICE_NAMES = ['intake', 'matcher', 'review', 'notifier', 'portal'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface InfraForServices {
@@ -41,7 +41,7 @@ export interface StartServicesOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 8081, matcher: 8082, review: 8083, notifier: 8084 };
+export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 8081, matcher: 8082, review: 8083, notifier: 8084, portal: 8085 };
 const REPO_ROOT = resolve(__dirname, '../../..');
 
 /**
@@ -72,6 +72,10 @@ export function serviceEnv(name: ServiceName, port: number, options: StartServic
     env.INTAKE_CORS_ORIGINS = `http://127.0.0.1:${ports.review},http://localhost:${ports.review}`;
   }
   if (name === 'review' && ports?.intake) env.INTAKE_PUBLIC_URL = `http://127.0.0.1:${ports.intake}`;
+  // Portal: its pages call intake and review from the browser, so both allow its origin.
+  if (name === 'intake' && ports?.portal) env.INTAKE_CORS_ORIGINS = [env.INTAKE_CORS_ORIGINS, `http://127.0.0.1:${ports.portal}`].filter(Boolean).join(',');
+  if (name === 'review' && ports?.portal) env.REVIEW_CORS_ORIGINS = `http://127.0.0.1:${ports.portal}`;
+  if (name === 'portal' && ports?.intake && ports.review) Object.assign(env, { PORTAL_INTAKE_URL: `http://127.0.0.1:${ports.intake}`, PORTAL_REVIEW_URL: `http://127.0.0.1:${ports.review}` });
   if (name === 'notifier' && options.infra.smtp) {
     env.SMTP_HOST = options.infra.smtp.host;
     env.SMTP_PORT = String(options.infra.smtp.port);
