@@ -14,16 +14,34 @@ export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): 
   if (event.type === 'match.decided') {
     if (event.payload.decision !== 'approved') return;
     const source = { match: event.payload.match, note: event.payload.note };
-    for (const recipient of MATCH_SIDES) {
+    await forBothSides(async (recipient) => {
       // A provider who chose one mail a day gets this match in tomorrow's (or today's) digest instead.
       if (recipient === 'provider' && source.match.provider.mailPreference === 'daily_digest' && deps.collectForDigest) await deps.collectForDigest(source);
       else await deliverOnce({ kind: 'approved', recipient, source, sourceEventId: event.id }, deps);
-    }
+    });
   } else if (event.type === 'match.confirmed') {
-    for (const recipient of MATCH_SIDES) await deliverOnce({ kind: 'confirmed', recipient, source: { match: event.payload.match }, sourceEventId: event.id }, deps);
+    await forBothSides((recipient) => deliverOnce({ kind: 'confirmed', recipient, source: { match: event.payload.match }, sourceEventId: event.id }, deps));
   } else if (event.type === 'mail.resend-requested') {
     await resend(event.id, event.payload.matchId, event.payload.recipient, event.payload.kind, deps);
   }
+}
+
+/**
+ * Runs `work` for the school and the provider, the second even when the first
+ * throws, then rethrows the first error: a failing mail to one side must not
+ * keep the other side's mail from being tried (and, at the last attempt,
+ * reported failed) before the consumer retries or dead-letters the event.
+ */
+async function forBothSides(work: (recipient: (typeof MATCH_SIDES)[number]) => Promise<unknown>): Promise<void> {
+  const errors: unknown[] = [];
+  for (const recipient of MATCH_SIDES) {
+    try {
+      await work(recipient);
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length) throw errors[0];
 }
 
 /**
