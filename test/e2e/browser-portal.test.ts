@@ -185,5 +185,10 @@ describe('in a browser: the portal for schools and providers', () => {
     await expectText(provider.locator('#offers-status'), 'toContain', 'is ingetrokken');
     await waitFor('withdrawn in the list', async () => (await provider.locator(`#offers tr[data-listing="${offerId}"] td`).nth(1).textContent()) === 'Ingetrokken', { timeoutMs: 5000, intervalMs: 100 });
     expect((await requestJson('GET', `${intake}/offers/${offerId}`, undefined, admin)).body.status).toBe('withdrawn');
+
+    // The school withdraws its request too (and leaves no open look-alike to compete with other tests' pairs).
+    await school.locator(`#requests tr[data-listing="${requestId}"] button.reject`).click();
+    await expectText(school.locator('#requests-status'), 'toContain', 'is ingetrokken');
+    expect((await requestJson('GET', `${intake}/requests/${requestId}`, undefined, admin)).body.status).toBe('withdrawn');
   });
 });
