@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
+import { withdrawListings } from './withdraw-listings';
 
 /**
  * The loop the issue asks for, in a real Chromium (Debian's, driven by
@@ -84,6 +85,8 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
+    // Out of the matcher's pool at once: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
+    await withdrawListings(stack, request.id, offer.id);
     const review = stack.services.review.url;
 
     // The broker signs in with the one-time link from the mail.

@@ -1,6 +1,7 @@
 import { signToken } from '@koppel/auth';
 import { bearer, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
+import { withdrawListings } from './withdraw-listings';
 
 /**
  * The console's sign-in and what a session allows, over plain HTTP (the
@@ -62,6 +63,8 @@ describe('console sign-in and broker regions', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
+    // Out of the matcher's pool at once: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
+    await withdrawListings(stack, request.id, offer.id);
     const here = await cookieFor(token({ sub: `west-${tag}@example.org`, role: 'broker', org: 'b-west', regions: westFlanders, ttlSeconds: 600 }));
     const elsewhere = await cookieFor(token({ sub: `east-${tag}@example.org`, role: 'broker', org: 'b-east', regions: eastFlanders, ttlSeconds: 600 }));
     const detail = `${review()}/console/proposals/${encodeURIComponent(proposal.id)}`;

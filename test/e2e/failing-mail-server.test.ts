@@ -5,6 +5,7 @@ import { findFreePort } from '@koppel/infra/src/process';
 import { startServiceProcess } from '@koppel/launcher';
 import { bearer, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
+import { withdrawListings } from './withdraw-listings';
 
 /**
  * The mail server down, end to end: a notifier whose SMTP port has nothing
@@ -61,6 +62,8 @@ describe('a failing mail server, end to end', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
+    // Out of the matcher's pool at once: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
+    await withdrawListings(stack, request.id, offer.id);
     const cookie = await consoleCookie();
     const approved = await fetch(`${stack.services.review.url}/console/proposals/${encodeURIComponent(proposal.id)}/approve`, { method: 'POST', headers: { cookie }, redirect: 'manual' });
     expect(approved.status).toBe(303);
