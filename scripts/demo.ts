@@ -30,6 +30,9 @@ async function post(url: string, body: unknown, token: string): Promise<number> 
   return res.status;
 }
 
+/** The demo's broker (all of Belgium and the Netherlands): sign in to the console with this address. */
+const DEMO_BROKER_EMAIL = 'bemiddelaar@koppel.example';
+
 async function main(): Promise<void> {
   log('koppel demo: infrastructuur starten (de eerste keer worden Kafka en FerretDB gedownload en gebouwd; dat duurt enkele minuten)');
   const infra = await startInfra({ ports: 'default', mailCatcher: true, runDir: join(ROOT, '.run/demo/infra'), log: (l) => log(`  ${l}`) });
@@ -59,6 +62,9 @@ async function main(): Promise<void> {
   for (const offer of readJsonl('offers.jsonl')) loaded += (await post(`${intake}/offers`, offer, adminToken)) === 201 ? 1 : 0;
   for (const request of readJsonl('requests.jsonl')) loaded += (await post(`${intake}/requests`, request, adminToken)) === 201 ? 1 : 0;
   log(`Demodata geladen: ${loaded} nieuw (de rest stond er al).`);
+  // A broker for the console's sign-in: the link arrives in the mailbox below (201 the first time, 409 after).
+  const broker = { id: 'org-demo-bemiddelaar', type: 'broker', name: 'Demobemiddelaar', contacts: [{ name: 'Demobemiddelaar', email: DEMO_BROKER_EMAIL }], regions: [{ country: 'BE', postcodeFrom: 1000, postcodeTo: 9999, name: 'België' }, { country: 'NL', postcodeFrom: 1000, postcodeTo: 9999, name: 'Nederland' }] };
+  await post(`${intake}/organisations`, broker, adminToken);
 
   log(`
 koppel draait. Open:
@@ -73,6 +79,7 @@ koppel draait. Open:
   API-documentatie:              ${intake}/docs
   Admin-token (geldig 7 dagen):  ${adminToken}
 
+Meld je in de console aan met ${DEMO_BROKER_EMAIL}: de aanmeldlink verschijnt in de mailbox.
 Keur een voorstel goed in de console; de mails verschijnen in de mailbox.
 Stoppen: Ctrl-C.`);
   await new Promise(() => undefined);
