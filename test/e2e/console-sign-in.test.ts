@@ -1,14 +1,24 @@
 import { signToken } from '@koppel/auth';
-import { bearer, requestJson, waitFor } from '@koppel/testkit';
-import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
-import { withdrawListings } from './withdraw-listings';
+import { createEnvelope, TOPICS, type MatchSnapshot } from '@koppel/contracts';
+import { requestJson, waitFor } from '@koppel/testkit';
+import { e2eContext, uniqueTag } from './helpers';
+
+function proposedMatch(tag: string): MatchSnapshot {
+  return {
+    matchId: `req-${tag}::off-${tag}`, requestId: `req-${tag}`, offerId: `off-${tag}`, score: 0.77, explanation: {}, summary: 'Past bij de leeftijd.',
+    request: { title: `Toneel voor het vierde leerjaar ${tag}`, municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 40, disciplines: ['theatre'] },
+    offer: { title: `Toneelworkshop ${tag}`, municipality: 'Kortrijk', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
+    school: { id: `sch-${tag}`, name: 'Basisschool De Klimop', email: `school-${tag}@example.org`, language: 'nl' },
+    provider: { id: `prov-${tag}`, name: 'Theater Antigone', email: `provider-${tag}@example.org`, language: 'nl' },
+  };
+}
 
 /**
  * The console's sign-in and what a session allows, over plain HTTP (the
  * browser test walks the same path through the mailed link in Chromium).
  */
 describe('console sign-in and broker regions', () => {
-  const { stack } = e2eContext();
+  const { stack, kafka } = e2eContext();
   const review = () => stack.services.review.url;
   const token = (claims: Parameters<typeof signToken>[1]) => signToken(stack.authSecret, claims).token;
   const westFlanders = [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }];
@@ -58,18 +68,23 @@ describe('console sign-in and broker regions', () => {
   });
 
   it('shows a broker only the matches in its regions and records the broker as the one who decided', async () => {
+    // A proposal straight onto its topic (a school in 8500 Kortrijk): this test is about review, not about the matcher's ranking.
     const tag = uniqueTag();
-    const { request, offer } = goodPair('req-0001', 'off-0035', tag);
-    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
-    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
-    const proposal = await waitForProposal(stack, request.id, offer.id);
-    // Out of the matcher's pool at once: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
-    await withdrawListings(stack, request.id, offer.id);
+    const match = proposedMatch(tag);
+    const event = createEnvelope({ type: 'match.proposed', key: match.requestId, payload: { match } });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: TOPICS.matchesProposed, messages: [{ key: event.key, value: JSON.stringify(event) }] });
+    await producer.disconnect();
+    const proposal = await waitFor('the proposal in review', async () => {
+      const res = await requestJson('GET', `${review()}/proposals/${encodeURIComponent(match.matchId)}`);
+      return res.status === 200 ? res.body : undefined;
+    });
     const here = await cookieFor(token({ sub: `west-${tag}@example.org`, role: 'broker', org: 'b-west', regions: westFlanders, ttlSeconds: 600 }));
     const elsewhere = await cookieFor(token({ sub: `east-${tag}@example.org`, role: 'broker', org: 'b-east', regions: eastFlanders, ttlSeconds: 600 }));
     const detail = `${review()}/console/proposals/${encodeURIComponent(proposal.id)}`;
 
-    const queueOf = async (cookie: string) => (await fetch(`${review()}/console?q=${encodeURIComponent(request.title.slice(0, 20))}&status=all`, { headers: { cookie } })).text();
+    const queueOf = async (cookie: string) => (await fetch(`${review()}/console?q=${encodeURIComponent(tag)}&status=all`, { headers: { cookie } })).text();
     await waitFor('the proposal in the West Flanders queue', async () => (await queueOf(here)).includes(`data-match-id="${proposal.id}"`));
     expect(await queueOf(elsewhere)).not.toContain(`data-match-id="${proposal.id}"`);
     expect((await fetch(detail, { headers: { cookie: elsewhere } })).status).toBe(404);
