@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { demoOffers, demoRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
 import type { Offer, Request } from '@koppel/contracts';
@@ -10,12 +12,32 @@ export function e2eContext() {
   return { stack, kafka, inbox };
 }
 
-/** A request and an offer from the demo set that a teacher would happily pair, with fresh ids. */
+/**
+ * A request and an offer from the demo set that a teacher would happily pair,
+ * with fresh ids, moved together to a longitude of their own. Moving both by the
+ * same longitude keeps their distance exactly (haversine depends only on the
+ * latitudes and the longitude difference), and puts them hundreds of kilometres
+ * from every other test's copies, so earlier copies can never crowd this pair out
+ * of the matcher's top N.
+ */
 export function goodPair(requestId: string, offerId: string, tag: string): { request: Request; offer: Offer } {
   const request = demoRequests().find((r) => r.id === requestId);
   const offer = demoOffers().find((o) => o.id === offerId);
   if (!request || !offer) throw new Error(`demo set lacks ${requestId} or ${offerId}`);
-  return { request: uniqueCopy(request, tag), offer: uniqueCopy(offer, tag) };
+  const shift = nextLongitudeShift();
+  const requestCopy = uniqueCopy(request, tag);
+  const offerCopy = uniqueCopy(offer, tag);
+  requestCopy.school = { ...requestCopy.school, lon: requestCopy.school.lon + shift };
+  offerCopy.location = { ...offerCopy.location, lon: offerCopy.location.lon + shift };
+  return { request: requestCopy, offer: offerCopy };
+}
+
+/** 2° of longitude apart (≈ 140 km here): farther than any travel limit in the demo set. */
+function nextLongitudeShift(): number {
+  const file = join(readTestStack().runDir, 'pair-slot');
+  const slot = existsSync(file) ? Number(readFileSync(file, 'utf8')) + 1 : 1;
+  writeFileSync(file, String(slot));
+  return 2 * (slot % 85);
 }
 
 export function uniqueTag(): string {
