@@ -41,11 +41,11 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await requestJson('POST', `${services.services.intake.url}/requests`, request, bearer(auth.adminToken));
       const proposal = await waitFor('proposal', async () => {
-        const res = await requestJson('GET', `${services.services.review.url}/proposals?status=proposed&sort=newest&limit=50`);
+        const res = await requestJson('GET', `${services.services.review.url}/proposals?status=proposed&sort=newest&limit=50`, undefined, bearer(auth.adminToken));
         return res.body.items.find((p: any) => p.match.requestId === request.id && p.match.offerId === offer.id);
       }, { intervalMs: 5 });
       const t1 = performance.now();
-      await requestJson('POST', `${services.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { decidedBy: 'bench' });
+      await requestJson('POST', `${services.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(auth.adminToken));
       await waitFor('both mails', async () => (await inbox.to(request.school.email)).length > 0 && (await inbox.to(offer.provider.email)).length > 0, { intervalMs: 5 });
       const t2 = performance.now();
       toProposal.push(t1 - t0);

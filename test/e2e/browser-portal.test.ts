@@ -147,10 +147,10 @@ describe('in a browser: the portal for schools and providers', () => {
 
     // The matcher proposes the pair; the broker approves it in review's API.
     const proposal = await waitFor(`proposal ${requestId} × ${offerId}`, async () => {
-      const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`);
+      const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`, undefined, admin);
       return res.body.items.find((p: { match: { requestId: string; offerId: string } }) => p.match.requestId === requestId && p.match.offerId === offerId);
     }, { timeoutMs: 30_000, intervalMs: 250 });
-    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { decidedBy: 'broker-test', note: 'Past mooi bij het WO-project.' })).status).toBe(200);
+    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { note: 'Past mooi bij het WO-project.' }, admin)).status).toBe(200);
 
     // The school sees the suggestion and is interested.
     await school.reload();
@@ -169,7 +169,7 @@ describe('in a browser: the portal for schools and providers', () => {
     await providerCard.locator('button[value=interested]').click();
     await expectText(provider.locator('#suggestions-status'), 'toContain', 'de match is bevestigd');
     await expectText(providerCard.locator('dl'), 'toContain', schoolEmail);
-    const confirmed = await requestJson('GET', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`);
+    const confirmed = await requestJson('GET', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`, undefined, admin);
     expect(confirmed.body.status).toBe('confirmed');
     await expectAccessible(provider, 'provider page with a confirmed match');
     await shot(provider, 'portal-confirmed');

@@ -1,6 +1,6 @@
 import { signToken } from '@koppel/auth';
 import { createEnvelope, TOPICS, type MatchSnapshot } from '@koppel/contracts';
-import { requestJson, waitFor } from '@koppel/testkit';
+import { bearer, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, uniqueTag } from './helpers';
 
 function proposedMatch(tag: string): MatchSnapshot {
@@ -77,9 +77,16 @@ describe('console sign-in and broker regions', () => {
     await producer.send({ topic: TOPICS.matchesProposed, messages: [{ key: event.key, value: JSON.stringify(event) }] });
     await producer.disconnect();
     const proposal = await waitFor('the proposal in review', async () => {
-      const res = await requestJson('GET', `${review()}/proposals/${encodeURIComponent(match.matchId)}`);
+      const res = await requestJson('GET', `${review()}/proposals/${encodeURIComponent(match.matchId)}`, undefined, bearer(stack.adminToken));
       return res.status === 200 ? res.body : undefined;
     });
+    // The JSON API follows the console's rule: no token 401, a requester 403, another region's broker 404.
+    expect((await requestJson('GET', `${review()}/proposals`)).status).toBe(401);
+    expect((await requestJson('GET', `${review()}/proposals`, undefined, bearer(token({ sub: `s-${tag}@example.org`, role: 'requester', org: 'some-school', ttlSeconds: 600 })))).status).toBe(403);
+    const eastApi = bearer(token({ sub: `east-api-${tag}@example.org`, role: 'broker', org: 'b-east', regions: eastFlanders, ttlSeconds: 600 }));
+    expect((await requestJson('GET', `${review()}/proposals/${encodeURIComponent(match.matchId)}`, undefined, eastApi)).status).toBe(404);
+    expect((await requestJson('GET', `${review()}/proposals?limit=100`, undefined, eastApi)).body.items.map((p: { id: string }) => p.id)).not.toContain(match.matchId);
+    expect((await requestJson('POST', `${review()}/proposals/${encodeURIComponent(match.matchId)}/approve`, {}, eastApi)).status).toBe(404);
     const here = await cookieFor(token({ sub: `west-${tag}@example.org`, role: 'broker', org: 'b-west', regions: westFlanders, ttlSeconds: 600 }));
     const elsewhere = await cookieFor(token({ sub: `east-${tag}@example.org`, role: 'broker', org: 'b-east', regions: eastFlanders, ttlSeconds: 600 }));
     const detail = `${review()}/console/proposals/${encodeURIComponent(proposal.id)}`;
@@ -93,7 +100,7 @@ describe('console sign-in and broker regions', () => {
 
     const approved = await fetch(`${detail}/approve`, { method: 'POST', headers: { cookie: here }, redirect: 'manual' });
     expect(approved.status).toBe(303);
-    const after = await requestJson('GET', `${review()}/proposals/${encodeURIComponent(proposal.id)}`);
+    const after = await requestJson('GET', `${review()}/proposals/${encodeURIComponent(proposal.id)}`, undefined, bearer(stack.adminToken));
     expect(after.body).toMatchObject({ status: 'approved', decidedBy: `west-${tag}@example.org` });
   });
 });

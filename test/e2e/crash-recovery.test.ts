@@ -54,7 +54,7 @@ describe('intake killed after the database write and before the publish', () => 
       expect(proposal.match.requestId).toBe(request.id);
       const after = await readTopic(kafka, TOPICS.requests, (ms) => ms.some((m) => m.key === request.id), 10_000);
       expect(after.filter((m) => m.key === request.id)).toHaveLength(1);
-      const list = await requestJson('GET', `${stack.services.review.url}/proposals?limit=100&sort=newest`);
+      const list = await requestJson('GET', `${stack.services.review.url}/proposals?limit=100&sort=newest`, undefined, bearer(stack.adminToken));
       expect(list.body.items.filter((p: any) => p.match.requestId === request.id && p.match.offerId === offer.id)).toHaveLength(1);
     } finally {
       await restarted.stop();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { demoOffers, demoRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
+import { bearer, demoOffers, demoRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
 import type { Offer, Request } from '@koppel/contracts';
 
 /** Shared wiring for the end-to-end tests: the running stack, a kafka client, the inbox, and dev-set pairs. */
@@ -47,7 +47,7 @@ export function uniqueTag(): string {
 /** Waits until the review service lists a proposal for exactly this pair. */
 export async function waitForProposal(stack: TestStack, requestId: string, offerId: string, timeoutMs = 30_000): Promise<any> {
   return waitFor(`proposal ${requestId} × ${offerId}`, async () => {
-    const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`);
+    const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`, undefined, bearer(stack.adminToken));
     return res.body.items.find((p: any) => p.match.requestId === requestId && p.match.offerId === offerId);
   }, { timeoutMs, intervalMs: 200 });
 }

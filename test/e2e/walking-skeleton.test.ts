@@ -25,9 +25,8 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect(proposal.match.provider.email).toBe(offer.provider.email);
 
     const approved = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {
-      decidedBy: 'broker@example.org',
       note: 'Mooie match voor het vijfde leerjaar.',
-    });
+    }, bearer(stack.adminToken));
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
 
@@ -44,7 +43,7 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect(toSchool.html).toContain('<html lang="nl">');
 
     // A second approval is refused: the decision is taken once.
-    const again = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { decidedBy: 'other@example.org' });
+    const again = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken));
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -55,7 +54,7 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { decidedBy: 'broker@example.org' })).status).toBe(200);
+    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
     await inbox.waitForMailTo(request.school.email);
     await inbox.waitForMailTo(offer.provider.email);
 

@@ -45,7 +45,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
 
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
-  app.use('/proposals', proposalRoutes(proposals, relay.nudge));
+  app.use('/proposals', proposalRoutes(proposals, relay.nudge, config.AUTH_TOKEN_SECRET));
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
   app.use('/console', consoleRoutes({ proposals, policies, publishSoon: relay.nudge, signIn }));
   app.use('/suggestions', suggestionRoutes({ proposals, publishSoon: relay.nudge, logger }));
