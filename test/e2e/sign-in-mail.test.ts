@@ -40,6 +40,24 @@ describe('sign-in link mail', () => {
     expect(await inbox.to(email)).toHaveLength(1);
   });
 
+  it('sends a school to the portal\'s sign-in page rather than the console', async () => {
+    const tag = uniqueTag();
+    const email = `school-${tag}@example.org`;
+    const created = await requestJson(
+      'POST',
+      `${stack.services.intake.url}/organisations`,
+      { id: `org-school-${tag}`, type: 'school', name: `School ${tag}`, contacts: [{ name: 'Lien Leerkracht', email, language: 'nl' }], place: { postcode: '8500', country: 'BE' } },
+      bearer(stack.adminToken),
+    );
+    expect(created.status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/auth/sign-in-links`, { email })).status).toBe(202);
+    const [mail] = await inbox.waitForMailTo(email);
+    const link = mail.text.split('\n').find((l) => l.startsWith('http'))!;
+    expect(link.startsWith(`${stack.services.portal.url}/aanmelden?token=`)).toBe(true);
+    const session = await requestJson('POST', `${stack.services.intake.url}/auth/sessions`, { token: new URL(link).searchParams.get('token') });
+    expect(session.body.role).toBe('requester');
+  });
+
   it('writes French to a French-speaking contact, and a redelivered event sends no second mail', async () => {
     const email = await createBroker(uniqueTag(), 'fr');
     expect((await requestJson('POST', `${stack.services.intake.url}/auth/sign-in-links`, { email })).status).toBe(202);

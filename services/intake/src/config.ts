@@ -12,6 +12,11 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
   /** Where the web page that exchanges a one-time sign-in link lives; the link is `<base>?token=...`. */
   SIGNIN_LINK_BASE: z.url().default('http://127.0.0.1:8083/sign-in'),
+  /**
+   * Where schools and providers exchange their link (the portal's sign-in page); brokers and
+   * admins keep SIGNIN_LINK_BASE (the console). Unset: everyone gets SIGNIN_LINK_BASE.
+   */
+  SIGNIN_PORTAL_LINK_BASE: z.url().optional(),
   SIGNIN_LINK_TTL_MINUTES: env.positiveInt(15),
   /** Lifetime of a session token obtained through a sign-in link. */
   SESSION_TTL_HOURS: env.positiveInt(12),

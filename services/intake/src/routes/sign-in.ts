@@ -10,6 +10,12 @@ import type { SignInLink, StoredOrganisation } from '../store/models';
 import type { ListingHooks } from './listings';
 import { parseInput } from './listings';
 
+/** Schools and providers sign in on the portal, brokers and admins on the console. */
+export function signInLinkBaseFor(role: string, config: Pick<IntakeConfig, 'SIGNIN_LINK_BASE' | 'SIGNIN_PORTAL_LINK_BASE'>): string {
+  const portal = role === 'requester' || role === 'provider';
+  return portal && config.SIGNIN_PORTAL_LINK_BASE ? config.SIGNIN_PORTAL_LINK_BASE : config.SIGNIN_LINK_BASE;
+}
+
 /** At most this many open links per organisation; older ones are dropped when a new one is made. */
 const OPEN_LINKS = 5;
 
@@ -33,7 +39,7 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
       const secret = randomLinkSecret();
       const now = new Date();
       const expiresAt = new Date(now.getTime() + config.SIGNIN_LINK_TTL_MINUTES * 60_000);
-      const link = new URL(config.SIGNIN_LINK_BASE);
+      const link = new URL(signInLinkBaseFor(org.data.role, config));
       link.searchParams.set('token', secret);
       const event = createEnvelope({
         type: 'signin.link-requested',
