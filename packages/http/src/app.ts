@@ -61,6 +61,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
 export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    // Keep idle connections open longer than clients and proxies do (Node's fetch: 4 s,
+    // load balancers: 60 s), so the client closes first. With Node's default of 5 s a
+    // request sent on a connection the server is closing at that moment fails with
+    // "other side closed" (seen in the test suite after a few idle seconds).
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     server.on('error', reject);
   });
 }
