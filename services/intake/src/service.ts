@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
-import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import { closeServer, corsFor, createApp, finishApp, listen } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { createKafka, ensureTopics, Publisher, startOutboxRelay } from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
@@ -15,8 +15,6 @@ import { openApiDocument } from './openapi/document';
 import { listingRoutes, offerKind, requestKind } from './routes/listings';
 import { organisationRoutes } from './routes/organisations';
 import { signInRoutes } from './routes/sign-in';
-import { signInCors } from './http/cors';
-import { listingCors } from './http/listing-cors';
 import { createIntakeModels } from './store/models';
 
 export interface RunningIntake {
@@ -62,12 +60,23 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     res.type('html').send(page);
   });
   const perAddress = rateLimit(Math.max(10, Math.floor(config.INTAKE_RATE_LIMIT_PER_MINUTE / 10)), (req) => `ip:${req.ip}`);
-  app.use('/auth', signInCors(config.INTAKE_CORS_ORIGINS), apiSecurityHeaders, perAddress, signInRoutes(models.organisations, config, hooks, logger));
+  // The console's sign-in pages post here from the broker's browser (docs/security.md).
+  const signInCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
+  app.use('/auth', signInCors, apiSecurityHeaders, perAddress, signInRoutes(models.organisations, config, hooks, logger));
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
   const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET), perToken];
-  app.use(['/offers', '/requests'], listingCors(config.INTAKE_CORS_ORIGINS));
+  // The portal's pages call these from a school's or provider's browser with a bearer token.
+  app.use(
+    ['/offers', '/requests'],
+    corsFor({
+      origins: config.INTAKE_CORS_ORIGINS,
+      methods: ['GET', 'POST', 'PUT'],
+      headers: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+      exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed'],
+    }),
+  );
   app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, models.organisations, hooks));
   app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, models.organisations, hooks));
   app.use('/organisations', ...guarded, organisationRoutes(models.organisations));

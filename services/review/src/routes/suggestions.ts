@@ -1,10 +1,10 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { bearerTokenOf, verifyToken, type Claims } from '@koppel/auth';
 import { loadConfig } from '@koppel/config';
 import { SuggestionAnswerInputSchema, type MatchSide, type SuggestionView } from '@koppel/contracts';
-import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { corsFor, HttpProblem, parseOrThrow } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { recordAnswer } from '../answers/record-answer';
 import type { ProposalDoc } from '../store/proposals';
@@ -56,23 +56,6 @@ export function suggestionViewOf(doc: ProposalDoc, side: MatchSide): SuggestionV
   };
 }
 
-/** CORS for the configured page origins; a preflight is answered here, before authentication. */
-function allowOrigins(origins: string[]) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const origin = req.get('origin');
-    if (origin && origins.includes(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-      res.setHeader('Access-Control-Max-Age', '600');
-    }
-    res.setHeader('Vary', 'Origin');
-    res.setHeader('Cache-Control', 'no-store');
-    if (req.method === 'OPTIONS') return void res.status(204).end();
-    next();
-  };
-}
-
 /**
  * `/suggestions` for schools and providers signed in with an intake session
  * token: `GET /` lists the approved matches of the token's organisation
@@ -84,7 +67,11 @@ function allowOrigins(origins: string[]) {
 export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishSoon: () => void; logger: Logger; config?: SuggestionsConfig }): Router {
   const config = deps.config ?? loadConfig(suggestionsEnvSchema);
   const router = Router();
-  router.use(allowOrigins(config.REVIEW_CORS_ORIGINS));
+  router.use(corsFor({ origins: config.REVIEW_CORS_ORIGINS, methods: ['GET', 'POST'], headers: ['authorization', 'content-type'] }));
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store'); // personal data: never cached
+    next();
+  });
 
   const authenticated = (req: Request): { claims: Claims; side: MatchSide; org: string } => {
     const token = bearerTokenOf(req.get('authorization'));
