@@ -4,3 +4,4 @@ export * from './events';
 export * from './organisations';
 export * from './api';
 export * from './suggestions';
+export * from './labels';

@@ -1,29 +1,8 @@
-import type { Discipline, Format } from '@koppel/contracts';
+import { DISCIPLINE_LABELS, FORMAT_LABELS } from '@koppel/contracts';
 
-/** Dutch labels for the contract's codes; the value sent is always the code. */
-export const DISCIPLINE_LABELS: Record<Discipline, string> = {
-  music: 'Muziek',
-  dance: 'Dans',
-  theatre: 'Theater',
-  visual_arts: 'Beeldende kunst',
-  film_media: 'Film en media',
-  literature: 'Literatuur',
-  heritage: 'Erfgoed',
-  architecture_design: 'Architectuur en design',
-  circus: 'Circus',
-  media_literacy: 'Mediawijsheid',
-  multidisciplinary: 'Multidisciplinair',
-};
-
-export const FORMAT_LABELS: Record<Format, string> = {
-  workshop: 'Workshop',
-  performance: 'Voorstelling',
-  visit: 'Bezoek',
-  project: 'Project',
-  teacher_training: 'Nascholing voor leraren',
-  lesson_package: 'Lespakket',
-  coaching: 'Begeleiding',
-};
+/** Dutch labels for the contract's codes (shared with the console and mails); the value sent is always the code. */
+export const DISCIPLINE_CHOICE_LABELS = DISCIPLINE_LABELS.nl;
+export const FORMAT_CHOICE_LABELS = FORMAT_LABELS.nl;
 
 /**
  * Grades a teacher picks instead of ages; intake turns the words into ages

@@ -1,5 +1,5 @@
 import { checkboxGroup, inputField, selectField, textareaField } from './form-fields';
-import { COUNTRY_CHOICES, DISCIPLINE_LABELS, FORMAT_LABELS, GRADE_CHOICES, LANGUAGE_CHOICES, REACH_CHOICES } from './choices';
+import { COUNTRY_CHOICES, DISCIPLINE_CHOICE_LABELS, FORMAT_CHOICE_LABELS, GRADE_CHOICES, LANGUAGE_CHOICES, REACH_CHOICES } from './choices';
 import { pageLayout } from './layout';
 
 /**
@@ -13,7 +13,7 @@ export interface ApiUrls {
 }
 
 const signedOut = `<div id="signed-out" hidden><p>U bent niet aangemeld. <a href="/aanmelden">Meld u aan</a> met de link die we u mailen.</p></div>`;
-const disciplineChoices = Object.entries(DISCIPLINE_LABELS) as [string, string][];
+const disciplineChoices = Object.entries(DISCIPLINE_CHOICE_LABELS) as [string, string][];
 
 export function homePage(urls: ApiUrls): string {
   return pageLayout(
@@ -102,7 +102,7 @@ ${signedOut}
     ${inputField({ name: 'title', label: 'Titel', required: true })}
     ${textareaField({ name: 'description', label: 'Beschrijving', hint: 'Wat leerlingen doen en beleven; scholen zoeken op deze woorden.' })}
     ${checkboxGroup({ name: 'disciplines', legend: 'Disciplines', hint: 'Kies er minstens één.', choices: disciplineChoices })}
-    ${selectField({ name: 'format', label: 'Vorm', choices: Object.entries(FORMAT_LABELS) as [string, string][], placeholder: 'Kies een vorm' })}
+    ${selectField({ name: 'format', label: 'Vorm', choices: Object.entries(FORMAT_CHOICE_LABELS) as [string, string][], placeholder: 'Kies een vorm' })}
     ${checkboxGroup({ name: 'grades', legend: 'Voor welke leerjaren?', hint: 'Kies een of meer; de leeftijden leiden we daaruit af.', choices: GRADE_CHOICES })}
     <div class="row">
       ${inputField({ name: 'location.postcode', label: 'Postcode', required: true, hint: 'Waar u zit; de gemeente zoeken we zelf op.' })}

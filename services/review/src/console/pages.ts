@@ -1,4 +1,4 @@
-import { DISCIPLINES, type MailKind, type MatchSide } from '@koppel/contracts';
+import { DISCIPLINE_LABELS, DISCIPLINES, FORMAT_LABELS, labelOf, type MailKind, type MatchSide } from '@koppel/contracts';
 import { themeLabel } from '@koppel/matching';
 import type { PolicyDoc } from '../store/policies';
 import type { MailState, ProposalDoc } from '../store/proposals';
@@ -15,20 +15,8 @@ export const STATUS_NL: Record<string, string> = {
   confirmed: 'Bevestigd',
   declined: 'Niet doorgegaan',
 };
-export const DISCIPLINE_NL: Record<string, string> = {
-  music: 'Muziek',
-  dance: 'Dans',
-  theatre: 'Theater',
-  visual_arts: 'Beeldende kunst',
-  film_media: 'Film en media',
-  literature: 'Literatuur',
-  heritage: 'Erfgoed',
-  architecture_design: 'Architectuur en design',
-  circus: 'Circus',
-  media_literacy: 'Mediawijsheid',
-  multidisciplinary: 'Multidisciplinair',
-};
-const FORMAT_NL: Record<string, string> = { workshop: 'workshop', performance: 'voorstelling', visit: 'bezoek', project: 'project', teacher_training: 'nascholing', lesson_package: 'lespakket', coaching: 'coaching' };
+const disciplineNl = (code: string) => labelOf(DISCIPLINE_LABELS, code);
+const formatNl = (code: string) => labelOf(FORMAT_LABELS, code).toLowerCase();
 const ACTION_NL: Record<string, string> = {
   proposed: 'voorgesteld',
   approved: 'goedgekeurd',
@@ -103,7 +91,7 @@ ${message(input.message)}
 <p><label for="f-q">Zoeken</label><input id="f-q" name="q" type="search" value="${escapeHtml(q.q ?? '')}" maxlength="100"></p>
 <p><label for="f-status">Status</label><select id="f-status" name="status">${Object.entries({ ...STATUS_NL, all: 'Alle' }).map(([v, l]) => `<option value="${v}"${v === q.status ? ' selected' : ''}>${l}</option>`).join('')}</select></p>
 <p><label for="f-region">Regio</label><select id="f-region" name="region">${options(input.regions, q.region, (r) => r, 'Alle regio’s')}</select></p>
-<p><label for="f-discipline">Discipline</label><select id="f-discipline" name="discipline">${options(DISCIPLINES, q.discipline, (d) => DISCIPLINE_NL[d] ?? d, 'Alle')}</select></p>
+<p><label for="f-discipline">Discipline</label><select id="f-discipline" name="discipline">${options(DISCIPLINES, q.discipline, disciplineNl, 'Alle')}</select></p>
 <p><label for="f-minscore">Score vanaf (%)</label><input id="f-minscore" name="minScore" type="number" min="0" max="100" value="${q.minScore ?? ''}"></p>
 <p><label for="f-age">Leeftijd</label><input id="f-age" name="age" type="number" min="0" max="120" value="${q.age ?? ''}"></p>
 <p><label for="f-sort">Sorteren</label><select id="f-sort" name="sort">${Object.entries({ score: 'Hoogste score', newest: 'Nieuwste eerst', oldest: 'Oudste eerst' }).map(([v, l]) => `<option value="${v}"${v === q.sort ? ' selected' : ''}>${l}</option>`).join('')}</select></p>
@@ -184,13 +172,13 @@ ${message(flash)}
 <p><span class="status" data-testid="status">${escapeHtml(STATUS_NL[p.status] ?? p.status)}</span> · score <strong class="score">${pct(p.score)}</strong> · regio ${escapeHtml(p.region)}${p.decidedBy ? ` · door ${escapeHtml(p.decidedBy)}` : ''}</p>
 <div class="side-by-side">
 <section class="card" aria-labelledby="h-request"><h2 id="h-request">Aanvraag</h2>
-<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.request.title)}</dd><dt>School</dt><dd>${escapeHtml(m.school.name)} &lt;${escapeHtml(m.school.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.request.postcode)} ${escapeHtml(m.request.municipality)}</dd><dt>Leerlingen</dt><dd>${m.request.pupils}, ${m.request.ageMin}–${m.request.ageMax} jaar</dd><dt>Disciplines</dt><dd>${m.request.disciplines.map((d) => DISCIPLINE_NL[d] ?? d).join(', ') || '—'}</dd></dl></section>
+<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.request.title)}</dd><dt>School</dt><dd>${escapeHtml(m.school.name)} &lt;${escapeHtml(m.school.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.request.postcode)} ${escapeHtml(m.request.municipality)}</dd><dt>Leerlingen</dt><dd>${m.request.pupils}, ${m.request.ageMin}–${m.request.ageMax} jaar</dd><dt>Disciplines</dt><dd>${m.request.disciplines.map(disciplineNl).join(', ') || '—'}</dd></dl></section>
 <section class="card" aria-labelledby="h-offer"><h2 id="h-offer">Aanbod</h2>
-<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.offer.title)}</dd><dt>Aanbieder</dt><dd>${escapeHtml(m.provider.name)} &lt;${escapeHtml(m.provider.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.offer.municipality)}</dd><dt>Vorm</dt><dd>${escapeHtml(FORMAT_NL[m.offer.format] ?? m.offer.format)}, € ${m.offer.pricePerPupil.toFixed(2).replace('.', ',')} per leerling</dd><dt>Disciplines</dt><dd>${m.offer.disciplines.map((d) => DISCIPLINE_NL[d] ?? d).join(', ')}</dd></dl></section>
+<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.offer.title)}</dd><dt>Aanbieder</dt><dd>${escapeHtml(m.provider.name)} &lt;${escapeHtml(m.provider.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.offer.municipality)}</dd><dt>Vorm</dt><dd>${escapeHtml(formatNl(m.offer.format))}, € ${m.offer.pricePerPupil.toFixed(2).replace('.', ',')} per leerling</dd><dt>Disciplines</dt><dd>${m.offer.disciplines.map(disciplineNl).join(', ')}</dd></dl></section>
 </div>
 <section aria-labelledby="h-why"><h2 id="h-why">Waarom dit past</h2>
 <p>${escapeHtml(e.sentence)}</p>
-<dl class="facts">${e.ages ? `<dt>Leeftijden</dt><dd>${escapeHtml(e.ages)}</dd>` : ''}${e.distance ? `<dt>Afstand</dt><dd>${escapeHtml(e.distance)}</dd>` : ''}<dt>Discipline</dt><dd>${e.disciplines.map((d) => DISCIPLINE_NL[d] ?? d).join(', ') || '—'}</dd><dt>Thema’s</dt><dd>${e.themes.map((t) => escapeHtml(themeLabel(t, 'nl'))).join(', ') || '—'}</dd><dt>Gedeelde woorden</dt><dd>${e.terms.map(escapeHtml).join(', ') || '—'}</dd>${e.overBudget ? '<dt>Let op</dt><dd>duurder dan het budget</dd>' : ''}</dl>
+<dl class="facts">${e.ages ? `<dt>Leeftijden</dt><dd>${escapeHtml(e.ages)}</dd>` : ''}${e.distance ? `<dt>Afstand</dt><dd>${escapeHtml(e.distance)}</dd>` : ''}<dt>Discipline</dt><dd>${e.disciplines.map(disciplineNl).join(', ') || '—'}</dd><dt>Thema’s</dt><dd>${e.themes.map((t) => escapeHtml(themeLabel(t, 'nl'))).join(', ') || '—'}</dd><dt>Gedeelde woorden</dt><dd>${e.terms.map(escapeHtml).join(', ') || '—'}</dd>${e.overBudget ? '<dt>Let op</dt><dd>duurder dan het budget</dd>' : ''}</dl>
 </section>
 ${decide}
 <section aria-labelledby="h-answers"><h2 id="h-answers">Antwoorden</h2><ul>${answers}</ul></section>
