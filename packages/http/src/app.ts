@@ -71,6 +71,13 @@ export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<
   });
 }
 
+/** The base URL a listening server answers on (the bound port, so port 0 gives the real one). */
+export function serverUrl(server: Server, host: string): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error(`server on ${host} is not listening on a TCP port`);
+  return `http://${host}:${address.port}`;
+}
+
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());

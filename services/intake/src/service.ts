@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
-import { closeServer, corsFor, createApp, finishApp, listen } from '@koppel/http';
+import { closeServer, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { createKafka, ensureTopics, Publisher, startOutboxRelay } from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
@@ -83,9 +83,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   app.use(databaseUnavailableHandler(logger));
   finishApp(app, logger);
   const server: Server = await listen(app, config.INTAKE_PORT, config.INTAKE_HOST);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.INTAKE_PORT;
-  const url = `http://${config.INTAKE_HOST}:${port}`;
+  const url = serverUrl(server, config.INTAKE_HOST);
   logger.info('intake listening', { url });
 
   return {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import mongoose, { type Model } from 'mongoose';
 import { ALL_TOPICS, TOPICS, type Offer, type Request } from '@koppel/contracts';
-import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { MatchingEngine } from '@koppel/matching';
 import { createKafka, ensureTopics, Publisher, subscribe } from '@koppel/messaging';
@@ -45,8 +45,7 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
   const app = createApp({ logger, health: () => ({ offers: engine.offerCount, requests: engine.requestCount }) });
   finishApp(app, logger);
   const server: Server = await listen(app, config.MATCHER_PORT, config.MATCHER_HOST);
-  const address = server.address();
-  const url = `http://${config.MATCHER_HOST}:${typeof address === 'object' && address ? address.port : config.MATCHER_PORT}`;
+  const url = serverUrl(server, config.MATCHER_HOST);
   logger.info('matcher running', { url });
 
   return {

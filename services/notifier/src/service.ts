@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
-import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
 import type { NotifierConfig } from './config';
@@ -95,8 +95,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   app.use('/previews', previewRoutes());
   finishApp(app, logger);
   const server: Server = await listen(app, config.NOTIFIER_PORT, config.NOTIFIER_HOST);
-  const address = server.address();
-  const url = `http://${config.NOTIFIER_HOST}:${typeof address === 'object' && address ? address.port : config.NOTIFIER_PORT}`;
+  const url = serverUrl(server, config.NOTIFIER_HOST);
   logger.info('notifier running', { url, previews: `${url}/previews` });
 
   return {

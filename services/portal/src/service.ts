@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Request, Response, NextFunction } from 'express';
-import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { clientBundle } from './client-bundle';
 import type { PortalConfig } from './config';
@@ -44,8 +44,7 @@ export async function startPortal(config: PortalConfig, logger: Logger): Promise
   app.get('/portal.css', (_req, res) => void res.type('text/css').send(PORTAL_CSS));
   finishApp(app, logger);
   const server: Server = await listen(app, config.PORTAL_PORT, config.PORTAL_HOST);
-  const address = server.address();
-  const url = `http://${config.PORTAL_HOST}:${typeof address === 'object' && address ? address.port : config.PORTAL_PORT}`;
+  const url = serverUrl(server, config.PORTAL_HOST);
   logger.info('portal listening', { url, intake: urls.intakeUrl, review: urls.reviewUrl });
   return { url, stop: () => closeServer(server) };
 }

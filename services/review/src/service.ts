@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
-import { closeServer, createApp, finishApp, listen } from '@koppel/http';
+import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
 import type { ReviewConfig } from './config';
@@ -52,8 +52,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon: relay.nudge, logger }));
   finishApp(app, logger);
   const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);
-  const address = server.address();
-  const url = `http://${config.REVIEW_HOST}:${typeof address === 'object' && address ? address.port : config.REVIEW_PORT}`;
+  const url = serverUrl(server, config.REVIEW_HOST);
   logger.info('review listening', { url, console: `${url}/console` });
 
   return {

@@ -41,6 +41,13 @@ export function signInPage(urls: ApiUrls): string {
   );
 }
 
+/** The suggestions made to the signed-in school or provider, filled in by the page's script. */
+const suggestionsSection = `<section aria-labelledby="h-suggestions">
+  <h2 id="h-suggestions">Voorstellen voor u</h2>
+  <p id="suggestions-status" class="status-line" role="status" aria-live="polite"></p>
+  <div id="suggestions" aria-busy="false"><p class="muted">Laden…</p></div>
+</section>`;
+
 export function schoolPage(urls: ApiUrls): string {
   return pageLayout(
     { ...urls, title: 'Voor scholen', page: 'school', current: '/school' },
@@ -48,11 +55,7 @@ export function schoolPage(urls: ApiUrls): string {
 <p id="who" class="muted"></p>
 ${signedOut}
 <div id="signed-in">
-<section aria-labelledby="h-suggestions">
-  <h2 id="h-suggestions">Voorstellen voor u</h2>
-  <p id="suggestions-status" class="status-line" role="status" aria-live="polite"></p>
-  <div id="suggestions" aria-busy="false"><p class="muted">Laden…</p></div>
-</section>
+${suggestionsSection}
 <section aria-labelledby="h-request-form">
   <h2 id="h-request-form">Nieuwe aanvraag</h2>
   <div id="request-errors" class="error-summary" tabindex="-1" role="alert" hidden></div>
@@ -90,11 +93,7 @@ export function providerPage(urls: ApiUrls): string {
 <p id="who" class="muted"></p>
 ${signedOut}
 <div id="signed-in">
-<section aria-labelledby="h-suggestions">
-  <h2 id="h-suggestions">Voorstellen voor u</h2>
-  <p id="suggestions-status" class="status-line" role="status" aria-live="polite"></p>
-  <div id="suggestions"><p class="muted">Laden…</p></div>
-</section>
+${suggestionsSection}
 <section aria-labelledby="h-offer-form">
   <h2 id="h-offer-form">Nieuw aanbod publiceren</h2>
   <div id="offer-errors" class="error-summary" tabindex="-1" role="alert" hidden></div>
