@@ -10,7 +10,7 @@ interface GazetteerData {
   places: Record<string, Record<string, Entry>>;
   municipalityPostcodes: Record<string, Record<string, string>>;
 }
-// Read at run time rather than imported: the type checker need not walk 180 kB of literals.
+// Read at run time rather than imported: the type checker need not walk 450 kB of literals.
 const data = JSON.parse(readFileSync(resolve(__dirname, '../data/gazetteer.json'), 'utf8')) as GazetteerData;
 const POSTCODES = data.postcodes;
 const PLACES = data.places;
@@ -26,7 +26,11 @@ export interface ResolvedPlace {
   by: 'postcode' | 'municipality';
 }
 
-/** Coordinates of a Belgian postcode's municipality (NL postcodes are not in the data). */
+/**
+ * Coordinates of a postcode by its first four digits: a Belgian postcode gives its
+ * municipality, a Dutch one ("3511 AB", "3511AB" or "3511") its PC4 area's centroid and
+ * its place (woonplaats), which is what `municipality` then holds.
+ */
 export function placeOfPostcode(country: string, postcode: string): ResolvedPlace | undefined {
   const hit = POSTCODES[country]?.[postcode.trim().slice(0, 4)];
   return hit ? { municipality: hit[0], lat: hit[1], lon: hit[2], by: 'postcode' } : undefined;
@@ -43,7 +47,7 @@ export function resolvePlace(country: string, postcode?: string, municipality?: 
   return (postcode ? placeOfPostcode(country, postcode) : undefined) ?? (municipality ? placeOfMunicipality(country, municipality) : undefined);
 }
 
-/** A postcode of a municipality given by name (Belgium only; the lowest of its postcodes). */
+/** A postcode of a municipality or Dutch place given by name: the lowest of its postcodes (BE and NL). */
 export function postcodeOfMunicipality(country: string, municipality: string): string | undefined {
   return data.municipalityPostcodes[country]?.[placeKey(municipality)];
 }
