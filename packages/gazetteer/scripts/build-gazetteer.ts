@@ -150,7 +150,8 @@ function dutchPostcodes(rows: PostalRow[], places: Record<string, Entry>) {
   const byFirstPostcode = (groups: Map<string, Group>) => [...groups.values()].sort((a, b) => a.postcodes[0].localeCompare(b.postcodes[0]));
   for (const g of [...byFirstPostcode(placeGroups), ...byFirstPostcode(municipalityGroups)]) {
     const key = placeKey(g.name);
-    if (!firstPostcodes[key]) firstPostcodes[key] = g.postcodes[0];
+    // Preferably a postcode that resolves to this very name (3454 is De Meern's as much as Utrecht's).
+    if (!firstPostcodes[key]) firstPostcodes[key] = g.postcodes.find((pc) => postcodes[pc][0] === g.name) ?? g.postcodes[0];
     if (!places[key]) {
       places[key] = [g.name, round(mean(g.lats)), round(mean(g.lons))];
       added.push(g.name);

@@ -75,6 +75,8 @@ describe('gazetteer', () => {
     expect(postcodeOfMunicipality('BE', 'Harelbeke')).toBe('8530');
     expect(postcodeOfMunicipality('NL', 'Haarlem')).toBe('2011');
     expect(postcodeOfMunicipality('NL', 'amsterdam')).toBe('1011');
+    // Not 3454, which GeoNames lists for Utrecht too but which resolves to De Meern.
+    expect(postcodeOfMunicipality('NL', 'Utrecht')).toBe('3511');
     expect(postcodeOfMunicipality('NL', 'Nergenshuizen')).toBeUndefined();
   });
 });
