@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { Request, Response, NextFunction } from 'express';
-import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
+import { closeServer, createApp, finishApp, listen, pageLanguageOf, rememberPageLanguage, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { clientBundle } from './client-bundle';
 import type { PortalConfig } from './config';
 import { PORTAL_CSS } from './pages/layout';
-import { homePage, providerPage, schoolPage, signInPage } from './pages/portal-pages';
+import { homePage, providerPage, schoolPage, signInPage, type PageContext } from './pages/portal-pages';
 
 export interface RunningPortal {
   url: string;
@@ -22,6 +22,8 @@ function pageHeaders(config: PortalConfig) {
   return (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Content-Security-Policy', policy);
     res.setHeader('Cache-Control', 'no-store');
+    // The same address answers in another language by cookie or Accept-Language.
+    res.setHeader('Vary', 'Cookie, Accept-Language');
     next();
   };
 }
@@ -35,11 +37,15 @@ export async function startPortal(config: PortalConfig, logger: Logger): Promise
   const script = await clientBundle();
   logger.info('client script bundled', { bytes: script.length });
   const urls = { intakeUrl: config.PORTAL_INTAKE_URL.replace(/\/$/, ''), reviewUrl: config.PORTAL_REVIEW_URL.replace(/\/$/, '') };
-  const pages = { '/': homePage(urls), '/aanmelden': signInPage(urls), '/school': schoolPage(urls), '/aanbieder': providerPage(urls) };
+  const pages: Record<string, (context: PageContext) => string> = { '/': homePage, '/aanmelden': signInPage, '/school': schoolPage, '/aanbieder': providerPage };
 
   const app = createApp({ logger, health: () => ({ script: 'bundled' }) });
   app.use(pageHeaders(config));
-  for (const [path, html] of Object.entries(pages)) app.get(path, (_req, res) => void res.type('html').send(html));
+  app.use(rememberPageLanguage());
+  // Rendered per request: the language (?lang=, the remembered cookie, Accept-Language) and the switcher's links depend on it.
+  for (const [path, render] of Object.entries(pages)) {
+    app.get(path, (req, res) => void res.type('html').send(render({ ...urls, lang: pageLanguageOf(req), path: req.originalUrl })));
+  }
   app.get('/portal.js', (_req, res) => void res.type('application/javascript').send(script));
   app.get('/portal.css', (_req, res) => void res.type('text/css').send(PORTAL_CSS));
   finishApp(app, logger);

@@ -5,6 +5,8 @@ import { ProblemSchema } from '@koppel/contracts';
 /**
  * fetch for the two APIs the pages call: JSON in, the answer parsed with the
  * schema of what it should be, or the problem document (RFC 9457) of an error.
+ * The texts here are for developers; what the visitor reads comes from
+ * problem-text.ts in the page's language.
  */
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
@@ -25,7 +27,7 @@ export async function callApi<S extends z.ZodType>(
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
   } catch {
-    return { ok: false, status: 0, problem: { type: 'about:blank', title: 'Network', status: 0, detail: 'De server is niet bereikbaar. Probeer het zo opnieuw.' } };
+    return { ok: false, status: 0, problem: { type: 'about:blank', title: 'Network', status: 0, detail: 'The server could not be reached.' } };
   }
   const text = await res.text();
   let json: unknown;
@@ -39,6 +41,6 @@ export async function callApi<S extends z.ZodType>(
     return { ok: false, status: res.status, problem: problem.success ? problem.data : { type: 'about:blank', title: res.statusText, status: res.status } };
   }
   const parsed = options.schema.safeParse(json);
-  if (!parsed.success) return { ok: false, status: res.status, problem: { type: 'about:blank', title: 'Unexpected answer', status: res.status, detail: 'Het antwoord van de server is onverwacht.' } };
+  if (!parsed.success) return { ok: false, status: res.status, problem: { type: 'about:blank', title: 'Unexpected answer', status: res.status, detail: 'The answer did not have the expected shape.' } };
   return { ok: true, status: res.status, data: parsed.data };
 }

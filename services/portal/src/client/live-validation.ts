@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { z } from 'zod';
+import { copyFor } from '../copy';
 import { fieldLabel, issueMessage, pathKey, type IssueLike, type UiLanguage } from './issue-messages';
 import type { Body } from './form-values';
 
@@ -47,11 +48,8 @@ export function fieldErrorsOf(form: HTMLFormElement, issues: readonly IssueLike[
 export function fieldErrorsOfProblem(form: HTMLFormElement, errors: { path: string; message: string }[], lang: UiLanguage): FieldError[] {
   return errors.map((e) => {
     const path = e.path.split('.');
-    const known = /unknown postcode/.test(e.message)
-      ? { nl: 'Deze postcode kennen we niet. Controleer hem.', fr: 'Ce code postal est inconnu. Vérifiez-le.', en: 'We do not know this postcode. Please check it.' }[lang]
-      : /no grade recognised/.test(e.message)
-        ? { nl: 'Deze leerjaren herkennen we niet.', fr: 'Ces années ne sont pas reconnues.', en: 'These grades are not recognised.' }[lang]
-        : `${fieldLabel(path, lang)}: ${e.message}`;
+    const copy = copyFor(lang).client;
+    const known = /unknown postcode/.test(e.message) ? copy.unknownPostcode : /no grade recognised/.test(e.message) ? copy.unknownGrades : `${fieldLabel(path, lang)}: ${e.message}`;
     return { field: fieldFor(form, e.path), message: known };
   });
 }
@@ -87,8 +85,7 @@ export function showErrorSummary(form: HTMLFormElement, summary: HTMLElement, er
   summary.hidden = errors.length === 0;
   if (!errors.length) return;
   const heading = document.createElement('h2');
-  heading.textContent =
-    lang === 'fr' ? `Il y a ${errors.length} problème(s)` : lang === 'en' ? `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`}` : errors.length === 1 ? 'Er is 1 probleem' : `Er zijn ${errors.length} problemen`;
+  heading.textContent = copyFor(lang).client.errorSummary(errors.length);
   const list = document.createElement('ul');
   for (const error of errors) {
     const item = document.createElement('li');

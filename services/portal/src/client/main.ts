@@ -1,21 +1,26 @@
 /// <reference lib="dom" />
 import { OfferInputSchema, OfferViewSchema, pageOf, RequestInputSchema, RequestViewSchema, SessionViewSchema, SuggestionListSchema, SuggestionViewSchema, type SuggestionView } from '@koppel/contracts';
+import { copyFor } from '../copy';
 import { callApi } from './api';
 import { fillForm, offerBodyFromForm, requestBodyFromForm, type Body } from './form-values';
-import type { UiLanguage } from './issue-messages';
 import { fieldErrorsOfProblem, validateAsYouType } from './live-validation';
+import { pageLanguage } from './page-language';
+import { problemText } from './problem-text';
 import { currentSession, endSession, saveSession, type Session } from './session';
 
 /**
  * The portal's browser script. The page says which page it is and where the
  * APIs are (data attributes on <body>); everything the visitor does goes
  * straight from the browser to intake (offers, requests, sign-in) or review
- * (suggestions), with the session token as bearer.
+ * (suggestions), with the session token as bearer. Every text it writes
+ * comes from the copy of the page's language (`<html lang>`).
  */
 const body = document.body;
 const INTAKE = body.dataset.intake as string;
 const REVIEW = body.dataset.review as string;
-const lang = (document.documentElement.lang || 'nl') as UiLanguage;
+const lang = pageLanguage();
+const copy = copyFor(lang);
+const t = copy.client;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -29,14 +34,14 @@ function announce(id: string, text: string): void {
   if (status) status.textContent = text;
 }
 
-const dateText = (iso: string) => new Date(iso).toLocaleDateString('nl-BE', { day: 'numeric', month: 'long', year: 'numeric' });
+const dateText = (iso: string) => new Date(iso).toLocaleDateString(copy.locale, { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** The signed-in session of the right role, or a message with the way to sign in. */
 function sessionFor(role: Session['role']): Session | undefined {
   const session = currentSession();
   if (session && session.role === role) {
     const who = document.getElementById('who');
-    if (who) who.textContent = `Aangemeld als ${session.organisationId ?? ''}`;
+    if (who) who.textContent = t.signedInAs(session.organisationId ?? '');
     return session;
   }
   document.getElementById('signed-out')?.removeAttribute('hidden');
@@ -51,7 +56,7 @@ async function signInPage(): Promise<void> {
   if (linkToken) {
     history.replaceState(null, '', location.pathname); // the link secret should not linger in the address bar
     const result = await callApi(`${INTAKE}/auth/sessions`, { method: 'POST', body: { token: linkToken }, schema: SessionViewSchema });
-    if (!result.ok) return announce('sign-in-status', 'Deze aanmeldlink werkt niet (meer). Vraag hieronder een nieuwe aan.');
+    if (!result.ok) return announce('sign-in-status', t.signInLinkFailed);
     saveSession(result.data);
     location.assign(result.data.role === 'provider' ? '/aanbieder' : '/school');
     return;
@@ -61,14 +66,11 @@ async function signInPage(): Promise<void> {
     event.preventDefault();
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
     const result = await callApi(`${INTAKE}/auth/sign-in-links`, { method: 'POST', body: { email }, schema: SessionViewSchema.partial() });
-    announce('sign-in-status', result.ok || result.status === 202 ? 'Als dit adres bij ons bekend is, staat er nu een aanmeldlink in uw mailbox.' : 'Dat lukte niet. Probeer het zo opnieuw.');
+    announce('sign-in-status', result.ok || result.status === 202 ? t.signInLinkSent : t.signInFailed);
   });
 }
 
 // ---- suggestions (both sides) ------------------------------------------------
-
-const STATUS_TEXT: Record<SuggestionView['status'], string> = { approved: 'Wacht op antwoord', confirmed: 'Bevestigd', declined: 'Niet doorgegaan' };
-const ANSWER_TEXT = { interested: 'U bent geïnteresseerd', not_interested: 'U bent niet geïnteresseerd' } as const;
 
 function suggestionCard(s: SuggestionView, session: Session, reload: () => void): HTMLElement {
   const isSchool = s.side === 'school';
@@ -78,22 +80,25 @@ function suggestionCard(s: SuggestionView, session: Session, reload: () => void)
   const card = el('article', { class: 'card suggestion', 'aria-labelledby': headingId, 'data-suggestion': s.id });
   card.append(el('h3', { id: headingId }, title));
   const facts = el('dl', { class: 'facts' });
-  const fact = (k: string, v: string) => facts.append(el('dt', {}, k), el('dd', {}, v));
-  fact(isSchool ? 'Aanbieder' : 'School', other);
-  fact('Status', `${STATUS_TEXT[s.status]}${s.yourAnswer ? ` · ${ANSWER_TEXT[s.yourAnswer]}` : ''}`);
-  fact(isSchool ? 'Waar' : 'Leerlingen', isSchool ? s.offer.municipality : `${s.request.pupils} (${s.request.ageMin}–${s.request.ageMax} jaar), ${s.request.municipality}`);
-  fact('Waarom dit past', s.summary);
-  if (s.note) fact('Notitie van de bemiddelaar', s.note);
-  if (s.contact) fact('Contact', `${s.contact.name} <${s.contact.email}>`);
+  const fact = (k: string, v: string, attrs: Record<string, string> = {}) => facts.append(el('dt', {}, k), el('dd', attrs, v));
+  const ts = t.suggestion;
+  fact(isSchool ? ts.provider : ts.school, other);
+  fact(ts.statusLabel, `${ts.status[s.status]}${s.yourAnswer ? ` · ${ts.yourAnswer[s.yourAnswer]}` : ''}`);
+  fact(isSchool ? ts.where : ts.pupils, isSchool ? s.offer.municipality : ts.pupilsText(s.request.pupils, s.request.ageMin, s.request.ageMax, s.request.municipality));
+  // The matcher writes this sentence in Dutch and review's suggestions send only that sentence, not the
+  // explanation behind it; marked as Dutch so a screen reader on a French or English page reads it right.
+  fact(ts.why, s.summary, { lang: 'nl' });
+  if (s.note) fact(ts.note, s.note);
+  if (s.contact) fact(ts.contact, `${s.contact.name} <${s.contact.email}>`);
   card.append(facts);
   if (s.status === 'approved' && !s.yourAnswer) {
     const reasonId = `${headingId}-reason`;
-    const form = el('form', { class: 'answer', 'aria-label': `Antwoord op ${title}` });
+    const form = el('form', { class: 'answer', 'aria-label': ts.answerFormLabel(title) });
     form.append(
-      el('button', { type: 'submit', class: 'primary', name: 'answer', value: 'interested' }, 'Geïnteresseerd'),
+      el('button', { type: 'submit', class: 'primary', name: 'answer', value: 'interested' }, ts.interested),
       ' ',
-      el('button', { type: 'submit', class: 'reject', name: 'answer', value: 'not_interested' }, 'Niet geïnteresseerd'),
-      el('label', { for: reasonId }, 'Reden als u niet geïnteresseerd bent (niet verplicht)'),
+      el('button', { type: 'submit', class: 'reject', name: 'answer', value: 'not_interested' }, ts.notInterested),
+      el('label', { for: reasonId }, ts.reason),
       el('textarea', { id: reasonId, name: 'reason', rows: '2', maxlength: '2000' }),
     );
     form.addEventListener('submit', async (event) => {
@@ -106,8 +111,8 @@ function suggestionCard(s: SuggestionView, session: Session, reload: () => void)
         body: { answer, ...(answer === 'not_interested' && reason ? { reason } : {}) },
         schema: SuggestionViewSchema,
       });
-      if (!result.ok) return announce('suggestions-status', result.status === 409 ? 'Hierop werd al geantwoord.' : 'Uw antwoord kon niet worden bewaard. Probeer het opnieuw.');
-      announce('suggestions-status', result.data.status === 'confirmed' ? 'Bedankt! Beide kanten zijn geïnteresseerd: de match is bevestigd. U krijgt een mail met de contactgegevens.' : 'Bedankt, uw antwoord is bewaard.');
+      if (!result.ok) return announce('suggestions-status', result.status === 409 ? ts.alreadyAnswered : ts.answerFailed);
+      announce('suggestions-status', result.data.status === 'confirmed' ? ts.confirmed : ts.answerSaved);
       reload();
     });
     card.append(form);
@@ -119,10 +124,10 @@ async function loadSuggestions(session: Session): Promise<void> {
   const list = document.getElementById('suggestions') as HTMLElement;
   const result = await callApi(`${REVIEW}/suggestions`, { token: session.token, schema: SuggestionListSchema });
   if (!result.ok) {
-    list.replaceChildren(el('p', {}, 'De voorstellen konden niet worden geladen.'));
+    list.replaceChildren(el('p', {}, t.suggestion.loadFailed));
     return;
   }
-  list.replaceChildren(...(result.data.items.length ? result.data.items.map((s) => suggestionCard(s, session, () => void loadSuggestions(session))) : [el('p', { class: 'muted' }, 'Nog geen voorstellen. Zodra een bemiddelaar een match goedkeurt, staat ze hier.')]));
+  list.replaceChildren(...(result.data.items.length ? result.data.items.map((s) => suggestionCard(s, session, () => void loadSuggestions(session))) : [el('p', { class: 'muted' }, t.suggestion.none)]));
 }
 
 // ---- listings (requests of a school, offers of a provider) -------------------
@@ -131,44 +136,45 @@ type ListingKind = 'offers' | 'requests';
 
 async function loadListings(kind: ListingKind, session: Session, onEdit?: (listing: Body & { id: string; revision: number }) => void): Promise<void> {
   const table = document.getElementById(kind) as HTMLElement;
+  const tl = t.listing;
   const schema = pageOf(kind === 'offers' ? OfferViewSchema : RequestViewSchema);
   const result = await callApi(`${INTAKE}/${kind}?limit=100`, { token: session.token, schema });
   if (!result.ok) {
-    table.replaceChildren(el('p', {}, 'De lijst kon niet worden geladen.'));
+    table.replaceChildren(el('p', {}, tl.loadFailed));
     return;
   }
   if (!result.data.items.length) {
-    table.replaceChildren(el('p', { class: 'muted' }, kind === 'offers' ? 'U hebt nog geen aanbod gepubliceerd.' : 'U hebt nog geen aanvragen ingediend.'));
+    table.replaceChildren(el('p', { class: 'muted' }, kind === 'offers' ? tl.noOffers : tl.noRequests));
     return;
   }
   const rows = result.data.items.map((item) => {
     const actions = el('td');
     if (item.status === 'active') {
       if (onEdit) {
-        const edit = el('button', { type: 'button' }, 'Bewerken', el('span', { class: 'visually-hidden' }, `: ${item.title}`));
+        const edit = el('button', { type: 'button' }, tl.edit, el('span', { class: 'visually-hidden' }, `: ${item.title}`));
         edit.addEventListener('click', () => onEdit(item as unknown as Body & { id: string; revision: number }));
         actions.append(edit, ' ');
       }
-      const withdraw = el('button', { type: 'button', class: 'reject' }, 'Intrekken', el('span', { class: 'visually-hidden' }, `: ${item.title}`));
+      const withdraw = el('button', { type: 'button', class: 'reject' }, tl.withdraw, el('span', { class: 'visually-hidden' }, `: ${item.title}`));
       withdraw.addEventListener('click', async () => {
         const done = await callApi(`${INTAKE}/${kind}/${encodeURIComponent(item.id)}/withdraw`, { method: 'POST', token: session.token, body: {}, schema: schema.shape.items.element });
-        announce(`${kind}-status`, done.ok ? `"${item.title}" is ingetrokken.` : 'Intrekken lukte niet.');
+        announce(`${kind}-status`, done.ok ? tl.withdrawn(item.title) : tl.withdrawFailed);
         void loadListings(kind, session, onEdit);
       });
       actions.append(withdraw);
     }
-    return el('tr', { 'data-listing': item.id }, el('td', {}, item.title), el('td', {}, item.status === 'active' ? 'Actief' : 'Ingetrokken'), el('td', {}, dateText(item.updatedAt)), actions);
+    return el('tr', { 'data-listing': item.id }, el('td', {}, item.title), el('td', {}, tl.status[item.status === 'active' ? 'active' : 'withdrawn']), el('td', {}, dateText(item.updatedAt)), actions);
   });
   table.replaceChildren(
-    el('table', {}, el('caption', { class: 'visually-hidden' }, kind === 'offers' ? 'Uw aanbod' : 'Uw aanvragen'), el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Titel'), el('th', { scope: 'col' }, 'Status'), el('th', { scope: 'col' }, 'Laatst gewijzigd'), el('th', { scope: 'col' }, 'Acties'))), el('tbody', {}, ...rows)),
+    el('table', {}, el('caption', { class: 'visually-hidden' }, kind === 'offers' ? copy.provider.listHeading : copy.school.listHeading), el('thead', {}, el('tr', {}, ...Object.values(tl.columns).map((name) => el('th', { scope: 'col' }, name)))), el('tbody', {}, ...rows)),
   );
 }
 
 // ---- the two pages ------------------------------------------------------------
 
-function problemErrors(form: HTMLFormElement, problem: { title: string; detail?: string; errors?: { path: string; message: string }[] }) {
+function problemErrors(form: HTMLFormElement, problem: { status: number; title: string; errors?: { path: string; message: string }[] }) {
   if (problem.errors?.length) return fieldErrorsOfProblem(form, problem.errors, lang);
-  return [{ field: '', message: problem.detail ?? problem.title }];
+  return [{ field: '', message: problemText(problem, copy) }];
 }
 
 function schoolPage(): void {
@@ -186,7 +192,7 @@ function schoolPage(): void {
       if (!result.ok) return problemErrors(form, result.problem);
       form.reset();
       validation.reset();
-      announce('requests-status', 'Uw aanvraag is ingediend. U ziet hieronder voorstellen zodra een bemiddelaar er een goedkeurt.');
+      announce('requests-status', t.requestSubmitted);
       await loadListings('requests', session);
     },
   });
@@ -203,8 +209,8 @@ function providerPage(): void {
   let editing: { id: string; revision: number } | undefined;
   const stopEditing = () => {
     editing = undefined;
-    heading.textContent = 'Nieuw aanbod publiceren';
-    submitButton.textContent = 'Publiceren';
+    heading.textContent = copy.provider.formHeading;
+    submitButton.textContent = copy.provider.submit;
   };
   const validation = validateAsYouType({
     form,
@@ -217,7 +223,7 @@ function providerPage(): void {
         ? await callApi(`${INTAKE}/offers/${encodeURIComponent(editing.id)}`, { method: 'PUT', token: session.token, body: offerBody, headers: { 'if-match': `"${editing.revision}"` }, schema: OfferViewSchema.partial() })
         : await callApi(`${INTAKE}/offers`, { method: 'POST', token: session.token, body: offerBody, headers: { 'idempotency-key': crypto.randomUUID() }, schema: OfferViewSchema.partial() });
       if (!result.ok) return problemErrors(form, result.problem);
-      announce('offers-status', editing ? 'Uw aanbod is bijgewerkt.' : 'Uw aanbod is gepubliceerd.');
+      announce('offers-status', editing ? t.offerUpdated : t.offerPublished);
       form.reset();
       validation.reset();
       stopEditing();
@@ -227,8 +233,8 @@ function providerPage(): void {
   const onEdit = (offer: Body & { id: string; revision: number }) => {
     fillForm(form, offer);
     editing = { id: offer.id, revision: offer.revision };
-    heading.textContent = `Aanbod bewerken: ${String(offer.title)}`;
-    submitButton.textContent = 'Wijzigingen bewaren';
+    heading.textContent = t.editHeading(String(offer.title));
+    submitButton.textContent = t.saveChanges;
     heading.scrollIntoView();
     (form.elements.namedItem('title') as HTMLInputElement).focus();
   };

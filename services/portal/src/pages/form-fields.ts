@@ -1,3 +1,5 @@
+import type { PortalCopy } from '../copy';
+import type { Choices } from './choices';
 import { escapeHtml } from './layout';
 
 /**
@@ -7,52 +9,69 @@ import { escapeHtml } from './layout';
  */
 const idOf = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
-export function inputField(options: { name: string; label: string; type?: 'text' | 'number' | 'email'; hint?: string; required?: boolean; attrs?: string; value?: string; keepEmpty?: boolean }): string {
-  const id = idOf(options.name);
-  const describedBy = [options.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-  return `<div class="field" data-field="${options.name}">
-  <label for="${id}">${escapeHtml(options.label)}${options.required ? '' : ' <span class="muted">(niet verplicht)</span>'}</label>
-  ${options.hint ? `<p class="hint" id="${id}-hint">${escapeHtml(options.hint)}</p>` : ''}
-  <input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${options.type === 'number' ? ' inputmode="decimal" step="any"' : ''} aria-describedby="${describedBy}"${options.required ? ' aria-required="true"' : ''}${options.value !== undefined ? ` value="${escapeHtml(options.value)}"` : ''}${options.keepEmpty ? ' data-keep-empty' : ''} ${options.attrs ?? ''}>
-  <p class="field-error" id="${id}-error" hidden></p>
-</div>`;
+export interface InputOptions { name: string; label: string; type?: 'text' | 'number' | 'email'; hint?: string; required?: boolean; attrs?: string; value?: string; keepEmpty?: boolean }
+export interface TextareaOptions { name: string; label: string; hint?: string; required?: boolean }
+export interface SelectOptions { name: string; label: string; choices: Choices; hint?: string; value?: string; placeholder?: string }
+export interface CheckboxGroupOptions { name: string; legend: string; choices: Choices; hint?: string }
+
+function describedByOf(id: string, hint: string | undefined): string {
+  return [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
 }
 
-export function textareaField(options: { name: string; label: string; hint?: string; required?: boolean }): string {
-  const id = idOf(options.name);
-  const describedBy = [options.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-  return `<div class="field" data-field="${options.name}">
-  <label for="${id}">${escapeHtml(options.label)}${options.required ? '' : ' <span class="muted">(niet verplicht)</span>'}</label>
-  ${options.hint ? `<p class="hint" id="${id}-hint">${escapeHtml(options.hint)}</p>` : ''}
-  <textarea id="${id}" name="${options.name}" rows="5" aria-describedby="${describedBy}" data-keep-empty></textarea>
-  <p class="field-error" id="${id}-error" hidden></p>
-</div>`;
+function hintHtml(id: string, hint: string | undefined): string {
+  return hint ? `<p class="hint" id="${id}-hint">${escapeHtml(hint)}</p>` : '';
 }
 
-export function selectField(options: { name: string; label: string; choices: [string, string][]; hint?: string; value?: string; placeholder?: string }): string {
-  const id = idOf(options.name);
-  const describedBy = [options.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-  const choices = [...(options.placeholder ? [['', options.placeholder] as [string, string]] : []), ...options.choices];
-  return `<div class="field" data-field="${options.name}">
+/** The field builders in the page's language (it says which fields are optional). */
+export function fieldsFor(copy: PortalCopy) {
+  const labelHtml = (id: string, label: string, required: boolean | undefined) =>
+    `<label for="${id}">${escapeHtml(label)}${required ? '' : ` <span class="muted">(${escapeHtml(copy.form.optional)})</span>`}</label>`;
+
+  function inputField(options: InputOptions): string {
+    const id = idOf(options.name);
+    return `<div class="field" data-field="${options.name}">
+  ${labelHtml(id, options.label, options.required)}
+  ${hintHtml(id, options.hint)}
+  <input id="${id}" name="${options.name}" type="${options.type ?? 'text'}"${options.type === 'number' ? ' inputmode="decimal" step="any"' : ''} aria-describedby="${describedByOf(id, options.hint)}"${options.required ? ' aria-required="true"' : ''}${options.value !== undefined ? ` value="${escapeHtml(options.value)}"` : ''}${options.keepEmpty ? ' data-keep-empty' : ''} ${options.attrs ?? ''}>
+  <p class="field-error" id="${id}-error" hidden></p>
+</div>`;
+  }
+
+  function textareaField(options: TextareaOptions): string {
+    const id = idOf(options.name);
+    return `<div class="field" data-field="${options.name}">
+  ${labelHtml(id, options.label, options.required)}
+  ${hintHtml(id, options.hint)}
+  <textarea id="${id}" name="${options.name}" rows="5" aria-describedby="${describedByOf(id, options.hint)}" data-keep-empty></textarea>
+  <p class="field-error" id="${id}-error" hidden></p>
+</div>`;
+  }
+
+  function selectField(options: SelectOptions): string {
+    const id = idOf(options.name);
+    const choices: Choices = [...(options.placeholder ? [['', options.placeholder] as [string, string]] : []), ...options.choices];
+    return `<div class="field" data-field="${options.name}">
   <label for="${id}">${escapeHtml(options.label)}</label>
-  ${options.hint ? `<p class="hint" id="${id}-hint">${escapeHtml(options.hint)}</p>` : ''}
-  <select id="${id}" name="${options.name}" aria-describedby="${describedBy}">${choices
+  ${hintHtml(id, options.hint)}
+  <select id="${id}" name="${options.name}" aria-describedby="${describedByOf(id, options.hint)}">${choices
     .map(([value, label]) => `<option value="${escapeHtml(value)}"${value === options.value ? ' selected' : ''}>${escapeHtml(label)}</option>`)
     .join('')}</select>
   <p class="field-error" id="${id}-error" hidden></p>
 </div>`;
-}
+  }
 
-/** A group of checkboxes whose checked values become one array (`data-multi`). */
-export function checkboxGroup(options: { name: string; legend: string; choices: [string, string][]; hint?: string }): string {
-  const id = idOf(options.name);
-  const describedBy = [options.hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-  return `<fieldset class="field" data-field="${options.name}" aria-describedby="${describedBy}">
+  /** A group of checkboxes whose checked values become one array (`data-multi`). */
+  function checkboxGroup(options: CheckboxGroupOptions): string {
+    const id = idOf(options.name);
+    return `<fieldset class="field" data-field="${options.name}" aria-describedby="${describedByOf(id, options.hint)}">
   <legend>${escapeHtml(options.legend)}</legend>
-  ${options.hint ? `<p class="hint" id="${id}-hint">${escapeHtml(options.hint)}</p>` : ''}
+  ${hintHtml(id, options.hint)}
   ${options.choices
     .map(([value, label], i) => `<span class="option"><input type="checkbox" id="${id}-${i}" name="${options.name}" value="${escapeHtml(value)}" data-multi><label for="${id}-${i}">${escapeHtml(label)}</label></span>`)
     .join('\n  ')}
   <p class="field-error" id="${id}-error" hidden></p>
 </fieldset>`;
+  }
+
+  return { inputField, textareaField, selectField, checkboxGroup };
 }

@@ -1,3 +1,7 @@
+import { languageSwitcherHtml } from '@koppel/http';
+import type { Language } from '@koppel/contracts';
+import { PORTAL_COPY, type PortalCopy } from '../copy';
+
 /** Escapes text for HTML; every value put into a page passes through here. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -5,14 +9,23 @@ export function escapeHtml(value: unknown): string {
 
 /**
  * Colours meet WCAG AA on white; focus is a thick amber outline on every
- * control; an error is text with a "Fout:" marker and a thick left border,
- * never only a red colour. Served as /portal.css (the CSP allows no inline style).
+ * control; an error is text with a "Fout:" marker (in the page's language,
+ * see errorMarkerCss) and a thick left border, never only a red colour.
+ * Served as /portal.css (the CSP allows no inline style).
  */
+/** The "Fout: " before a field error, per page language (CSS-generated text is read out too, so it must be translated). */
+function errorMarkerCss(): string {
+  const rules = Object.entries(PORTAL_COPY).map(([lang, copy]) => `.field-error:lang(${lang})::before { content: ${JSON.stringify(copy.layout.errorMarker)}; }`);
+  return [`.field-error::before { content: ${JSON.stringify(PORTAL_COPY.nl.layout.errorMarker)}; }`, ...rules].join('\n');
+}
+
 export const PORTAL_CSS = `
 body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; color: #1b1b1b; line-height: 1.5; background: #fff; }
 a { color: #0b4f9c; }
 header.site { display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap; border-bottom: 2px solid #0b4f9c; padding: .6rem 0; margin-bottom: 1rem; }
 header.site nav a { margin-right: 1rem; }
+header.site nav.languages { margin-left: auto; }
+nav.languages a[aria-current] { font-weight: 700; text-decoration: none; color: #1b1b1b; }
 h1 { font-size: 1.7rem; } h2 { font-size: 1.35rem; margin-top: 2rem; } h3 { font-size: 1.1rem; margin: 0 0 .5rem; }
 .field { margin: 0 0 1rem; }
 .field > label, fieldset.field > legend { display: block; font-weight: 600; }
@@ -26,7 +39,7 @@ textarea { width: 100%; box-sizing: border-box; }
 .has-error input[type=text], .has-error input[type=number], .has-error input[type=email], .has-error select, .has-error textarea { border: 2px solid #a4161a; }
 .has-error { border-left: 4px solid #a4161a; padding-left: .6rem; }
 .field-error { color: #a4161a; font-weight: 600; margin: .2rem 0; }
-.field-error::before { content: "Fout: "; }
+${errorMarkerCss()}
 .error-summary { border: 3px solid #a4161a; padding: .5rem 1rem; margin: 0 0 1rem; }
 .error-summary h2 { margin-top: .3rem; font-size: 1.2rem; }
 button, .button { padding: .4rem .9rem; cursor: pointer; border-radius: 3px; border: 1px solid #0b4f9c; background: #fff; color: #0b4f9c; text-decoration: none; display: inline-block; }
@@ -52,19 +65,43 @@ export interface PageOptions {
   intakeUrl: string;
   reviewUrl: string;
   current?: string;
+  lang: Language;
+  copy: PortalCopy;
+  /** The requested path with its query, for the language switcher's links (see switcherPath). */
+  path: string;
 }
 
-const NAV = [
-  { href: '/school', label: 'Voor scholen' },
-  { href: '/aanbieder', label: 'Voor aanbieders' },
-  { href: '/aanmelden', label: 'Aanmelden' },
-];
+/**
+ * The path the switcher links to: the current one, without a sign-in link's
+ * one-time `token` (the script exchanges it at once; a link that carries it
+ * again could only fail, and a secret should not sit in the page).
+ */
+export function switcherPath(originalUrl: string): string {
+  const [pathname, query = ''] = originalUrl.split('?');
+  const params = new URLSearchParams(query);
+  params.delete('token');
+  const rest = params.toString();
+  return rest ? `${pathname}?${rest}` : pathname;
+}
 
-/** The frame of every portal page: Dutch, a skip link, landmarks, the script at the end. */
+function navHtml(copy: PortalCopy, current: string | undefined): string {
+  const links = [
+    { href: '/school', label: copy.layout.nav.school },
+    { href: '/aanbieder', label: copy.layout.nav.provider },
+    { href: '/aanmelden', label: copy.layout.nav.signIn },
+  ];
+  return links.map((n) => `<a href="${n.href}"${n.href === current ? ' aria-current="page"' : ''}>${escapeHtml(n.label)}</a>`).join('');
+}
+
+/**
+ * The frame of every portal page: `<html lang>` in the page language (the
+ * script reads it to speak the same language), a skip link, landmarks, the
+ * language switcher, the script at the end.
+ */
 export function pageLayout(options: PageOptions, main: string): string {
-  const nav = NAV.map((n) => `<a href="${n.href}"${n.href === options.current ? ' aria-current="page"' : ''}>${n.label}</a>`).join('');
+  const { copy, lang } = options;
   return `<!doctype html>
-<html lang="nl">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -72,8 +109,8 @@ export function pageLayout(options: PageOptions, main: string): string {
 <link rel="stylesheet" href="/portal.css">
 </head>
 <body data-page="${options.page}" data-intake="${escapeHtml(options.intakeUrl)}" data-review="${escapeHtml(options.reviewUrl)}">
-<a class="skip" href="#inhoud">Naar de inhoud</a>
-<header class="site"><p><strong>koppel</strong> · cultuur op school</p><nav aria-label="Hoofdmenu">${nav}</nav></header>
+<a class="skip" href="#inhoud">${escapeHtml(copy.layout.skipLink)}</a>
+<header class="site"><p><strong>koppel</strong> · ${escapeHtml(copy.layout.siteTagline)}</p><nav aria-label="${escapeHtml(copy.layout.mainMenu)}">${navHtml(copy, options.current)}</nav>${languageSwitcherHtml(lang, switcherPath(options.path), copy.layout.languageMenu)}</header>
 <main id="inhoud">
 ${main}
 </main>

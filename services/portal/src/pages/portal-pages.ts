@@ -1,129 +1,153 @@
-import { checkboxGroup, inputField, selectField, textareaField } from './form-fields';
-import { COUNTRY_CHOICES, DISCIPLINE_CHOICE_LABELS, FORMAT_CHOICE_LABELS, GRADE_CHOICES, LANGUAGE_CHOICES, REACH_CHOICES } from './choices';
-import { pageLayout } from './layout';
+import type { Language } from '@koppel/contracts';
+import { copyFor, type PortalCopy } from '../copy';
+import { countryChoices, disciplineChoices, formatChoices, gradeChoices, languageChoices, reachChoices } from './choices';
+import { fieldsFor } from './form-fields';
+import { escapeHtml, pageLayout, type PageOptions } from './layout';
 
 /**
- * The portal's pages as HTML. They hold the forms and empty regions; the
- * browser script (client/main.ts) fills the lists and talks to the APIs.
- * Regions that change say so to screen readers (role=status, aria-live).
+ * The portal's pages as HTML, in the page language. They hold the forms and
+ * empty regions; the browser script (client/main.ts) fills the lists and
+ * talks to the APIs, in the language of `<html lang>`. Regions that change
+ * say so to screen readers (role=status, aria-live).
  */
 export interface ApiUrls {
   intakeUrl: string;
   reviewUrl: string;
 }
 
-const signedOut = `<div id="signed-out" hidden><p>U bent niet aangemeld. <a href="/aanmelden">Meld u aan</a> met de link die we u mailen.</p></div>`;
-const disciplineChoices = Object.entries(DISCIPLINE_CHOICE_LABELS) as [string, string][];
+/** What a page needs to render: where the APIs are, its language, and the path asked for (for the switcher). */
+export interface PageContext extends ApiUrls {
+  lang: Language;
+  path: string;
+}
 
-export function homePage(urls: ApiUrls): string {
-  return pageLayout(
-    { ...urls, title: 'Welkom', page: 'home', current: '/' },
-    `<h1>Cultuur op school, samen gebracht</h1>
-<p>Scholen vragen wat ze zoeken, aanbieders publiceren hun aanbod, en een bemiddelaar stelt de beste koppels voor.</p>
+function layoutOf(context: PageContext, page: PageOptions['page'], current: string, title: (copy: PortalCopy) => string) {
+  const copy = copyFor(context.lang);
+  return (main: string) => pageLayout({ ...context, copy, title: title(copy), page, current }, main);
+}
+
+function signedOutHtml(copy: PortalCopy): string {
+  const t = copy.signedOut;
+  return `<div id="signed-out" hidden><p>${escapeHtml(t.text)} <a href="/aanmelden">${escapeHtml(t.link)}</a> ${escapeHtml(t.rest)}</p></div>`;
+}
+
+/** The suggestions made to the signed-in school or provider, filled in by the page's script. */
+function suggestionsSectionHtml(copy: PortalCopy): string {
+  return `<section aria-labelledby="h-suggestions">
+  <h2 id="h-suggestions">${escapeHtml(copy.suggestions.heading)}</h2>
+  <p id="suggestions-status" class="status-line" role="status" aria-live="polite"></p>
+  <div id="suggestions" aria-busy="false"><p class="muted">${escapeHtml(copy.loading)}</p></div>
+</section>`;
+}
+
+export function homePage(context: PageContext): string {
+  const t = copyFor(context.lang).home;
+  return layoutOf(context, 'home', '/', (c) => c.home.title)(
+    `<h1>${escapeHtml(t.heading)}</h1>
+<p>${escapeHtml(t.intro)}</p>
 <ul>
-  <li><a href="/school">Ik ben een school</a>: aanvragen indienen en opvolgen, voorstellen beantwoorden.</li>
-  <li><a href="/aanbieder">Ik bied cultuureducatie aan</a>: aanbod publiceren, bewerken en intrekken, voorstellen beantwoorden.</li>
+  <li><a href="/school">${escapeHtml(t.schoolLink)}</a>: ${escapeHtml(t.schoolText)}</li>
+  <li><a href="/aanbieder">${escapeHtml(t.providerLink)}</a>: ${escapeHtml(t.providerText)}</li>
 </ul>`,
   );
 }
 
-export function signInPage(urls: ApiUrls): string {
-  return pageLayout(
-    { ...urls, title: 'Aanmelden', page: 'sign-in', current: '/aanmelden' },
-    `<h1>Aanmelden</h1>
-<p>Geen wachtwoord nodig: we mailen u een link die één keer en een kwartier lang werkt.</p>
+export function signInPage(context: PageContext): string {
+  const copy = copyFor(context.lang);
+  const t = copy.signIn;
+  const { inputField } = fieldsFor(copy);
+  return layoutOf(context, 'sign-in', '/aanmelden', (c) => c.signIn.title)(
+    `<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.intro)}</p>
 <form id="sign-in-form" novalidate>
-  ${inputField({ name: 'email', label: 'Uw e-mailadres', type: 'email', required: true, attrs: 'autocomplete="email"' })}
-  <button type="submit" class="primary">Stuur mij een aanmeldlink</button>
+  ${inputField({ name: 'email', label: t.email, type: 'email', required: true, attrs: 'autocomplete="email"' })}
+  <button type="submit" class="primary">${escapeHtml(t.send)}</button>
 </form>
 <p id="sign-in-status" class="status-line" role="status" aria-live="polite"></p>
-<p><button type="button" id="sign-out">Afmelden</button></p>`,
+<p><button type="button" id="sign-out">${escapeHtml(t.signOut)}</button></p>`,
   );
 }
 
-/** The suggestions made to the signed-in school or provider, filled in by the page's script. */
-const suggestionsSection = `<section aria-labelledby="h-suggestions">
-  <h2 id="h-suggestions">Voorstellen voor u</h2>
-  <p id="suggestions-status" class="status-line" role="status" aria-live="polite"></p>
-  <div id="suggestions" aria-busy="false"><p class="muted">Laden…</p></div>
-</section>`;
-
-export function schoolPage(urls: ApiUrls): string {
-  return pageLayout(
-    { ...urls, title: 'Voor scholen', page: 'school', current: '/school' },
-    `<h1>Voor scholen</h1>
+export function schoolPage(context: PageContext): string {
+  const copy = copyFor(context.lang);
+  const t = copy.school;
+  const { inputField, textareaField, selectField, checkboxGroup } = fieldsFor(copy);
+  return layoutOf(context, 'school', '/school', (c) => c.school.title)(
+    `<h1>${escapeHtml(t.title)}</h1>
 <p id="who" class="muted"></p>
-${signedOut}
+${signedOutHtml(copy)}
 <div id="signed-in">
-${suggestionsSection}
+${suggestionsSectionHtml(copy)}
 <section aria-labelledby="h-request-form">
-  <h2 id="h-request-form">Nieuwe aanvraag</h2>
+  <h2 id="h-request-form">${escapeHtml(t.formHeading)}</h2>
   <div id="request-errors" class="error-summary" tabindex="-1" role="alert" hidden></div>
   <form id="request-form" novalidate>
-    ${inputField({ name: 'title', label: 'Wat zoekt u?', hint: 'Bijvoorbeeld: Theater over vriendschap', required: true })}
-    ${textareaField({ name: 'description', label: 'Beschrijving', hint: 'Wat de klas doet, wat u hoopt, praktische zaken.' })}
-    ${checkboxGroup({ name: 'grades', legend: 'Voor welke leerjaren?', hint: 'Kies een of meer; de leeftijden leiden we daaruit af.', choices: GRADE_CHOICES })}
+    ${inputField({ name: 'title', label: t.what, hint: t.whatHint, required: true })}
+    ${textareaField({ name: 'description', label: t.description, hint: t.descriptionHint })}
+    ${checkboxGroup({ name: 'grades', legend: copy.grades.legend, hint: copy.grades.hint, choices: gradeChoices(copy) })}
     <div class="row">
-      ${inputField({ name: 'pupils.count', label: 'Aantal leerlingen', type: 'number', required: true })}
-      ${inputField({ name: 'maxTravelKm', label: 'Hoe ver wilt u reizen (km)?', type: 'number', required: true, value: '15' })}
-      ${inputField({ name: 'budgetPerPupil', label: 'Budget per leerling (€)', type: 'number' })}
+      ${inputField({ name: 'pupils.count', label: t.pupils, type: 'number', required: true })}
+      ${inputField({ name: 'maxTravelKm', label: t.maxTravelKm, type: 'number', required: true, value: '15' })}
+      ${inputField({ name: 'budgetPerPupil', label: t.budgetPerPupil, type: 'number' })}
     </div>
-    ${checkboxGroup({ name: 'disciplines', legend: 'Disciplines (niet verplicht)', choices: disciplineChoices })}
-    ${selectField({ name: 'language', label: 'Taal van de activiteit', choices: LANGUAGE_CHOICES, value: 'nl' })}
+    ${checkboxGroup({ name: 'disciplines', legend: t.disciplines, choices: disciplineChoices(context.lang) })}
+    ${selectField({ name: 'language', label: t.language, choices: languageChoices(copy), value: context.lang })}
     <div class="row">
-      ${inputField({ name: 'school.postcode', label: 'Postcode van de plaats', hint: 'Leeg: het adres van uw school.' })}
-      ${selectField({ name: 'school.country', label: 'Land', choices: COUNTRY_CHOICES, value: 'BE' })}
+      ${inputField({ name: 'school.postcode', label: t.postcode, hint: t.postcodeHint })}
+      ${selectField({ name: 'school.country', label: t.country, choices: countryChoices(copy), value: 'BE' })}
     </div>
-    <button type="submit" class="primary">Aanvraag indienen</button>
+    <button type="submit" class="primary">${escapeHtml(t.submit)}</button>
   </form>
 </section>
 <section aria-labelledby="h-requests">
-  <h2 id="h-requests">Uw aanvragen</h2>
+  <h2 id="h-requests">${escapeHtml(t.listHeading)}</h2>
   <p id="requests-status" class="status-line" role="status" aria-live="polite"></p>
-  <div id="requests"><p class="muted">Laden…</p></div>
+  <div id="requests"><p class="muted">${escapeHtml(copy.loading)}</p></div>
 </section>
 </div>`,
   );
 }
 
-export function providerPage(urls: ApiUrls): string {
-  return pageLayout(
-    { ...urls, title: 'Voor aanbieders', page: 'provider', current: '/aanbieder' },
-    `<h1>Voor aanbieders</h1>
+export function providerPage(context: PageContext): string {
+  const copy = copyFor(context.lang);
+  const t = copy.provider;
+  const { inputField, textareaField, selectField, checkboxGroup } = fieldsFor(copy);
+  return layoutOf(context, 'provider', '/aanbieder', (c) => c.provider.title)(
+    `<h1>${escapeHtml(t.title)}</h1>
 <p id="who" class="muted"></p>
-${signedOut}
+${signedOutHtml(copy)}
 <div id="signed-in">
-${suggestionsSection}
+${suggestionsSectionHtml(copy)}
 <section aria-labelledby="h-offer-form">
-  <h2 id="h-offer-form">Nieuw aanbod publiceren</h2>
+  <h2 id="h-offer-form">${escapeHtml(t.formHeading)}</h2>
   <div id="offer-errors" class="error-summary" tabindex="-1" role="alert" hidden></div>
   <form id="offer-form" novalidate>
-    ${inputField({ name: 'title', label: 'Titel', required: true })}
-    ${textareaField({ name: 'description', label: 'Beschrijving', hint: 'Wat leerlingen doen en beleven; scholen zoeken op deze woorden.' })}
-    ${checkboxGroup({ name: 'disciplines', legend: 'Disciplines', hint: 'Kies er minstens één.', choices: disciplineChoices })}
-    ${selectField({ name: 'format', label: 'Vorm', choices: Object.entries(FORMAT_CHOICE_LABELS) as [string, string][], placeholder: 'Kies een vorm' })}
-    ${checkboxGroup({ name: 'grades', legend: 'Voor welke leerjaren?', hint: 'Kies een of meer; de leeftijden leiden we daaruit af.', choices: GRADE_CHOICES })}
+    ${inputField({ name: 'title', label: t.offerTitle, required: true })}
+    ${textareaField({ name: 'description', label: t.description, hint: t.descriptionHint })}
+    ${checkboxGroup({ name: 'disciplines', legend: t.disciplines, hint: t.disciplinesHint, choices: disciplineChoices(context.lang) })}
+    ${selectField({ name: 'format', label: t.format, choices: formatChoices(context.lang), placeholder: t.formatPlaceholder })}
+    ${checkboxGroup({ name: 'grades', legend: copy.grades.legend, hint: copy.grades.hint, choices: gradeChoices(copy) })}
     <div class="row">
-      ${inputField({ name: 'location.postcode', label: 'Postcode', required: true, hint: 'Waar u zit; de gemeente zoeken we zelf op.' })}
-      ${selectField({ name: 'location.country', label: 'Land', choices: COUNTRY_CHOICES, value: 'BE' })}
+      ${inputField({ name: 'location.postcode', label: t.postcode, required: true, hint: t.postcodeHint })}
+      ${selectField({ name: 'location.country', label: t.country, choices: countryChoices(copy), value: 'BE' })}
     </div>
     <div class="row">
-      ${selectField({ name: 'reach.mode', label: 'Waar gaat het door?', choices: REACH_CHOICES, value: 'both' })}
-      ${inputField({ name: 'reach.maxTravelKm', label: 'Hoe ver verplaatst u zich (km)?', type: 'number', required: true, value: '0' })}
+      ${selectField({ name: 'reach.mode', label: t.reachMode, choices: reachChoices(copy), value: 'both' })}
+      ${inputField({ name: 'reach.maxTravelKm', label: t.reachKm, type: 'number', required: true, value: '0' })}
     </div>
     <div class="row">
-      ${inputField({ name: 'groupSize.min', label: 'Kleinste groep', type: 'number', required: true })}
-      ${inputField({ name: 'groupSize.max', label: 'Grootste groep', type: 'number', required: true })}
-      ${inputField({ name: 'pricePerPupil', label: 'Prijs per leerling (€)', type: 'number', required: true })}
+      ${inputField({ name: 'groupSize.min', label: t.groupMin, type: 'number', required: true })}
+      ${inputField({ name: 'groupSize.max', label: t.groupMax, type: 'number', required: true })}
+      ${inputField({ name: 'pricePerPupil', label: t.price, type: 'number', required: true })}
     </div>
-    ${selectField({ name: 'language', label: 'Taal', choices: LANGUAGE_CHOICES, value: 'nl' })}
-    <button type="submit" class="primary">Publiceren</button>
+    ${selectField({ name: 'language', label: t.language, choices: languageChoices(copy), value: context.lang })}
+    <button type="submit" class="primary">${escapeHtml(t.submit)}</button>
   </form>
 </section>
 <section aria-labelledby="h-offers">
-  <h2 id="h-offers">Uw aanbod</h2>
+  <h2 id="h-offers">${escapeHtml(t.listHeading)}</h2>
   <p id="offers-status" class="status-line" role="status" aria-live="polite"></p>
-  <div id="offers"><p class="muted">Laden…</p></div>
+  <div id="offers"><p class="muted">${escapeHtml(copy.loading)}</p></div>
 </section>
 </div>`,
   );
