@@ -4,8 +4,8 @@ import type { FieldError } from '@koppel/http';
 
 /**
  * A contract Place from what a person typed: explicit coordinates win; otherwise
- * the gazetteer resolves the postcode (Belgium) or the municipality (BE and NL).
- * Returns the field errors instead when it cannot.
+ * the gazetteer resolves the postcode (BE; NL by its first four digits, "3511 AB")
+ * or the municipality (BE and NL). Returns the field errors instead when it cannot.
  */
 export function placeFromInput(input: PlaceInput, path: string): { place: Place } | { errors: FieldError[] } {
   const found = resolvePlace(input.country, input.postcode, input.municipality);
