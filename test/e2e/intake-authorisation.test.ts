@@ -113,6 +113,37 @@ describe('intake authorisation matrix', () => {
     cells.push(...orgCells);
   });
 
+  it('mail preference: a provider chooses its own, an admin any provider\'s, nobody else', async () => {
+    const want: Record<Role, { providerA: number; providerB: number; ownNonProvider: number }> = {
+      admin: { providerA: 200, providerB: 200, ownNonProvider: 400 },
+      requester: { providerA: 404, providerB: 404, ownNonProvider: 403 },
+      provider: { providerA: 200, providerB: 404, ownNonProvider: 200 },
+      broker: { providerA: 404, providerB: 404, ownNonProvider: 403 },
+      anonymous: { providerA: 401, providerB: 401, ownNonProvider: 401 },
+      forged: { providerA: 401, providerB: 401, ownNonProvider: 401 },
+    };
+    // "own non-provider": the organisation the token acts for (for the provider that is providerA itself; for the admin a school).
+    const ownOrg: Record<Role, string> = {
+      admin: world.orgs.schoolA,
+      requester: world.orgs.schoolA,
+      provider: world.orgs.providerA,
+      broker: world.orgs.broker,
+      anonymous: world.orgs.schoolA,
+      forged: world.orgs.schoolA,
+    };
+    const body = { mailPreference: 'each' };
+    const prefCells: typeof cells = [];
+    for (const role of ROLES) {
+      const h = headersOf(role);
+      const put = async (org: string) => (await requestJson('PUT', `${world.url}/organisations/${org}/mail-preference`, body, h)).status;
+      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'providerA', want: want[role].providerA, got: await put(world.orgs.providerA) });
+      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'providerB', want: want[role].providerB, got: await put(world.orgs.providerB) });
+      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'own', want: want[role].ownNonProvider, got: await put(ownOrg[role]) });
+    }
+    expect(prefCells.filter((c) => c.want !== c.got)).toEqual([]);
+    cells.push(...prefCells);
+  });
+
   afterAll(() => {
     process.stderr.write(`authorisation matrix: ${cells.length} cells checked\n`);
   });

@@ -4,12 +4,13 @@ import {
   COUNTRIES,
   DisciplineSchema,
   LanguageSchema,
+  MailPreferenceSchema,
   OfferSchema,
   ProviderRefSchema,
   RequesterTypeSchema,
   RequestSchema,
 } from './entities';
-import { ContactSchema, OrganisationSchema, OrganisationTypeSchema, RegionSchema } from './organisations';
+import { ContactSchema, OrganisationSchema, OrganisationTypeSchema, RegionSchema, roleOfType } from './organisations';
 
 /**
  * Bodies and query strings of the intake HTTP API. They extend the contract
@@ -118,11 +119,16 @@ export const OrganisationInputSchema = z
     contacts: z.array(ContactSchema).min(1, 'needs at least one contact').max(50),
     place: PlaceInputSchema.optional(),
     regions: z.array(RegionSchema).max(100).optional(),
+    mailPreference: MailPreferenceSchema.optional(),
   })
   .strict()
   .refine((o) => (o.type === 'broker') === (o.regions !== undefined && o.regions.length > 0), {
     message: 'a broker needs regions, and only a broker has them',
     path: ['regions'],
+  })
+  .refine((o) => o.mailPreference === undefined || roleOfType(o.type) === 'provider', {
+    message: 'only a provider chooses how match mails arrive',
+    path: ['mailPreference'],
   });
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 export const OrganisationViewSchema = OrganisationSchema.extend(Lifecycle);
@@ -133,6 +139,10 @@ export const OrganisationQuerySchema = z
     cursor: z.string().min(1).max(500).optional(),
   })
   .strict();
+
+/** A provider (or an admin for it) chooses one mail per match or a daily digest. */
+export const MailPreferenceInputSchema = z.object({ mailPreference: MailPreferenceSchema }).strict();
+export type MailPreferenceInput = z.infer<typeof MailPreferenceInputSchema>;
 
 export const SignInLinkInputSchema = z.object({ email: z.email('must be a valid email address').max(254) }).strict();
 export const SessionInputSchema = z.object({ token: z.string().min(10).max(200) }).strict();

@@ -10,6 +10,11 @@ export const LANGUAGES = ['nl', 'fr', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/** How a provider wants match mails: one per approved match ('each', the default) or one bundled mail a day. */
+export const MAIL_PREFERENCES = ['each', 'daily_digest'] as const;
+export const MailPreferenceSchema = z.enum(MAIL_PREFERENCES);
+export type MailPreference = z.infer<typeof MailPreferenceSchema>;
+
 export const DISCIPLINES = [
   'music',
   'dance',

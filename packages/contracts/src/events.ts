@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COUNTRIES, OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema } from './entities';
+import { COUNTRIES, OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema, MailPreferenceSchema } from './entities';
+import { OrganisationSchema } from './organisations';
 import { EnvelopeSchema } from './envelope';
 
 /**
@@ -17,6 +18,8 @@ export const TOPICS = {
   matchesAnswered: 'koppel.matches.answered.v1',
   /** What happened to each mail (sent, failed) and a broker's request to send one again. */
   mails: 'koppel.mails.v1',
+  /** Organisations as intake stores them: the notifier reads a provider's mail preference here. */
+  organisations: 'koppel.organisations.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -31,10 +34,9 @@ const OfferChanged = z.object({ offer: OfferSchema });
 const OfferWithdrawn = z.object({ offerId: z.string().min(1), reason: z.string().optional() });
 const RequestChanged = z.object({ request: RequestSchema });
 const RequestWithdrawn = z.object({ requestId: z.string().min(1), reason: z.string().optional() });
-
-export const MAIL_PREFERENCES = ['each', 'daily_digest'] as const;
-export const MailPreferenceSchema = z.enum(MAIL_PREFERENCES);
-export type MailPreference = z.infer<typeof MailPreferenceSchema>;
+/** The revision lets a consumer keep the newest state when events of one organisation arrive twice. */
+const OrganisationChanged = z.object({ organisation: OrganisationSchema, revision: z.number().int().min(1) });
+const OrganisationWithdrawn = z.object({ organisationId: z.string().min(1), revision: z.number().int().min(1) });
 
 /** What a notification needs to know about each side, copied into the match events. */
 export const PartySchema = z.object({
@@ -45,7 +47,8 @@ export const PartySchema = z.object({
   /**
    * How this contact wants match mails: one per approved match ('each', the
    * default when absent) or one bundled mail a day ('daily_digest'). Optional
-   * so older events stay valid; intake is to fill it from the contact.
+   * so older events stay valid. The notifier prefers what the provider's
+   * organisation events say (they follow a change at once); this is the fallback.
    */
   mailPreference: MailPreferenceSchema.optional(),
 });
@@ -157,6 +160,9 @@ export const EVENT_PAYLOADS = {
   'mail.sent': MailSent,
   'mail.failed': MailFailed,
   'mail.resend-requested': MailResendRequested,
+  'organisation.created': OrganisationChanged,
+  'organisation.updated': OrganisationChanged,
+  'organisation.withdrawn': OrganisationWithdrawn,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
@@ -170,6 +176,7 @@ export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
   [TOPICS.signIn]: ['signin.link-requested'],
   [TOPICS.matchesAnswered]: ['match.answered', 'match.confirmed'],
   [TOPICS.mails]: ['mail.sent', 'mail.failed', 'mail.resend-requested'],
+  [TOPICS.organisations]: ['organisation.created', 'organisation.updated', 'organisation.withdrawn'],
 };
 
 function envelopeOf<T extends EventType>(type: T) {
@@ -191,6 +198,9 @@ const ANY_EVENT = z.discriminatedUnion('type', [
   envelopeOf('mail.sent'),
   envelopeOf('mail.failed'),
   envelopeOf('mail.resend-requested'),
+  envelopeOf('organisation.created'),
+  envelopeOf('organisation.updated'),
+  envelopeOf('organisation.withdrawn'),
 ]);
 export type KoppelEvent = z.infer<typeof ANY_EVENT>;
 export type EventOf<T extends EventType> = Extract<KoppelEvent, { type: T }>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema, PlaceSchema, REQUESTER_TYPES } from './entities';
+import { LanguageSchema, MailPreferenceSchema, PlaceSchema, REQUESTER_TYPES } from './entities';
 
 /**
  * Organisations that use koppel: requesters (schools and the other requesters
@@ -61,5 +61,7 @@ export const OrganisationSchema = z.object({
   place: PlaceSchema.optional(),
   /** Brokers only: where they read requests and offers. */
   regions: z.array(RegionSchema).max(100).optional(),
+  /** Providers only: one mail per approved match (absent = 'each') or a daily digest. */
+  mailPreference: MailPreferenceSchema.optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;

@@ -77,9 +77,11 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
       exposeHeaders: ['ETag', 'Location', 'Idempotent-Replayed'],
     }),
   );
+  // The portal lets a provider choose its mail preference from its browser.
+  app.use('/organisations', corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }));
   app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, models.organisations, hooks));
   app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, models.organisations, hooks));
-  app.use('/organisations', ...guarded, organisationRoutes(models.organisations));
+  app.use('/organisations', ...guarded, organisationRoutes(models.organisations, hooks));
   app.use(databaseUnavailableHandler(logger));
   finishApp(app, logger);
   const server: Server = await listen(app, config.INTAKE_PORT, config.INTAKE_HOST);

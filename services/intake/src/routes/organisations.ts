@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Model } from 'mongoose';
-import { OrganisationInputSchema, OrganisationQuerySchema, roleOfType, WithdrawInputSchema, type Organisation, type OrganisationInput } from '@koppel/contracts';
+import {
+  createEnvelope,
+  MailPreferenceInputSchema,
+  OrganisationInputSchema,
+  OrganisationQuerySchema,
+  roleOfType,
+  TOPICS,
+  WithdrawInputSchema,
+  type Organisation,
+  type OrganisationInput,
+} from '@koppel/contracts';
 import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { appendToOutbox, initialOutbox, outboxEntry, type OutboxEntry } from '@koppel/messaging';
 import { principalOf, requireRole, type Principal } from '../auth/authenticate';
 import { placeFromInput } from '../places/resolve-place';
 import { assertSameBody, idempotencyOf, idFromIdempotency } from '../store/idempotency';
 import type { StoredOrganisation } from '../store/models';
-import { parseInput, pathId } from './listings';
+import { parseInput, pathId, type ListingHooks } from './listings';
 
 /** Public view: the organisation and its lifecycle, never sign-in links or the outbox. */
 export function organisationView(doc: StoredOrganisation) {
@@ -21,21 +32,64 @@ function organisationFromInput(input: OrganisationInput, id: string): Organisati
     if ('errors' in resolved) throw new HttpProblem(400, 'Validation failed', `The request body has ${resolved.errors.length} invalid field(s).`, { errors: resolved.errors });
     place = resolved.place;
   }
-  return { id, type: input.type, role: roleOfType(input.type), name: input.name, contacts: input.contacts, ...(place ? { place } : {}), ...(input.regions ? { regions: input.regions } : {}) };
+  return {
+    id,
+    type: input.type,
+    role: roleOfType(input.type),
+    name: input.name,
+    contacts: input.contacts,
+    ...(place ? { place } : {}),
+    ...(input.regions ? { regions: input.regions } : {}),
+    ...(input.mailPreference ? { mailPreference: input.mailPreference } : {}),
+  };
+}
+
+function changedEvent(type: 'organisation.created' | 'organisation.updated', organisation: Organisation, revision: number): OutboxEntry {
+  return outboxEntry(TOPICS.organisations, createEnvelope({ type, key: organisation.id, payload: { organisation, revision } }));
 }
 
 const contactEmailsOf = (o: Organisation) => [...new Set(o.contacts.map((c) => c.email.toLowerCase()))];
 
 /**
- * Organisations are managed by admins; an organisation's own token may read it.
- * They publish no events yet: no service consumes them (listings carry copies).
+ * Organisations are managed by admins; an organisation's own token may read it,
+ * and a provider chooses its own mail preference. Each change publishes its
+ * event (created, updated, withdrawn) through the document's outbox; the
+ * notifier reads providers' mail preferences from them.
  */
-export function organisationRoutes(model: Model<StoredOrganisation>): Router {
+export function organisationRoutes(model: Model<StoredOrganisation>, hooks: ListingHooks): Router {
   const router = Router();
   const m = model as unknown as Model<any>;
   const notFound = (id: string) => new HttpProblem(404, 'Not found', `No organisation with id '${id}'.`);
 
   const canRead = (principal: Principal, id: string) => principal.role === 'admin' || principal.org === id;
+
+  /**
+   * Changes an active organisation and appends its event in one conditional
+   * write. The condition on the revision read makes the event's revision the
+   * stored one even when two admins save at once (the loser reads again).
+   */
+  const changeActive = async (id: string, change: (current: Organisation, revision: number) => { data?: Organisation; set?: Record<string, unknown>; event: OutboxEntry }): Promise<StoredOrganisation> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = (await m.findById(id).lean()) as StoredOrganisation | null;
+      if (!current) throw notFound(id);
+      if (current.status !== 'active') throw new HttpProblem(409, 'Withdrawn', `The organisation '${id}' was withdrawn.`);
+      const next = change(current.data, current.revision + 1);
+      const outbox = appendToOutbox([next.event]);
+      const data = next.data ? { data: next.data, contactEmails: contactEmailsOf(next.data) } : {};
+      const updated = (await m
+        .findOneAndUpdate(
+          { _id: id, status: 'active', revision: current.revision },
+          { $push: outbox.$push, $set: { ...outbox.$set, ...data, ...next.set, revision: current.revision + 1, updatedAt: new Date() }, $inc: outbox.$inc },
+          { returnDocument: 'after' },
+        )
+        .lean()) as StoredOrganisation | null;
+      if (updated) {
+        hooks.publishSoon();
+        return updated;
+      }
+    }
+    throw new HttpProblem(409, 'Changed concurrently', `The organisation '${id}' kept changing; try again.`);
+  };
 
   router.post('/', async (req, res) => {
     const principal = principalOf(req);
@@ -65,6 +119,7 @@ export function organisationRoutes(model: Model<StoredOrganisation>): Router {
         signInLinks: [],
         signInRevision: 0,
         ...(idempotency ? { idempotency } : {}),
+        ...initialOutbox([changedEvent('organisation.created', organisation, 1)]),
       });
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
@@ -72,6 +127,7 @@ export function organisationRoutes(model: Model<StoredOrganisation>): Router {
       if (idempotency && existing?.idempotency?.key === idempotency.key && existing.idempotency.scope === idempotency.scope && replay(existing)) return;
       throw new HttpProblem(409, 'Already exists', `An organisation with id '${id}' already exists.`);
     }
+    hooks.publishSoon();
     res.status(201).location(`${req.baseUrl}/${encodeURIComponent(id)}`).json({ ...organisation, status: 'active', revision: 1, createdAt: now, updatedAt: now });
   });
 
@@ -104,13 +160,25 @@ export function organisationRoutes(model: Model<StoredOrganisation>): Router {
     const input = parseInput(OrganisationInputSchema, req.body);
     if (input.id !== undefined && input.id !== id) throw new HttpProblem(400, 'Validation failed', 'The body names another id.', { errors: [{ path: 'id', message: `must be '${id}' or absent` }] });
     const organisation = organisationFromInput(input, id);
-    const doc = (await m
-      .findOneAndUpdate({ _id: id, status: 'active' }, { $set: { data: organisation, contactEmails: contactEmailsOf(organisation), updatedAt: new Date() }, $inc: { revision: 1 } }, { returnDocument: 'after' })
-      .lean()) as StoredOrganisation | null;
-    if (!doc) {
-      if (!(await m.exists({ _id: id }))) throw notFound(id);
-      throw new HttpProblem(409, 'Withdrawn', `The organisation '${id}' was withdrawn.`);
+    const doc = await changeActive(id, (_current, revision) => ({ data: organisation, event: changedEvent('organisation.updated', organisation, revision) }));
+    res.json(organisationView(doc));
+  });
+
+  router.put('/:id/mail-preference', async (req, res) => {
+    const principal = principalOf(req);
+    const id = pathId(req, 'organisation');
+    if (principal.role !== 'admin' && !(principal.role === 'provider' && principal.org === id)) {
+      if (canRead(principal, id)) throw new HttpProblem(403, 'Forbidden', 'Only a provider chooses how match mails arrive.');
+      throw notFound(id);
     }
+    const input = parseInput(MailPreferenceInputSchema, req.body);
+    const doc = await changeActive(id, (current, revision) => {
+      if (current.role !== 'provider') {
+        throw new HttpProblem(400, 'Validation failed', 'Only a provider chooses how match mails arrive.', { errors: [{ path: 'mailPreference', message: `'${id}' is not a provider` }] });
+      }
+      const data = { ...current, mailPreference: input.mailPreference };
+      return { data, event: changedEvent('organisation.updated', data, revision) };
+    });
     res.json(organisationView(doc));
   });
 
@@ -119,14 +187,13 @@ export function organisationRoutes(model: Model<StoredOrganisation>): Router {
     requireRole(principal, 'admin');
     const id = pathId(req, 'organisation');
     parseInput(WithdrawInputSchema, req.body ?? {});
+    const existing = (await m.findById(id).lean()) as StoredOrganisation | null;
+    if (existing && existing.status !== 'active') throw new HttpProblem(409, 'Already withdrawn', `The organisation '${id}' was already withdrawn.`);
     const now = new Date();
-    const doc = (await m
-      .findOneAndUpdate({ _id: id, status: 'active' }, { $set: { status: 'withdrawn', withdrawnAt: now, updatedAt: now, signInLinks: [] }, $inc: { revision: 1 } }, { returnDocument: 'after' })
-      .lean()) as StoredOrganisation | null;
-    if (!doc) {
-      if (!(await m.exists({ _id: id }))) throw notFound(id);
-      throw new HttpProblem(409, 'Already withdrawn', `The organisation '${id}' was already withdrawn.`);
-    }
+    const doc = await changeActive(id, (_current, revision) => ({
+      set: { status: 'withdrawn', withdrawnAt: now, signInLinks: [] },
+      event: outboxEntry(TOPICS.organisations, createEnvelope({ type: 'organisation.withdrawn', key: id, payload: { organisationId: id, revision } })),
+    }));
     res.json(organisationView(doc));
   });
 
