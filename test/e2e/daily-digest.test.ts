@@ -1,12 +1,20 @@
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
-import { createEnvelope, TOPICS, type MatchSnapshot } from '@koppel/contracts';
-import { waitFor } from '@koppel/testkit';
+import { signToken } from '@koppel/auth';
+import { createEnvelope, parseEvent, TOPICS, type MatchSnapshot } from '@koppel/contracts';
+import { findFreePort } from '@koppel/infra/src/process';
+import { bearer, requestJson, waitFor } from '@koppel/testkit';
 import { createLogger } from '@koppel/logging';
+import { handleMatchEvent } from '../../services/notifier/src/handlers/match-events';
+import type { DeliveryDeps } from '../../services/notifier/src/mail/deliver-once';
+import { createDeliveryModel } from '../../services/notifier/src/store/deliveries';
+import { mailPreferenceOf, recordOrganisationEvent } from '../../services/notifier/src/preferences/record-organisation';
+import { createProviderPreferenceModel } from '../../services/notifier/src/preferences/store';
 import { collectForDigest } from '../../services/notifier/src/digest/collect-for-digest';
 import { sendDueDigests, type DigestDeps } from '../../services/notifier/src/digest/send-due-digests';
 import { createDigestItemModel, createDigestModel } from '../../services/notifier/src/digest/store';
-import { e2eContext, uniqueTag } from './helpers';
+import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
+import { withdrawListings } from './withdraw-listings';
 
 /**
  * The daily digest's scheduler on the real database and SMTP server, with an
@@ -34,6 +42,7 @@ describe('daily digest for providers who chose it', () => {
       sendTime: '07:00',
       timeZone: 'Europe/Brussels',
       leaseMs: 60_000,
+      maxAttempts: 2,
       linksFor: (s) => ({ interested: `http://review.example/answers/${s.match.matchId}-yes`, notInterested: `http://review.example/answers/${s.match.matchId}-no` }),
       publishSoon: () => undefined,
     };
@@ -106,5 +115,108 @@ describe('daily digest for providers who chose it', () => {
     }
     // No approval mail of its own (a digest may already have gone out if the run is past the send time).
     expect((await inbox.to(email)).filter((m) => m.subject.startsWith('Voorstel van koppel'))).toHaveLength(0);
+  });
+
+  it('gives a digest up after the last attempt, reports each match failed, and a resend mails the match alone, once', async () => {
+    const tag = uniqueTag();
+    const email = `digest-down-${tag}@example.org`;
+    // A real SMTP client against a port with nothing listening: every send fails.
+    const down = nodemailer.createTransport({ host: '127.0.0.1', port: await findFreePort(), secure: false, connectionTimeout: 2000 });
+    const failingDeps = { ...deps, transport: down };
+    for (const n of [1, 2]) await collectForDigest(deps.items, { match: approved(tag, n, email) });
+    const id = `prov-${tag}:2026-02-10`;
+
+    expect(await sendDueDigests(new Date('2026-02-10T06:01:00Z'), failingDeps)).toEqual([]);
+    expect((await deps.digests.findById(id).lean())?.status).toBe('sending');
+    // The lease (60 s) ran out: the second and last attempt fails too.
+    expect(await sendDueDigests(new Date('2026-02-10T06:03:00Z'), failingDeps)).toEqual([]);
+    const failed = await deps.digests.findById(id).lean();
+    expect(failed?.status).toBe('failed');
+    expect(failed?.attempts).toBe(2);
+    const reported = failed!.outbox.map((e) => e.event).filter((e) => e.type === 'mail.failed');
+    expect(reported.map((e) => (e.payload as { matchId: string }).matchId).sort()).toEqual([1, 2].map((n) => `req-${tag}-${n}::off-${tag}`));
+    expect(reported.every((e) => (e.payload as { recipient: string }).recipient === 'provider')).toBe(true);
+    // Given up means given up: later passes neither retry it nor start another for that day.
+    expect(await sendDueDigests(new Date('2026-02-10T09:00:00Z'), deps)).toEqual([]);
+    expect(await inbox.to(email)).toHaveLength(0);
+    down.close();
+
+    // The broker resends one of them from the console: it goes out as a single approval mail, once, even if the request is delivered twice.
+    const deliveries = createDeliveryModel(connection);
+    await deliveries.init();
+    const deliveryDeps: DeliveryDeps = {
+      deliveries,
+      transport,
+      from: deps.from,
+      logger: deps.logger,
+      maxAttempts: 2,
+      publishSoon: () => undefined,
+      render: () => ({ subject: `Voorstel (opnieuw) ${tag}`, text: 'opnieuw', html: '<p>opnieuw</p>' }),
+      digestSourceOf: async (matchId) => ((await deps.items.findById(`${matchId}:provider`).lean()) as { source: never } | null)?.source ?? null,
+    };
+    const matchId = `req-${tag}-1::off-${tag}`;
+    const envelope = createEnvelope({ type: 'mail.resend-requested', key: matchId, payload: { matchId, recipient: 'provider', kind: 'approved', requestedBy: 'broker@example.org', requestedAt: new Date().toISOString() } });
+    const parsed = parseEvent(TOPICS.mails, envelope);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const resend = parsed.event;
+    await handleMatchEvent(resend, deliveryDeps);
+    await handleMatchEvent(resend, deliveryDeps);
+    const [mail] = await inbox.waitForMailTo(email);
+    expect(mail.subject).toBe(`Voorstel (opnieuw) ${tag}`);
+    expect((await deliveries.findById(`${matchId}:provider`).lean())?.status).toBe('sent');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await inbox.to(email)).toHaveLength(1);
+  });
+
+  it('a provider who chooses the digest through the API gets its approvals there, the school at once', async () => {
+    const tag = uniqueTag();
+    const intake = stack.services.intake.url;
+    const email = `digest-choice-${tag}@example.org`;
+    const org = await requestJson('POST', `${intake}/organisations`, { type: 'theatre', name: `Theater ${tag}`, contacts: [{ name: 'Educatie', email }] }, bearer(stack.adminToken));
+    expect(org.status).toBe(201);
+    const providerToken = signToken(stack.authSecret, { sub: email, role: 'provider', org: org.body.id, ttlSeconds: 600 }).token;
+    const chosen = await requestJson('PUT', `${intake}/organisations/${org.body.id}/mail-preference`, { mailPreference: 'daily_digest' }, bearer(providerToken));
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.mailPreference).toBe('daily_digest');
+
+    // The notifier learns the choice from the organisation's event.
+    const notifierDb = connection.getClient().db(`${stack.namespace}-koppel-notifier`);
+    await waitFor('the notifier to store the preference', async () => (await notifierDb.collection('provider_preferences').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest', { timeoutMs: 30_000, intervalMs: 250 });
+
+    const { request, offer } = goodPair('req-0001', 'off-0035', tag);
+    offer.provider = { id: org.body.id, name: `Theater ${tag}`, email, language: 'nl' };
+    expect((await requestJson('POST', `${intake}/offers`, offer, bearer(providerToken))).status).toBe(201);
+    expect((await requestJson('POST', `${intake}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
+    const proposal = await waitForProposal(stack, request.id, offer.id);
+    await withdrawListings(stack, request.id, offer.id);
+    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
+
+    await inbox.waitForMailTo(request.school.email);
+    await waitFor('the approval kept for the digest', async () => notifierDb.collection('digest_items').findOne({ _id: `${proposal.id}:provider` as never }), { timeoutMs: 30_000, intervalMs: 250 });
+    expect((await inbox.to(email)).filter((m) => m.subject.startsWith('Voorstel van koppel'))).toHaveLength(0);
+  });
+
+  it('keeps the newest organisation revision, whatever order its events arrive in', async () => {
+    const preferences = createProviderPreferenceModel(connection);
+    await preferences.init();
+    const tag = uniqueTag();
+    const provider = { id: `prov-pref-${tag}`, name: 'Circusschool', email: `pref-${tag}@example.org`, language: 'nl' as const };
+    const changed = (revision: number, mailPreference: 'each' | 'daily_digest', role: 'provider' | 'requester' = 'provider') => {
+      const parsed = parseEvent(TOPICS.organisations, createEnvelope({
+        type: 'organisation.updated',
+        key: provider.id,
+        payload: { revision, organisation: { id: provider.id, type: role === 'provider' ? 'circus_school' : 'school', role, name: provider.name, contacts: [{ name: 'X', email: provider.email, language: 'nl' }], mailPreference: role === 'provider' ? mailPreference : undefined } },
+      }));
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return parsed.event as Parameters<typeof recordOrganisationEvent>[1];
+    };
+    expect(await mailPreferenceOf(preferences, { ...provider, mailPreference: 'daily_digest' })).toBe('daily_digest'); // unknown yet: the snapshot's
+    expect(await recordOrganisationEvent(preferences, changed(3, 'daily_digest'))).toBe('stored');
+    expect(await recordOrganisationEvent(preferences, changed(2, 'each'))).toBe('older');
+    expect(await recordOrganisationEvent(preferences, changed(3, 'each'))).toBe('older');
+    expect(await mailPreferenceOf(preferences, provider)).toBe('daily_digest');
+    expect(await recordOrganisationEvent(preferences, changed(4, 'each'))).toBe('stored');
+    expect(await mailPreferenceOf(preferences, { ...provider, mailPreference: 'daily_digest' })).toBe('each');
+    expect(await recordOrganisationEvent(preferences, changed(5, 'each', 'requester'))).toBe('not-a-provider');
   });
 });

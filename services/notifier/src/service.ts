@@ -15,7 +15,9 @@ import { deliverSignInLinkOnce } from './sign-in/deliver-sign-in-link';
 import { createSignInDeliveryModel } from './sign-in/deliveries';
 import { collectForDigest } from './digest/collect-for-digest';
 import { startDigestScheduler } from './digest/send-due-digests';
-import { createDigestItemModel, createDigestModel } from './digest/store';
+import { createDigestItemModel, createDigestModel, type DigestItemDoc } from './digest/store';
+import { mailPreferenceOf, recordOrganisationEvent } from './preferences/record-organisation';
+import { createProviderPreferenceModel } from './preferences/store';
 
 export interface RunningNotifier {
   url: string;
@@ -33,6 +35,8 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   await digestItems.init();
   const digests = createDigestModel(connection);
   await digests.init();
+  const preferences = createProviderPreferenceModel(connection);
+  await preferences.init();
 
   const transport = nodemailer.createTransport({
     host: config.SMTP_HOST,
@@ -61,6 +65,8 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
         ? renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) }, recipient)
         : renderConfirmedMatchMail({ match: source.match }, recipient),
     collectForDigest: (source) => collectForDigest(digestItems, source),
+    mailPreferenceOf: (provider) => mailPreferenceOf(preferences, provider),
+    digestSourceOf: async (matchId) => ((await digestItems.findById(`${matchId}:provider`).lean()) as DigestItemDoc | null)?.source ?? null,
   };
   const digestScheduler = startDigestScheduler(
     {
@@ -72,6 +78,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
       sendTime: config.DIGEST_SEND_TIME,
       timeZone: config.DIGEST_TIME_ZONE,
       leaseMs: Math.max(60_000, 4 * config.DIGEST_CHECK_INTERVAL_MS),
+      maxAttempts: config.MAIL_MAX_ATTEMPTS,
       linksFor: (source) => answerLinksFor(source.match.matchId, 'provider', links),
       publishSoon: relay.nudge,
     },
@@ -81,12 +88,13 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     kafka,
     publisher,
     groupId: config.NOTIFIER_GROUP_ID,
-    topics: [TOPICS.matchesDecided, TOPICS.matchesAnswered, TOPICS.mails, TOPICS.signIn],
+    topics: [TOPICS.matchesDecided, TOPICS.matchesAnswered, TOPICS.mails, TOPICS.signIn, TOPICS.organisations],
     logger,
     maxAttempts: config.MAIL_MAX_ATTEMPTS,
     retryDelayMs: config.MAIL_RETRY_DELAY_MS,
     handler: async (event) => {
       if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, transport, from: config.MAIL_FROM, logger });
+      else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn') await recordOrganisationEvent(preferences, event);
       else await handleMatchEvent(event, deps);
     },
   });

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Transporter } from 'nodemailer';
-import { createEnvelope, TOPICS } from '@koppel/contracts';
+import { createEnvelope, TOPICS, type MailFailedPayload, type MailSentPayload } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { appendToOutbox, outboxEntry } from '@koppel/messaging';
 import type { AnswerLinks } from '../mail/templates';
@@ -20,6 +20,8 @@ export interface DigestDeps {
   timeZone: string;
   /** How long a sending instance holds a digest before another may take it over (it died, or SMTP failed). */
   leaseMs: number;
+  /** After this many failed sends the digest is given up and each of its matches reported `mail.failed` (the console can resend them one by one). */
+  maxAttempts: number;
   linksFor: (source: MailSource) => AnswerLinks;
   publishSoon: () => void;
 }
@@ -79,26 +81,53 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
     await deps.transport.sendMail({ from: deps.from, to: digest.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: digest.messageId });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);
+    if (digest.attempts >= deps.maxAttempts) {
+      await markDigestFailed(digest, items, reason, deps);
+      return false;
+    }
     await deps.digests.updateOne({ _id: id }, { $set: { lastError: reason } });
     deps.logger.warn('digest send failed; another pass retries after the lease', { ...log, error: reason });
     return false;
   }
   const sentAt = new Date();
   const events = items.map((i) =>
-    outboxEntry(
-      TOPICS.mails,
-      createEnvelope({
-        type: 'mail.sent',
-        key: i.source.match.matchId,
-        payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', to: digest.to, messageId: digest.messageId, attempts: digest.attempts, sentAt: sentAt.toISOString() },
-      }),
-    ),
+    mailEvent(i, {
+      type: 'mail.sent',
+      payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', to: digest.to, messageId: digest.messageId, attempts: digest.attempts, sentAt: sentAt.toISOString() },
+    }),
   );
   const outbox = appendToOutbox(events);
   await deps.digests.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt, itemIds: items.map((i) => i._id) }, $unset: { lastError: 1 } });
   deps.publishSoon();
   deps.logger.info('digest sent', log);
   return true;
+}
+
+type MailOutcome = { type: 'mail.sent'; payload: MailSentPayload } | { type: 'mail.failed'; payload: MailFailedPayload };
+
+function mailEvent(item: DigestItemDoc, outcome: MailOutcome) {
+  const key = item.source.match.matchId;
+  const event = outcome.type === 'mail.sent' ? createEnvelope({ type: outcome.type, key, payload: outcome.payload }) : createEnvelope({ type: outcome.type, key, payload: outcome.payload });
+  return outboxEntry(TOPICS.mails, event);
+}
+
+/**
+ * The last attempt failed: the digest stops being retried and each of its
+ * matches is reported `mail.failed` for the provider (in the same write, once:
+ * conditional on 'sending'), so the console lists them and a broker can have
+ * each one resent as a single mail.
+ */
+async function markDigestFailed(digest: DigestDoc, items: DigestItemDoc[], reason: string, deps: DigestDeps): Promise<void> {
+  const failedAt = new Date().toISOString();
+  const events = items.map((i) =>
+    mailEvent(i, { type: 'mail.failed', payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', to: digest.to, reason, attempts: digest.attempts, failedAt } }),
+  );
+  const outbox = appendToOutbox(events);
+  const result = await deps.digests.updateOne({ _id: digest._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason, itemIds: items.map((i) => i._id) } });
+  if (result.modifiedCount === 1) {
+    deps.publishSoon();
+    deps.logger.error('digest failed for good, its matches reported to the console', { digestId: digest._id, matches: items.length, attempts: digest.attempts });
+  }
 }
 
 /** Runs `sendDueDigests` every `intervalMs`; one pass at a time per instance. */

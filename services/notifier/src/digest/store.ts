@@ -29,7 +29,7 @@ export interface DigestDoc {
   providerId: string;
   day: string;
   to: string;
-  status: 'sending' | 'sent';
+  status: 'sending' | 'sent' | 'failed';
   attempts: number;
   leaseUntil: Date;
   messageId: string;
@@ -66,7 +66,7 @@ export function createDigestModel(connection: Connection): Model<DigestDoc> {
       providerId: { type: String, required: true },
       day: { type: String, required: true },
       to: { type: String, required: true },
-      status: { type: String, enum: ['sending', 'sent'], required: true },
+      status: { type: String, enum: ['sending', 'sent', 'failed'], required: true },
       attempts: { type: Number, default: 0 },
       leaseUntil: { type: Date, required: true },
       messageId: { type: String, required: true },

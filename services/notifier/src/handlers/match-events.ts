@@ -1,5 +1,5 @@
 import { signAnswerToken, answerLinkUrl } from '@koppel/answer-links';
-import { MATCH_SIDES, type KoppelEvent } from '@koppel/contracts';
+import { MATCH_SIDES, type KoppelEvent, type Party } from '@koppel/contracts';
 import { deliverOnce, sendClaimed, type DeliveryDeps } from '../mail/deliver-once';
 import { deliveryId } from '../store/deliveries';
 
@@ -16,7 +16,7 @@ export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): 
     const source = { match: event.payload.match, note: event.payload.note };
     await forBothSides(async (recipient) => {
       // A provider who chose one mail a day gets this match in tomorrow's (or today's) digest instead.
-      if (recipient === 'provider' && source.match.provider.mailPreference === 'daily_digest' && deps.collectForDigest) await deps.collectForDigest(source);
+      if (recipient === 'provider' && deps.collectForDigest && (await providerWantsDigest(source.match.provider, deps))) await deps.collectForDigest(source);
       else await deliverOnce({ kind: 'approved', recipient, source, sourceEventId: event.id }, deps);
     });
   } else if (event.type === 'match.confirmed') {
@@ -24,6 +24,11 @@ export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): 
   } else if (event.type === 'mail.resend-requested') {
     await resend(event.id, event.payload.matchId, event.payload.recipient, event.payload.kind, deps);
   }
+}
+
+async function providerWantsDigest(provider: Party, deps: DeliveryDeps): Promise<boolean> {
+  const preference = deps.mailPreferenceOf ? await deps.mailPreferenceOf(provider) : (provider.mailPreference ?? 'each');
+  return preference === 'daily_digest';
 }
 
 /**
@@ -47,16 +52,37 @@ async function forBothSides(work: (recipient: (typeof MATCH_SIDES)[number]) => P
 /**
  * Carries out a broker's resend request once: the request's event id is added
  * to the delivery in the same conditional write that reopens it, so a
- * redelivered request finds its id there and sends nothing.
+ * redelivered request finds its id there and sends nothing more. A retry of
+ * the same request (the send threw) finds the delivery still 'sending' and
+ * goes on sending it. A provider's approval that only ever went in a failed
+ * digest has no delivery yet: it is claimed now, as a single mail.
  */
 async function resend(requestId: string, matchId: string, recipient: (typeof MATCH_SIDES)[number], kind: 'approved' | 'confirmed', deps: DeliveryDeps): Promise<void> {
   const id = deliveryId(matchId, recipient, kind);
   const reopened = await deps.deliveries.updateOne({ _id: id, resends: { $ne: requestId } }, { $set: { status: 'sending', attempts: 0 }, $push: { resends: requestId } });
   if (reopened.modifiedCount === 0) {
-    deps.logger.info('resend already done or mail unknown', { matchId, recipient, kind });
-    return;
+    const delivery = await deps.deliveries.findById(id).lean();
+    const claimed = delivery ? delivery.status === 'sending' : await claimFromFailedDigest(id, requestId, { matchId, recipient, kind }, deps);
+    if (!claimed) {
+      deps.logger.info('resend already done or mail unknown', { matchId, recipient, kind });
+      return;
+    }
   }
   await sendClaimed(id, deps);
+}
+
+/** Claims the single mail for a match whose provider digest failed; false when there is no such digest item. */
+async function claimFromFailedDigest(id: string, requestId: string, mail: { matchId: string; recipient: string; kind: string }, deps: DeliveryDeps): Promise<boolean> {
+  if (mail.recipient !== 'provider' || mail.kind !== 'approved' || !deps.digestSourceOf) return false;
+  const source = await deps.digestSourceOf(mail.matchId);
+  if (!source) return false;
+  const messageId = `<${encodeURIComponent(mail.matchId)}.provider@koppel>`;
+  try {
+    await deps.deliveries.create({ _id: id, matchId: mail.matchId, recipient: 'provider', kind: 'approved', to: source.match.provider.email, status: 'sending', attempts: 0, messageId, sourceEventId: requestId, source, resends: [requestId], createdAt: new Date() });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+  return true;
 }
 
 /** The two answer links of one side, signed for that side and that match only. */

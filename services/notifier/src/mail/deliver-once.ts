@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Transporter } from 'nodemailer';
-import { createEnvelope, TOPICS, type MailKind } from '@koppel/contracts';
+import { createEnvelope, TOPICS, type MailKind, type MailPreference, type Party } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { appendToOutbox, outboxEntry } from '@koppel/messaging';
 import { deliveryId, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
@@ -17,6 +17,10 @@ export interface DeliveryDeps {
   render: (kind: MailKind, source: MailSource, recipient: Recipient) => RenderedMail;
   /** Keeps a provider's approval for the daily digest (providers with mailPreference 'daily_digest'). */
   collectForDigest?: (source: MailSource) => Promise<unknown>;
+  /** The provider's current mail preference (from its organisation events); absent: the snapshot's. */
+  mailPreferenceOf?: (provider: Party) => Promise<MailPreference>;
+  /** What a provider's approval in a digest was made from, so a failed digest's match can be resent alone. */
+  digestSourceOf?: (matchId: string) => Promise<MailSource | null>;
 }
 
 /**
