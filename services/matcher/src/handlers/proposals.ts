@@ -40,8 +40,9 @@ export function snapshotOf(match: ScoredMatch, request: Request, offer: Offer): 
       pricePerPupil: offer.pricePerPupil,
       disciplines: offer.disciplines,
     },
-    school: { id: request.school.id, name: request.school.name, email: request.school.email, language: request.language },
-    provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email, language: offer.language },
+    // Mails go out in the contact's language; the listing's text language only when the contact has none.
+    school: { id: request.school.id, name: request.school.name, email: request.school.email, language: request.school.language ?? request.language },
+    provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email, language: offer.provider.language ?? offer.language },
   };
 }
 

@@ -1,0 +1,30 @@
+import { MatchingEngine } from '@koppel/matching';
+import { makeOffer, makeRequest } from '../../../packages/matching/test/fixtures';
+import { snapshotOf } from '../src/handlers/proposals';
+
+/** The match snapshot is what the mails are written from: each side in its contact's language. */
+describe('snapshotOf', () => {
+  const offer = makeOffer({ id: 'o1', language: 'nl' });
+  const request = makeRequest({ id: 'r1', language: 'nl' });
+
+  function scored() {
+    const engine = new MatchingEngine();
+    engine.upsertOffer(offer);
+    const [best] = engine.matchRequest(request);
+    if (!best) throw new Error('fixture pair should match');
+    return best;
+  }
+
+  it("uses the contacts' languages, not the language the listings are written in", () => {
+    const frenchProvider = { ...offer, provider: { ...offer.provider, language: 'fr' as const } };
+    const englishSchool = { ...request, school: { ...request.school, language: 'en' as const } };
+    const snapshot = snapshotOf(scored(), englishSchool, frenchProvider);
+    expect(snapshot.provider.language).toBe('fr');
+    expect(snapshot.school.language).toBe('en');
+  });
+
+  it("falls back to the listing's language when a contact has none", () => {
+    const noLanguage = { ...offer, provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email }, language: 'fr' as const };
+    expect(snapshotOf(scored(), request, noLanguage).provider.language).toBe('fr');
+  });
+});
