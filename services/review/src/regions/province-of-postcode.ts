@@ -6,8 +6,40 @@
  * letters). Ranges are those of bpost and PostNL's first digits; where a Dutch
  * range straddles a border, the province with most of it wins. Good enough to
  * route work to brokers, not to address a letter.
+ *
+ * Region names are stored on proposals and are the ids of auto-approval
+ * policies, so they stay Dutch; the console translates them for display.
  */
-const BE_RANGES: [number, number, string][] = [
+export type BelgianProvince =
+  | 'Brussel'
+  | 'Waals-Brabant'
+  | 'Vlaams-Brabant'
+  | 'Antwerpen'
+  | 'Limburg (BE)'
+  | 'Luik'
+  | 'Namen'
+  | 'Henegouwen'
+  | 'Luxemburg (BE)'
+  | 'West-Vlaanderen'
+  | 'Oost-Vlaanderen';
+
+export type DutchProvince =
+  | 'Noord-Holland'
+  | 'Flevoland'
+  | 'Zuid-Holland'
+  | 'Utrecht'
+  | 'Gelderland'
+  | 'Zeeland'
+  | 'Noord-Brabant'
+  | 'Limburg (NL)'
+  | 'Overijssel'
+  | 'Drenthe'
+  | 'Friesland'
+  | 'Groningen';
+
+export type Province = BelgianProvince | DutchProvince;
+
+const BE_RANGES: [number, number, BelgianProvince][] = [
   [1000, 1299, 'Brussel'],
   [1300, 1499, 'Waals-Brabant'],
   [1500, 1999, 'Vlaams-Brabant'],
@@ -23,7 +55,7 @@ const BE_RANGES: [number, number, string][] = [
   [9000, 9999, 'Oost-Vlaanderen'],
 ];
 
-const NL_RANGES: [number, number, string][] = [
+const NL_RANGES: [number, number, DutchProvince][] = [
   [1000, 1299, 'Noord-Holland'],
   [1300, 1379, 'Flevoland'],
   [1380, 2199, 'Noord-Holland'],
@@ -44,23 +76,47 @@ const NL_RANGES: [number, number, string][] = [
   [9500, 9999, 'Groningen'],
 ];
 
-const FR_DEPARTMENTS: Record<string, string> = { '59': 'Nord (FR)', '62': 'Pas-de-Calais (FR)' };
+const FR_DEPARTMENTS = { '59': 'Nord (FR)', '62': 'Pas-de-Calais (FR)' } as const;
+type FrenchRegion = (typeof FR_DEPARTMENTS)[keyof typeof FR_DEPARTMENTS] | 'Frankrijk';
 
 export const UNKNOWN_REGION = 'Onbekend';
 
-function inRanges(code: number, ranges: [number, number, string][]): string {
+/** Every name provinceOfPostcode can return: what proposals carry and policies are set for. */
+export type RegionName = Province | FrenchRegion | typeof UNKNOWN_REGION;
+
+/** One postcode range of a province, with its country: what a broker's regions must cover to manage the province. */
+export interface ProvinceRange {
+  province: Province;
+  country: 'BE' | 'NL';
+  from: number;
+  to: number;
+}
+
+export const PROVINCE_RANGES: ProvinceRange[] = [
+  ...BE_RANGES.map(([from, to, province]) => ({ province, country: 'BE' as const, from, to })),
+  ...NL_RANGES.map(([from, to, province]) => ({ province, country: 'NL' as const, from, to })),
+];
+
+function inRanges(code: number, ranges: [number, number, RegionName][]): RegionName {
   return ranges.find(([from, to]) => code >= from && code <= to)?.[2] ?? UNKNOWN_REGION;
 }
 
 /** "8530" → "West-Vlaanderen", "3511 AB" → "Utrecht", "59000" → "Nord (FR)". */
-export function provinceOfPostcode(postcode: string): string {
+export function provinceOfPostcode(postcode: string): RegionName {
   const compact = postcode.replace(/\s+/g, '').toUpperCase();
   const nl = /^(\d{4})[A-Z]{2}$/.exec(compact);
   if (nl) return inRanges(Number(nl[1]), NL_RANGES);
-  if (/^\d{5}$/.test(compact)) return FR_DEPARTMENTS[compact.slice(0, 2)] ?? 'Frankrijk';
+  if (/^\d{5}$/.test(compact)) return FR_DEPARTMENTS[compact.slice(0, 2) as keyof typeof FR_DEPARTMENTS] ?? 'Frankrijk';
   if (/^\d{4}$/.test(compact)) return inRanges(Number(compact), BE_RANGES);
   return UNKNOWN_REGION;
 }
 
-/** Every region a policy can be set for, in a stable order for forms. */
-export const ALL_REGIONS: string[] = [...new Set([...BE_RANGES, ...NL_RANGES].map(([, , r]) => r))].sort((a, b) => a.localeCompare(b, 'nl'));
+/** Every Belgian and Dutch province, in a stable order for forms. */
+export const ALL_REGIONS: Province[] = [...new Set(PROVINCE_RANGES.map((r) => r.province))].sort((a, b) => a.localeCompare(b, 'nl'));
+
+/** Every region a proposal can have and a policy can be set for: the provinces, then France and the unknown. */
+export const REGIONS: RegionName[] = [...ALL_REGIONS, 'Nord (FR)', 'Pas-de-Calais (FR)', 'Frankrijk', UNKNOWN_REGION];
+
+export function isRegionName(value: string): value is RegionName {
+  return (REGIONS as string[]).includes(value);
+}
