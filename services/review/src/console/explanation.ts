@@ -1,7 +1,9 @@
 import { describeExplanation, type MatchExplanation } from '@koppel/matching';
-import type { MatchSnapshot } from '@koppel/contracts';
+import type { Language, MatchSnapshot } from '@koppel/contracts';
+import { consoleCopy } from './copy';
+import { formatters } from './view';
 
-/** The engine's explanation as the console shows it: one sentence plus the facts behind it. */
+/** The engine's explanation as the console shows it: one sentence plus the facts behind it, in the reader's language. */
 export interface ExplanationView {
   sentence: string;
   ages?: string;
@@ -16,14 +18,20 @@ function looksLikeExplanation(e: Record<string, unknown>): e is Record<string, u
   return typeof e.ageOverlap === 'object' && e.ageOverlap !== null && Array.isArray(e.matchedTerms) && Array.isArray(e.matchedThemes);
 }
 
-/** Reads the snapshot's explanation defensively: it is a record in the contract, so an older or thinner one still renders. */
-export function explanationView(match: MatchSnapshot): ExplanationView {
+/**
+ * Reads the snapshot's explanation defensively: it is a record in the
+ * contract, so an older or thinner one still renders (with the matcher's
+ * summary, which is Dutch: it is all such a snapshot has).
+ */
+export function explanationView(match: MatchSnapshot, lang: Language = 'nl'): ExplanationView {
   const e = match.explanation;
   if (!looksLikeExplanation(e)) return { sentence: match.summary, disciplines: match.offer.disciplines, themes: [], terms: [], overBudget: false };
+  const words = consoleCopy(lang).explanation;
+  const km = formatters(consoleCopy(lang)).oneDecimal;
   return {
-    sentence: describeExplanation(e, 'nl'),
-    ages: `${e.ageOverlap.from}–${e.ageOverlap.to} jaar, ${Math.round(e.ageOverlap.coverage * 100)}% van de klas`,
-    distance: e.distanceKm === null ? 'online' : `${e.distanceKm.toFixed(1).replace('.', ',')} km (${e.reachedBy === 'on_site' ? 'de klas gaat erheen' : 'de aanbieder komt naar school'})`,
+    sentence: describeExplanation(e, lang),
+    ages: words.ages(e.ageOverlap.from, e.ageOverlap.to, Math.round(e.ageOverlap.coverage * 100)),
+    distance: e.distanceKm === null ? words.online : `${km(e.distanceKm)} km (${e.reachedBy === 'on_site' ? words.reach.on_site : words.reach.at_school})`,
     disciplines: match.offer.disciplines.filter((d) => (e.requestDisciplines ?? []).includes(d)),
     themes: e.matchedThemes,
     terms: e.matchedTerms,

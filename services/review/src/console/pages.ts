@@ -1,65 +1,85 @@
 import { DISCIPLINE_LABELS, DISCIPLINES, FORMAT_LABELS, labelOf, type MailKind, type MatchSide } from '@koppel/contracts';
 import { themeLabel } from '@koppel/matching';
+import { isRegionName, type RegionName } from '../regions/province-of-postcode';
 import type { PolicyDoc } from '../store/policies';
 import type { MailState, ProposalDoc } from '../store/proposals';
 import { escapeHtml, layout } from '../web/layout';
+import type { ConsoleCopy } from './copy';
 import { explanationView } from './explanation';
+import { FLASH_TONE, type Flash } from './flash';
 import type { QueueQuery } from './queue-query';
+import { formatters, switcherOf, type PageView } from './view';
 
 export { escapeHtml };
 
-export const STATUS_NL: Record<string, string> = {
-  proposed: 'Voorgesteld',
-  approved: 'Goedgekeurd',
-  rejected: 'Afgewezen',
-  confirmed: 'Bevestigd',
-  declined: 'Niet doorgegaan',
-};
-const disciplineNl = (code: string) => labelOf(DISCIPLINE_LABELS, code);
-const formatNl = (code: string) => labelOf(FORMAT_LABELS, code).toLowerCase();
-const ACTION_NL: Record<string, string> = {
-  proposed: 'voorgesteld',
-  approved: 'goedgekeurd',
-  rejected: 'afgewezen',
-  note: 'notitie aangepast',
-  interested: 'geïnteresseerd',
-  not_interested: 'niet geïnteresseerd',
-  confirmed: 'bevestigd',
-  declined: 'niet doorgegaan',
-  resend: 'mail opnieuw verstuurd',
-};
-const SIDE_NL: Record<MatchSide, string> = { school: 'school', provider: 'aanbieder' };
-const KIND_NL: Record<MailKind, string> = { approved: 'voorstel', confirmed: 'bevestiging' };
+type Section = 'queue' | 'mails' | 'policies';
 
-function nav(current: string) {
-  return [
-    { href: '/console', label: 'Voorstellen', current: current === 'queue' },
-    { href: '/console/mails', label: 'Mislukte mails', current: current === 'mails' },
-    { href: '/console/policies', label: 'Automatisch goedkeuren', current: current === 'policies' },
-    { href: '/console/sign-out', label: 'Afmelden' },
-  ];
-}
-
-function consolePage(title: string, current: string, body: string): string {
-  return layout({ title, siteName: 'bemiddelingsconsole', nav: nav(current) }, body);
+function consolePage(view: PageView, title: string, current: Section, body: string): string {
+  const { nav } = view.copy;
+  return layout(
+    {
+      title,
+      lang: view.lang,
+      siteName: view.copy.siteName,
+      nav: [
+        { href: '/console', label: nav.queue, current: current === 'queue' },
+        { href: '/console/mails', label: nav.mails, current: current === 'mails' },
+        { href: '/console/policies', label: nav.policies, current: current === 'policies' },
+        { href: '/console/sign-out', label: nav.signOut },
+      ],
+      languages: switcherOf(view),
+    },
+    body,
+  );
 }
 
 function pct(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
 
-function message(text?: string): string {
-  return text ? `<p class="ok" role="status">${escapeHtml(text)}</p>` : '';
+/** The label of a status; a value from newer data shows as it is. */
+function statusLabel(copy: ConsoleCopy, status: string): string {
+  return (copy.statuses as Record<string, string>)[status] ?? status;
+}
+
+/** A region's name in the reader's language; a stored name that is no known region shows as it is. */
+export function regionLabel(copy: ConsoleCopy, region: string): string {
+  return isRegionName(region) ? copy.regions[region] : region;
+}
+
+function actionLabel(copy: ConsoleCopy, action: string): string {
+  return (copy.actions as Record<string, string>)[action] ?? action;
+}
+
+/** Who did something: a side's name in the reader's language, anyone else (a broker's address, the matcher) as recorded. */
+function actorLabel(copy: ConsoleCopy, by: string): string {
+  return by === 'school' || by === 'provider' ? copy.sides[by] : by;
+}
+
+function disciplineLabel(view: PageView, code: string): string {
+  return labelOf(DISCIPLINE_LABELS, code, view.lang);
+}
+
+function flashHtml(copy: ConsoleCopy, flash: Flash | undefined): string {
+  if (!flash) return '';
+  const say = copy.flash[flash.key] as (f: Flash) => string;
+  return `<p class="${FLASH_TONE[flash.key]}" role="status">${escapeHtml(say(flash))}</p>`;
 }
 
 function options(values: readonly string[], selected: string | undefined, label: (v: string) => string, empty: string): string {
   return [`<option value="">${escapeHtml(empty)}</option>`, ...values.map((v) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(label(v))}</option>`)].join('');
 }
 
+function choices(entries: Record<string, string>, selected: string): string {
+  return Object.entries(entries)
+    .map(([v, l]) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(l)}</option>`)
+    .join('');
+}
+
 export function queueUrl(query: Partial<QueueQuery>, overrides: Partial<QueueQuery> = {}): string {
   const merged = { ...query, ...overrides };
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && k !== 'message' && !(k === 'offset' && v === 0) && !(k === 'sort' && v === 'score')) params.set(k, String(v));
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'offset' && v === 0) && !(k === 'sort' && v === 'score')) params.set(k, String(v));
   const qs = params.toString();
   return `/console${qs ? `?${qs}` : ''}`;
 }
@@ -69,166 +89,237 @@ export interface QueuePageInput {
   total: number;
   query: QueueQuery;
   limit: number;
-  regions: string[];
-  message?: string;
+  regions: readonly RegionName[];
+  flash?: Flash;
 }
 
 /** The broker's queue: filters, sort, search, pages; approve, reject or approve several at once. */
-export function queuePage(input: QueuePageInput): string {
+export function queuePage(view: PageView, input: QueuePageInput): string {
+  const c = view.copy.queue;
   const q = input.query;
   const pageEnd = Math.min(q.offset + input.limit, input.total);
-  const prev = q.offset > 0 ? `<a href="${escapeHtml(queueUrl(q, { offset: Math.max(0, q.offset - input.limit) }))}">Vorige</a>` : '';
-  const next = pageEnd < input.total ? `<a href="${escapeHtml(queueUrl(q, { offset: q.offset + input.limit }))}">Volgende</a>` : '';
+  const prev = q.offset > 0 ? `<a href="${escapeHtml(queueUrl(q, { offset: Math.max(0, q.offset - input.limit) }))}">${escapeHtml(c.previous)}</a>` : '';
+  const next = pageEnd < input.total ? `<a href="${escapeHtml(queueUrl(q, { offset: q.offset + input.limit }))}">${escapeHtml(c.next)}</a>` : '';
   const bulk = input.items.some((p) => p.status === 'proposed');
+  const field = (id: string, label: string, control: string) => `<p><label for="${id}">${escapeHtml(label)}</label>${control}</p>`;
   return consolePage(
-    'Voorstellen',
+    view,
+    c.title,
     'queue',
-    `<h1>Voorgestelde koppelingen</h1>
-${message(input.message)}
-<form method="get" action="/console" role="search" aria-label="Voorstellen filteren">
-<fieldset><legend>Filteren en sorteren</legend>
+    `<h1>${escapeHtml(c.heading)}</h1>
+${flashHtml(view.copy, input.flash)}
+<form method="get" action="/console" role="search" aria-label="${escapeHtml(c.filterForm)}">
+<fieldset><legend>${escapeHtml(c.filterLegend)}</legend>
 <div class="filters">
-<p><label for="f-q">Zoeken</label><input id="f-q" name="q" type="search" value="${escapeHtml(q.q ?? '')}" maxlength="100"></p>
-<p><label for="f-status">Status</label><select id="f-status" name="status">${Object.entries({ ...STATUS_NL, all: 'Alle' }).map(([v, l]) => `<option value="${v}"${v === q.status ? ' selected' : ''}>${l}</option>`).join('')}</select></p>
-<p><label for="f-region">Regio</label><select id="f-region" name="region">${options(input.regions, q.region, (r) => r, 'Alle regio’s')}</select></p>
-<p><label for="f-discipline">Discipline</label><select id="f-discipline" name="discipline">${options(DISCIPLINES, q.discipline, disciplineNl, 'Alle')}</select></p>
-<p><label for="f-minscore">Score vanaf (%)</label><input id="f-minscore" name="minScore" type="number" min="0" max="100" value="${q.minScore ?? ''}"></p>
-<p><label for="f-age">Leeftijd</label><input id="f-age" name="age" type="number" min="0" max="120" value="${q.age ?? ''}"></p>
-<p><label for="f-sort">Sorteren</label><select id="f-sort" name="sort">${Object.entries({ score: 'Hoogste score', newest: 'Nieuwste eerst', oldest: 'Oudste eerst' }).map(([v, l]) => `<option value="${v}"${v === q.sort ? ' selected' : ''}>${l}</option>`).join('')}</select></p>
-<p><button type="submit">Toepassen</button> <a href="/console">Wissen</a></p>
+${field('f-q', c.search, `<input id="f-q" name="q" type="search" value="${escapeHtml(q.q ?? '')}" maxlength="100">`)}
+${field('f-status', c.status, `<select id="f-status" name="status">${choices({ ...view.copy.statuses, all: c.allStatuses }, q.status)}</select>`)}
+${field('f-region', c.region, `<select id="f-region" name="region">${options(input.regions, q.region, (r) => regionLabel(view.copy, r), c.allRegions)}</select>`)}
+${field('f-discipline', c.discipline, `<select id="f-discipline" name="discipline">${options(DISCIPLINES, q.discipline, (d) => disciplineLabel(view, d), c.allDisciplines)}</select>`)}
+${field('f-minscore', c.minScore, `<input id="f-minscore" name="minScore" type="number" min="0" max="100" value="${q.minScore ?? ''}">`)}
+${field('f-age', c.age, `<input id="f-age" name="age" type="number" min="0" max="120" value="${q.age ?? ''}">`)}
+${field('f-sort', c.sort, `<select id="f-sort" name="sort">${choices(c.sorts, q.sort)}</select>`)}
+<p><button type="submit">${escapeHtml(c.apply)}</button> <a href="/console">${escapeHtml(c.clear)}</a></p>
 </div>
 </fieldset>
 </form>
-<p class="muted" aria-live="polite">${input.total === 0 ? 'Geen voorstellen.' : `${q.offset + 1}–${pageEnd} van ${input.total}`}</p>
-${bulk ? `<form id="bulk" method="post" action="/console/bulk-approve"><p><label for="bulk-note">Notitie voor de mails (alle aangevinkte)</label><br><input id="bulk-note" name="note" maxlength="2000" size="50"> <button class="approve" type="submit">Aangevinkte goedkeuren</button></p></form>` : ''}
+<p class="muted" aria-live="polite">${escapeHtml(input.total === 0 ? c.none : c.range(q.offset + 1, pageEnd, input.total))}</p>
+${bulk ? `<form id="bulk" method="post" action="/console/bulk-approve"><p><label for="bulk-note">${escapeHtml(c.bulkNote)}</label><br><input id="bulk-note" name="note" maxlength="2000" size="50"> <button class="approve" type="submit">${escapeHtml(c.bulkApprove)}</button></p></form>` : ''}
 <table>
-<caption class="visually-hidden">Voorstellen: aanvraag van de school, voorgesteld aanbod, regio, score, status en acties</caption>
-<thead><tr><th scope="col"><span class="visually-hidden">Selecteren</span></th><th scope="col">Aanvraag (school)</th><th scope="col">Aanbod (aanbieder)</th><th scope="col">Regio</th><th scope="col">Score</th><th scope="col">Status en acties</th></tr></thead>
+<caption class="visually-hidden">${escapeHtml(c.caption)}</caption>
+<thead><tr><th scope="col"><span class="visually-hidden">${escapeHtml(c.columns.select)}</span></th><th scope="col">${escapeHtml(c.columns.request)}</th><th scope="col">${escapeHtml(c.columns.offer)}</th><th scope="col">${escapeHtml(c.columns.region)}</th><th scope="col">${escapeHtml(c.columns.score)}</th><th scope="col">${escapeHtml(c.columns.statusAndActions)}</th></tr></thead>
 <tbody>
-${input.items.map(proposalRow).join('\n')}
+${input.items.map((p) => proposalRow(view, p)).join('\n')}
 </tbody>
 </table>
-<nav aria-label="Paginering">${prev} ${next}</nav>`,
+<nav aria-label="${escapeHtml(c.pagination)}">${prev} ${next}</nav>`,
   );
 }
 
-function proposalRow(p: ProposalDoc): string {
+function proposalRow(view: PageView, p: ProposalDoc): string {
+  const c = view.copy.queue;
   const m = p.match;
   const id = encodeURIComponent(p._id);
   const select =
     p.status === 'proposed'
-      ? `<input type="checkbox" name="ids" value="${escapeHtml(p._id)}" form="bulk" id="sel-${escapeHtml(id)}"><label class="visually-hidden" for="sel-${escapeHtml(id)}">Selecteer ${escapeHtml(m.request.title)} × ${escapeHtml(m.offer.title)}</label>`
+      ? `<input type="checkbox" name="ids" value="${escapeHtml(p._id)}" form="bulk" id="sel-${escapeHtml(id)}"><label class="visually-hidden" for="sel-${escapeHtml(id)}">${escapeHtml(c.select(m.request.title, m.offer.title))}</label>`
       : '';
   const actions =
     p.status === 'proposed'
-      ? `<form class="inline" method="post" action="/console/proposals/${id}/approve"><button class="approve" type="submit" aria-label="Goedkeuren: ${escapeHtml(m.offer.title)} voor ${escapeHtml(m.school.name)}">Goedkeuren</button></form>`
-      : `${p.decidedBy ? `<span class="muted">door ${escapeHtml(p.decidedBy)}</span>` : ''}`;
+      ? `<form class="inline" method="post" action="/console/proposals/${id}/approve"><button class="approve" type="submit" aria-label="${escapeHtml(c.approveLabel(m.offer.title, m.school.name))}">${escapeHtml(c.approve)}</button></form>`
+      : `${p.decidedBy ? `<span class="muted">${escapeHtml(c.by(p.decidedBy))}</span>` : ''}`;
   return `<tr data-match-id="${escapeHtml(p._id)}">
 <td>${select}</td>
-<td><strong>${escapeHtml(m.request.title)}</strong><br>${escapeHtml(m.school.name)}, ${escapeHtml(m.request.municipality)}<br><span class="muted">${m.request.pupils} leerlingen, ${m.request.ageMin}–${m.request.ageMax} jaar</span></td>
+<td><strong>${escapeHtml(m.request.title)}</strong><br>${escapeHtml(m.school.name)}, ${escapeHtml(m.request.municipality)}<br><span class="muted">${escapeHtml(c.pupils(m.request.pupils, m.request.ageMin, m.request.ageMax))}</span></td>
 <td><strong>${escapeHtml(m.offer.title)}</strong><br>${escapeHtml(m.provider.name)}, ${escapeHtml(m.offer.municipality)}<br><span class="muted">${escapeHtml(m.summary)}</span></td>
-<td>${escapeHtml(p.region)}</td>
+<td>${escapeHtml(regionLabel(view.copy, p.region))}</td>
 <td class="score">${pct(p.score)}</td>
-<td><span class="status">${escapeHtml(STATUS_NL[p.status] ?? p.status)}</span><br><a href="/console/proposals/${id}">Bekijken<span class="visually-hidden">: ${escapeHtml(m.request.title)} × ${escapeHtml(m.offer.title)}</span></a><br>${actions}</td>
+<td><span class="status">${escapeHtml(statusLabel(view.copy, p.status))}</span><br><a href="/console/proposals/${id}">${escapeHtml(c.view)}<span class="visually-hidden">: ${escapeHtml(m.request.title)} × ${escapeHtml(m.offer.title)}</span></a><br>${actions}</td>
 </tr>`;
 }
 
-function mailLine(p: ProposalDoc, recipient: MatchSide, kind: MailKind, state: MailState | undefined): string {
+function mailLine(view: PageView, p: ProposalDoc, recipient: MatchSide, kind: MailKind, state: MailState | undefined): string {
   if (!state) return '';
+  const c = view.copy.proposal;
   const resend =
     state.status === 'failed'
-      ? `<form class="inline" method="post" action="/console/proposals/${encodeURIComponent(p._id)}/mails/${recipient}/${kind}/resend"><button type="submit">Opnieuw versturen<span class="visually-hidden"> naar ${SIDE_NL[recipient]}</span></button></form>`
+      ? `<form class="inline" method="post" action="/console/proposals/${encodeURIComponent(p._id)}/mails/${recipient}/${kind}/resend"><button type="submit">${escapeHtml(c.resend)}<span class="visually-hidden">${escapeHtml(c.resendTo(recipient))}</span></button></form>`
       : '';
-  const status = { sent: 'verstuurd', failed: 'mislukt', 'resend-requested': 'wordt opnieuw verstuurd' }[state.status];
-  return `<li>Mail (${KIND_NL[kind]}) aan ${SIDE_NL[recipient]}${state.to ? ` &lt;${escapeHtml(state.to)}&gt;` : ''}: <strong>${status}</strong>${state.reason ? ` <span class="muted">(${escapeHtml(state.reason)})</span>` : ''} ${resend}</li>`;
+  return `<li>${escapeHtml(c.mailLine(view.copy.mailKinds[kind], recipient))}${state.to ? ` &lt;${escapeHtml(state.to)}&gt;` : ''}: <strong>${escapeHtml(view.copy.mailStatuses[state.status])}</strong>${state.reason ? ` <span class="muted">(${escapeHtml(state.reason)})</span>` : ''} ${resend}</li>`;
+}
+
+function answersList(view: PageView, p: ProposalDoc): string {
+  const c = view.copy.proposal;
+  return (['school', 'provider'] as const)
+    .map((side) => {
+      const a = p.answers?.[side];
+      const said = a ? `<strong>${escapeHtml(c.answer[a.answer])}</strong>${a.reason ? ` — “${escapeHtml(a.reason)}”` : ''}` : `<span class="muted">${escapeHtml(c.noAnswer)}</span>`;
+      return `<li>${escapeHtml(view.copy.sides[side])}: ${said}</li>`;
+    })
+    .join('');
+}
+
+function decideSection(view: PageView, p: ProposalDoc): string {
+  if (p.status !== 'proposed') return '';
+  const c = view.copy.proposal;
+  const id = encodeURIComponent(p._id);
+  return `<section aria-labelledby="h-decide"><h2 id="h-decide">${escapeHtml(c.decide)}</h2>
+<form method="post" action="/console/proposals/${id}/note"><p><label for="note">${escapeHtml(c.note)}</label><br><textarea id="note" name="note" rows="2" cols="60" maxlength="2000">${escapeHtml(p.note ?? '')}</textarea><br><button type="submit">${escapeHtml(c.saveNote)}</button></p></form>
+<form class="inline" method="post" action="/console/proposals/${id}/approve"><button class="approve" type="submit">${escapeHtml(c.approve)}</button></form>
+<form method="post" action="/console/proposals/${id}/reject"><p><label for="reason">${escapeHtml(c.rejectReason)}</label><br><input id="reason" name="note" required maxlength="2000" size="50"> <button class="reject" type="submit">${escapeHtml(c.reject)}</button></p></form>
+</section>`;
+}
+
+function facts(rows: [string, string][]): string {
+  return `<dl class="facts">${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
 }
 
 /** One match: request and offer side by side, why it fits, other candidates, answers, mails, history, decisions. */
-export function proposalPage(p: ProposalDoc, others: ProposalDoc[], flash?: string): string {
+export function proposalPage(view: PageView, p: ProposalDoc, others: ProposalDoc[], flash?: Flash): string {
+  const c = view.copy.proposal;
+  const f = c.fields;
+  const format = formatters(view.copy);
   const m = p.match;
-  const id = encodeURIComponent(p._id);
-  const e = explanationView(m);
-  const answers = (['school', 'provider'] as const)
-    .map((side) => {
-      const a = p.answers?.[side];
-      return `<li>${SIDE_NL[side]}: ${a ? `<strong>${a.answer === 'interested' ? 'geïnteresseerd' : 'niet geïnteresseerd'}</strong>${a.reason ? ` — “${escapeHtml(a.reason)}”` : ''}` : '<span class="muted">nog geen antwoord</span>'}</li>`;
-    })
+  const e = explanationView(m, view.lang);
+  const disciplines = (codes: string[]) => codes.map((d) => disciplineLabel(view, d)).join(', ') || '—';
+  const mails = (['school', 'provider'] as const).flatMap((r) => (['approved', 'confirmed'] as const).map((k) => mailLine(view, p, r, k, p.mails?.[`${r}_${k}`]))).join('');
+  const formatName = labelOf(FORMAT_LABELS, m.offer.format, view.lang).toLowerCase();
+  const why: [string, string][] = [
+    ...(e.ages ? ([[c.whyFields.ages, e.ages]] as [string, string][]) : []),
+    ...(e.distance ? ([[c.whyFields.distance, e.distance]] as [string, string][]) : []),
+    [c.whyFields.discipline, disciplines(e.disciplines)],
+    [c.whyFields.themes, e.themes.map((t) => themeLabel(t, view.lang)).join(', ') || '—'],
+    [c.whyFields.terms, e.terms.join(', ') || '—'],
+    ...(e.overBudget ? ([[c.whyFields.attention, c.overBudget]] as [string, string][]) : []),
+  ];
+  const history = (p.history ?? [])
+    .map((h) => `<li><time datetime="${new Date(h.at).toISOString()}">${escapeHtml(format.dateTime(h.at))}</time>: ${escapeHtml(actionLabel(view.copy, h.action))} ${escapeHtml(c.by(actorLabel(view.copy, h.by)))}${h.note ? ` — “${escapeHtml(h.note)}”` : ''}</li>`)
     .join('');
-  const mails = (['school', 'provider'] as const).flatMap((r) => (['approved', 'confirmed'] as const).map((k) => mailLine(p, r, k, p.mails?.[`${r}_${k}`]))).join('');
-  const decide =
-    p.status === 'proposed'
-      ? `<section aria-labelledby="h-decide"><h2 id="h-decide">Beslissen</h2>
-<form method="post" action="/console/proposals/${id}/note"><p><label for="note">Notitie voor de mail</label><br><textarea id="note" name="note" rows="2" cols="60" maxlength="2000">${escapeHtml(p.note ?? '')}</textarea><br><button type="submit">Notitie bewaren</button></p></form>
-<form class="inline" method="post" action="/console/proposals/${id}/approve"><button class="approve" type="submit">Goedkeuren</button></form>
-<form method="post" action="/console/proposals/${id}/reject"><p><label for="reason">Reden van afwijzing</label><br><input id="reason" name="note" required maxlength="2000" size="50"> <button class="reject" type="submit">Afwijzen</button></p></form>
-</section>`
-      : '';
+  const otherItems = others
+    .map((o) => `<li><a href="/console/proposals/${encodeURIComponent(o._id)}">${escapeHtml(o.match.offer.title)}</a> (${escapeHtml(o.match.provider.name)}) — ${pct(o.score)}, ${escapeHtml(statusLabel(view.copy, o.status))}</li>`)
+    .join('');
   return consolePage(
+    view,
     `${m.request.title} × ${m.offer.title}`,
     'queue',
-    `<p><a href="/console">← Terug naar de voorstellen</a></p>
+    `<p><a href="/console">${escapeHtml(c.back)}</a></p>
 <h1>${escapeHtml(m.request.title)} × ${escapeHtml(m.offer.title)}</h1>
-${message(flash)}
-<p><span class="status" data-testid="status">${escapeHtml(STATUS_NL[p.status] ?? p.status)}</span> · score <strong class="score">${pct(p.score)}</strong> · regio ${escapeHtml(p.region)}${p.decidedBy ? ` · door ${escapeHtml(p.decidedBy)}` : ''}</p>
+${flashHtml(view.copy, flash)}
+<p><span class="status" data-testid="status">${escapeHtml(statusLabel(view.copy, p.status))}</span> · ${escapeHtml(c.score)} <strong class="score">${pct(p.score)}</strong> · ${escapeHtml(c.region)} ${escapeHtml(regionLabel(view.copy, p.region))}${p.decidedBy ? ` · ${escapeHtml(c.by(p.decidedBy))}` : ''}</p>
 <div class="side-by-side">
-<section class="card" aria-labelledby="h-request"><h2 id="h-request">Aanvraag</h2>
-<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.request.title)}</dd><dt>School</dt><dd>${escapeHtml(m.school.name)} &lt;${escapeHtml(m.school.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.request.postcode)} ${escapeHtml(m.request.municipality)}</dd><dt>Leerlingen</dt><dd>${m.request.pupils}, ${m.request.ageMin}–${m.request.ageMax} jaar</dd><dt>Disciplines</dt><dd>${m.request.disciplines.map(disciplineNl).join(', ') || '—'}</dd></dl></section>
-<section class="card" aria-labelledby="h-offer"><h2 id="h-offer">Aanbod</h2>
-<dl class="facts"><dt>Titel</dt><dd>${escapeHtml(m.offer.title)}</dd><dt>Aanbieder</dt><dd>${escapeHtml(m.provider.name)} &lt;${escapeHtml(m.provider.email)}&gt;</dd><dt>Plaats</dt><dd>${escapeHtml(m.offer.municipality)}</dd><dt>Vorm</dt><dd>${escapeHtml(formatNl(m.offer.format))}, € ${m.offer.pricePerPupil.toFixed(2).replace('.', ',')} per leerling</dd><dt>Disciplines</dt><dd>${m.offer.disciplines.map(disciplineNl).join(', ')}</dd></dl></section>
+<section class="card" aria-labelledby="h-request"><h2 id="h-request">${escapeHtml(c.request)}</h2>
+${facts([
+  [f.title, m.request.title],
+  [f.school, `${m.school.name} <${m.school.email}>`],
+  [f.place, `${m.request.postcode} ${m.request.municipality}`],
+  [f.pupils, c.pupils(m.request.pupils, m.request.ageMin, m.request.ageMax)],
+  [f.disciplines, disciplines(m.request.disciplines)],
+])}</section>
+<section class="card" aria-labelledby="h-offer"><h2 id="h-offer">${escapeHtml(c.offer)}</h2>
+${facts([
+  [f.title, m.offer.title],
+  [f.provider, `${m.provider.name} <${m.provider.email}>`],
+  [f.place, m.offer.municipality],
+  [f.format, c.price(formatName, format.euro(m.offer.pricePerPupil))],
+  [f.disciplines, disciplines(m.offer.disciplines)],
+])}</section>
 </div>
-<section aria-labelledby="h-why"><h2 id="h-why">Waarom dit past</h2>
+<section aria-labelledby="h-why"><h2 id="h-why">${escapeHtml(c.why)}</h2>
 <p>${escapeHtml(e.sentence)}</p>
-<dl class="facts">${e.ages ? `<dt>Leeftijden</dt><dd>${escapeHtml(e.ages)}</dd>` : ''}${e.distance ? `<dt>Afstand</dt><dd>${escapeHtml(e.distance)}</dd>` : ''}<dt>Discipline</dt><dd>${e.disciplines.map(disciplineNl).join(', ') || '—'}</dd><dt>Thema’s</dt><dd>${e.themes.map((t) => escapeHtml(themeLabel(t, 'nl'))).join(', ') || '—'}</dd><dt>Gedeelde woorden</dt><dd>${e.terms.map(escapeHtml).join(', ') || '—'}</dd>${e.overBudget ? '<dt>Let op</dt><dd>duurder dan het budget</dd>' : ''}</dl>
+${facts(why)}
 </section>
-${decide}
-<section aria-labelledby="h-answers"><h2 id="h-answers">Antwoorden</h2><ul>${answers}</ul></section>
-${mails ? `<section aria-labelledby="h-mails"><h2 id="h-mails">Mails</h2><ul>${mails}</ul></section>` : ''}
-<section aria-labelledby="h-others"><h2 id="h-others">Andere kandidaten voor deze aanvraag</h2>
-${others.length ? `<ul>${others.map((o) => `<li><a href="/console/proposals/${encodeURIComponent(o._id)}">${escapeHtml(o.match.offer.title)}</a> (${escapeHtml(o.match.provider.name)}) — ${pct(o.score)}, ${escapeHtml(STATUS_NL[o.status] ?? o.status)}</li>`).join('')}</ul>` : '<p class="muted">Geen andere voorstellen.</p>'}
+${decideSection(view, p)}
+<section aria-labelledby="h-answers"><h2 id="h-answers">${escapeHtml(c.answers)}</h2><ul>${answersList(view, p)}</ul></section>
+${mails ? `<section aria-labelledby="h-mails"><h2 id="h-mails">${escapeHtml(c.mails)}</h2><ul>${mails}</ul></section>` : ''}
+<section aria-labelledby="h-others"><h2 id="h-others">${escapeHtml(c.others)}</h2>
+${otherItems ? `<ul>${otherItems}</ul>` : `<p class="muted">${escapeHtml(c.noOthers)}</p>`}
 </section>
-<section aria-labelledby="h-history"><h2 id="h-history">Geschiedenis</h2>
-<ol>${(p.history ?? []).map((h) => `<li><time datetime="${new Date(h.at).toISOString()}">${new Date(h.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })}</time>: ${escapeHtml(ACTION_NL[h.action] ?? h.action)} door ${escapeHtml(h.by)}${h.note ? ` — “${escapeHtml(h.note)}”` : ''}</li>`).join('')}</ol>
+<section aria-labelledby="h-history"><h2 id="h-history">${escapeHtml(c.history)}</h2>
+<ol>${history}</ol>
 </section>`,
   );
 }
 
 /** Mails the notifier gave up on, with a resend button each. */
-export function failedMailsPage(items: ProposalDoc[], flash?: string): string {
+export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Flash): string {
+  const c = view.copy.mails;
   const rows = items.flatMap((p) =>
     Object.values(p.mails ?? {})
       .filter((s) => s.status === 'failed')
       .map(
-        (s) => `<tr><td><a href="/console/proposals/${encodeURIComponent(p._id)}">${escapeHtml(p.match.request.title)} × ${escapeHtml(p.match.offer.title)}</a></td><td>${SIDE_NL[s.recipient]} &lt;${escapeHtml(s.to ?? '')}&gt;</td><td>${KIND_NL[s.kind]}</td><td>${escapeHtml(s.reason ?? '')} (${s.attempts ?? '?'} pogingen)</td>
-<td><form method="post" action="/console/proposals/${encodeURIComponent(p._id)}/mails/${s.recipient}/${s.kind}/resend"><button type="submit">Opnieuw versturen<span class="visually-hidden">: ${escapeHtml(p.match.offer.title)} aan ${SIDE_NL[s.recipient]}</span></button></form></td></tr>`,
+        (s) => `<tr><td><a href="/console/proposals/${encodeURIComponent(p._id)}">${escapeHtml(p.match.request.title)} × ${escapeHtml(p.match.offer.title)}</a></td><td>${escapeHtml(view.copy.sides[s.recipient])} &lt;${escapeHtml(s.to ?? '')}&gt;</td><td>${escapeHtml(view.copy.mailKinds[s.kind])}</td><td>${escapeHtml(s.reason ?? '')} (${escapeHtml(c.attempts(String(s.attempts ?? '?')))})</td>
+<td><form method="post" action="/console/proposals/${encodeURIComponent(p._id)}/mails/${s.recipient}/${s.kind}/resend"><button type="submit">${escapeHtml(c.resend)}<span class="visually-hidden">${escapeHtml(c.resendLabel(p.match.offer.title, s.recipient))}</span></button></form></td></tr>`,
       ),
   );
-  return consolePage(
-    'Mislukte mails',
-    'mails',
-    `<h1>Mislukte mails</h1>
-${message(flash)}
-${rows.length ? `<table><caption class="visually-hidden">Mails die niet verstuurd konden worden</caption><thead><tr><th scope="col">Koppeling</th><th scope="col">Aan</th><th scope="col">Soort</th><th scope="col">Fout</th><th scope="col">Actie</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>Geen mislukte mails.</p>'}`,
-  );
+  const table = `<table><caption class="visually-hidden">${escapeHtml(c.caption)}</caption><thead><tr>${Object.values(c.columns)
+    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return consolePage(view, c.title, 'mails', `<h1>${escapeHtml(c.title)}</h1>\n${flashHtml(view.copy, flash)}\n${rows.length ? table : `<p>${escapeHtml(c.none)}</p>`}`);
 }
 
-/** Auto-approval per region: what is on, and a form to change it. */
-export function policiesPage(policies: PolicyDoc[], regions: string[], flash?: string): string {
-  const rows = policies
-    .map((p) => `<tr><td>${escapeHtml(p._id)}</td><td>${p.enabled ? 'aan' : 'uit'}</td><td>${pct(p.threshold)}</td><td>${escapeHtml(p.updatedBy)}, ${new Date(p.updatedAt).toLocaleDateString('nl-BE')}</td></tr>`)
-    .join('');
-  return consolePage(
-    'Automatisch goedkeuren',
-    'policies',
-    `<h1>Automatisch goedkeuren per regio</h1>
-${message(flash)}
-<p>Voorstellen uit een regio met een score op of boven de drempel worden meteen goedgekeurd; de mails vertrekken zoals bij een goedkeuring door een bemiddelaar.</p>
-${rows ? `<table><caption class="visually-hidden">Regels per regio</caption><thead><tr><th scope="col">Regio</th><th scope="col">Status</th><th scope="col">Drempel</th><th scope="col">Gewijzigd</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="muted">Nog geen regels: alles wacht op een bemiddelaar.</p>'}
-<h2>Regel instellen</h2>
+export interface PoliciesPageInput {
+  /** The policies the user may manage (all for an admin). */
+  policies: PolicyDoc[];
+  /** The regions the user may set a policy for. */
+  regions: readonly RegionName[];
+  /** Brokers are told which provinces are theirs to automate; admins manage all. */
+  scopedToBroker: boolean;
+  flash?: Flash;
+}
+
+function policyForm(view: PageView, regions: readonly RegionName[]): string {
+  const c = view.copy.policies;
+  return `<h2>${escapeHtml(c.setHeading)}</h2>
 <form method="post" action="/console/policies">
-<p><label for="p-region">Regio</label><br><select id="p-region" name="region" required>${regions.map((r) => `<option>${escapeHtml(r)}</option>`).join('')}</select></p>
-<p><label for="p-threshold">Drempel (score in %)</label><br><input id="p-threshold" name="threshold" type="number" min="0" max="100" required value="80"></p>
-<p><input id="p-enabled" name="enabled" type="checkbox" checked> <label for="p-enabled">Automatisch goedkeuren aan</label></p>
-<p><button class="primary" type="submit">Bewaren</button></p>
-</form>`,
+<p><label for="p-region">${escapeHtml(c.region)}</label><br><select id="p-region" name="region" required>${regions.map((r) => `<option value="${escapeHtml(r)}">${escapeHtml(regionLabel(view.copy, r))}</option>`).join('')}</select></p>
+<p><label for="p-threshold">${escapeHtml(c.threshold)}</label><br><input id="p-threshold" name="threshold" type="number" min="0" max="100" required value="80"></p>
+<p><input id="p-enabled" name="enabled" type="checkbox" checked> <label for="p-enabled">${escapeHtml(c.enabled)}</label></p>
+<p><button class="primary" type="submit">${escapeHtml(c.save)}</button></p>
+</form>`;
+}
+
+/** Auto-approval per region: what is on, and a form to change it; a broker sees only the provinces wholly within its regions. */
+export function policiesPage(view: PageView, input: PoliciesPageInput): string {
+  const c = view.copy.policies;
+  const format = formatters(view.copy);
+  const rows = input.policies
+    .map(
+      (p) =>
+        `<tr data-region="${escapeHtml(p._id)}"><td>${escapeHtml(regionLabel(view.copy, p._id))}</td><td>${escapeHtml(p.enabled ? c.on : c.off)}</td><td>${pct(p.threshold)}</td><td>${escapeHtml(p.updatedBy)}, ${escapeHtml(format.date(p.updatedAt))}</td></tr>`,
+    )
+    .join('');
+  const scope = input.scopedToBroker ? `<p>${escapeHtml(input.regions.length ? c.brokerScope : c.brokerNone)}</p>` : '';
+  const table = `<table><caption class="visually-hidden">${escapeHtml(c.caption)}</caption><thead><tr>${Object.values(c.columns)
+    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+  return consolePage(
+    view,
+    c.title,
+    'policies',
+    `<h1>${escapeHtml(c.heading)}</h1>
+${flashHtml(view.copy, input.flash)}
+<p>${escapeHtml(c.intro)}</p>
+${scope}
+${rows ? table : `<p class="muted">${escapeHtml(c.none)}</p>`}
+${input.regions.length ? policyForm(view, input.regions) : ''}`,
   );
 }

@@ -15,7 +15,6 @@ export const QueueQuerySchema = z.object({
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   sort: z.enum(['score', 'newest', 'oldest']).catch('score'),
   offset: z.coerce.number().int().min(0).catch(0),
-  message: z.string().max(200).optional().catch(undefined),
 });
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { verifyToken, type Claims } from '@koppel/auth';
+import { pageViewOf } from '../console/view';
 
 /** The cookie holding the broker's session token (intake-issued, verified here on every request). */
 export const SESSION_COOKIE = 'koppel_console';
@@ -59,6 +60,6 @@ export function requireConsoleSession(secret: string) {
       res.redirect(303, `/console/sign-in${session.reason === 'missing' ? '' : `?reason=${session.reason}`}`);
       return;
     }
-    res.status(401).type('text').send('Niet aangemeld: meld je opnieuw aan via /console/sign-in.');
+    res.status(401).type('text').send(pageViewOf(req).copy.problems.notSignedIn);
   };
 }

@@ -1,15 +1,31 @@
+import { switcherOf, type PageView } from '../console/view';
 import { escapeHtml, layout } from '../web/layout';
 
-const REASONS: Record<string, string> = {
-  invalid: 'Je sessie is verlopen of ongeldig. Meld je opnieuw aan.',
-  role: 'Met dit adres heb je geen toegang tot de console: die is er voor bemiddelaars.',
-  'signed-out': 'Je bent afgemeld.',
-};
+/** Why the sign-in page was opened (from the session guard or sign-out). */
+export type SignInReason = 'invalid' | 'role' | 'signed-out';
 
-const NO_SCRIPT = `<noscript><p class="warn">Aanmelden gebeurt in je browser en heeft JavaScript nodig. Zet JavaScript aan voor deze pagina, of vraag een beheerder om toegang.</p></noscript>`;
+function noScript(view: PageView): string {
+  return `<noscript><p class="warn">${escapeHtml(view.copy.signIn.noScript)}</p></noscript>`;
+}
 
-function signInLayout(title: string, body: string): string {
-  return layout({ title, siteName: 'bemiddelingsconsole' }, body);
+/**
+ * What the browser script says, in the page's language: a JSON data block
+ * (not executed, so a strict script-src still holds) the script reads.
+ * `<` is escaped so no text can close the element.
+ */
+function scriptMessages(view: PageView): string {
+  const json = JSON.stringify(view.copy.signIn.script).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="sign-in-messages">${json}</script>`;
+}
+
+/**
+ * The sign-in pages carry the language switcher except the callback page:
+ * its address holds the one-time token, which a link to the same page in
+ * another language would copy; the reader's choice is remembered from the
+ * sign-in page anyway.
+ */
+function signInLayout(view: PageView, title: string, body: string, withSwitcher = true): string {
+  return layout({ title, lang: view.lang, siteName: view.copy.siteName, languages: withSwitcher ? switcherOf(view) : undefined }, body);
 }
 
 /**
@@ -17,19 +33,22 @@ function signInLayout(title: string, body: string): string {
  * /auth/sign-in-links itself (review does not call intake: services talk only
  * through Kafka); intake mails a one-time link to the console's callback page.
  */
-export function signInPage(options: { intakeUrl: string; reason?: string }): string {
-  const reason = options.reason ? REASONS[options.reason] : undefined;
+export function signInPage(view: PageView, options: { intakeUrl: string; reason?: SignInReason }): string {
+  const c = view.copy.signIn;
+  const reason = options.reason ? c.reasons[options.reason] : undefined;
   return signInLayout(
-    'Aanmelden',
-    `<h1>Aanmelden bij de bemiddelingsconsole</h1>
+    view,
+    c.title,
+    `<h1>${escapeHtml(c.heading)}</h1>
 ${reason ? `<p class="${options.reason === 'signed-out' ? 'ok' : 'warn'}">${escapeHtml(reason)}</p>` : ''}
-<p>Geef het e-mailadres waarmee je organisatie bij koppel bekend is. Je krijgt een mail met een link die één keer werkt en een kwartier geldig is.</p>
-${NO_SCRIPT}
+<p>${escapeHtml(c.intro)}</p>
+${noScript(view)}
 <form id="sign-in-request" method="post" action="/console/sign-in" data-intake="${escapeHtml(options.intakeUrl)}" novalidate>
-<p><label for="email">E-mailadres</label><br><input id="email" name="email" type="email" autocomplete="email" required maxlength="254" size="40"></p>
-<p><button class="primary" type="submit">Stuur me een aanmeldlink</button></p>
+<p><label for="email">${escapeHtml(c.email)}</label><br><input id="email" name="email" type="email" autocomplete="email" required maxlength="254" size="40"></p>
+<p><button class="primary" type="submit">${escapeHtml(c.send)}</button></p>
 </form>
 <p id="sign-in-status" role="status" aria-live="polite"></p>
+${scriptMessages(view)}
 <script src="/console/sign-in/script.js" defer></script>`,
   );
 }
@@ -39,35 +58,43 @@ ${NO_SCRIPT}
  * links too); the button exchanges the one-time token at intake, from the
  * browser, and hands the session token to review.
  */
-export function callbackPage(options: { intakeUrl: string }): string {
+export function callbackPage(view: PageView, options: { intakeUrl: string }): string {
+  const c = view.copy.signIn;
   return signInLayout(
-    'Aanmelden bevestigen',
-    `<h1>Aanmelden bevestigen</h1>
-<p>Klik op de knop om je aan te melden bij de bemiddelingsconsole. De link uit je mail werkt één keer.</p>
-${NO_SCRIPT}
+    view,
+    c.confirmTitle,
+    `<h1>${escapeHtml(c.confirmTitle)}</h1>
+<p>${escapeHtml(c.confirmIntro)}</p>
+${noScript(view)}
 <form id="sign-in-confirm" method="post" action="/console/sign-in/callback" data-intake="${escapeHtml(options.intakeUrl)}">
-<p><button class="primary" type="submit">Aanmelden</button></p>
+<p><button class="primary" type="submit">${escapeHtml(c.confirm)}</button></p>
 </form>
 <p id="sign-in-status" role="status" aria-live="polite"></p>
-<p><a href="/console/sign-in">Een nieuwe link vragen</a></p>
+<p><a href="/console/sign-in">${escapeHtml(c.newLink)}</a></p>
+${scriptMessages(view)}
 <script src="/console/sign-in/script.js" defer></script>`,
+    false,
   );
 }
 
 /** What a post without JavaScript gets: the forms above only work with the script. */
-export function noScriptPage(): string {
-  return signInLayout('Aanmelden', `<h1>Aanmelden</h1><p class="warn">Aanmelden heeft JavaScript nodig. Zet JavaScript aan en <a href="/console/sign-in">probeer opnieuw</a>.</p>`);
+export function noScriptPage(view: PageView): string {
+  const c = view.copy.signIn;
+  return signInLayout(view, c.title, `<h1>${escapeHtml(c.title)}</h1><p class="warn">${escapeHtml(c.needsScript)} <a href="/console/sign-in">${escapeHtml(c.tryAgain)}</a></p>`);
 }
 
 /**
  * The browser side of both pages, served as a file (no inline script, so a
  * strict Content-Security-Policy stays possible). The one-time token is taken
- * out of the address bar at once, so it stays neither in the history nor on screen.
+ * out of the address bar at once, so it stays neither in the history nor on
+ * screen. Its sentences come from the page (#sign-in-messages), so one script
+ * serves every language.
  */
 export const SIGN_IN_SCRIPT = `(() => {
   'use strict';
-  const status = document.getElementById('sign-in-status');
-  const say = (text) => { status.textContent = text; };
+  const statusLine = document.getElementById('sign-in-status');
+  const messages = JSON.parse(document.getElementById('sign-in-messages').textContent);
+  const say = (key, status) => { statusLine.textContent = messages[key].replace('{status}', String(status)); };
   const params = new URLSearchParams(location.search);
   const linkToken = params.get('token');
   if (linkToken) history.replaceState(null, '', location.pathname);
@@ -77,38 +104,38 @@ export const SIGN_IN_SCRIPT = `(() => {
     request.addEventListener('submit', async (event) => {
       event.preventDefault();
       const email = request.elements.email.value.trim();
-      if (!request.elements.email.checkValidity() || !email) { say('Vul een geldig e-mailadres in.'); request.elements.email.focus(); return; }
-      say('Even geduld…');
+      if (!request.elements.email.checkValidity() || !email) { say('invalidEmail'); request.elements.email.focus(); return; }
+      say('wait');
       try {
         const res = await fetch(request.dataset.intake + '/auth/sign-in-links', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-        if (res.status === 202) say('Als dit adres bij koppel bekend is, staat er nu een aanmeldlink in je mailbox. Open hem binnen een kwartier.');
-        else if (res.status === 429) say('Te veel pogingen. Wacht een minuut en probeer opnieuw.');
-        else say('Dat lukte niet (fout ' + res.status + '). Controleer het adres en probeer opnieuw.');
+        if (res.status === 202) say('linkSent');
+        else if (res.status === 429) say('tooMany');
+        else say('requestFailed', res.status);
       } catch (e) {
-        say('De aanmeldservice is niet bereikbaar. Probeer het later opnieuw.');
+        say('unreachable');
       }
     });
   }
 
   const confirm = document.getElementById('sign-in-confirm');
   if (confirm) {
-    if (!linkToken) say('Deze pagina opent vanuit de link in je mail. Vraag een nieuwe link aan.');
+    if (!linkToken) say('openFromMail');
     confirm.addEventListener('submit', async (event) => {
       event.preventDefault();
       if (!linkToken) return;
-      say('Bezig met aanmelden…');
+      say('signingIn');
       try {
         const exchanged = await fetch(confirm.dataset.intake + '/auth/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: linkToken }) });
-        if (exchanged.status === 401) { say('Deze link is al gebruikt of verlopen. Vraag een nieuwe link aan.'); return; }
-        if (!exchanged.ok) { say('Aanmelden lukte niet (fout ' + exchanged.status + '). Probeer opnieuw.'); return; }
+        if (exchanged.status === 401) { say('linkUsed'); return; }
+        if (!exchanged.ok) { say('signInFailed', exchanged.status); return; }
         const { token } = await exchanged.json();
         const session = await fetch('/console/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-        if (session.status === 403) { say('Met dit adres heb je geen toegang tot de console: die is er voor bemiddelaars.'); return; }
-        if (!session.ok) { say('Aanmelden lukte niet (fout ' + session.status + '). Probeer opnieuw.'); return; }
-        say('Aangemeld. Je gaat naar de console…');
+        if (session.status === 403) { say('noAccess'); return; }
+        if (!session.ok) { say('signInFailed', session.status); return; }
+        say('signedIn');
         location.assign('/console');
       } catch (e) {
-        say('De aanmeldservice is niet bereikbaar. Probeer het later opnieuw.');
+        say('unreachable');
       }
     });
   }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '@koppel/logging';
+import { pageViewOf } from '../console/view';
 import { clearedSessionCookie, consoleSessionOf, sessionCookie } from './console-session';
 import { callbackPage, noScriptPage, signInPage, SIGN_IN_SCRIPT } from './pages';
 
@@ -25,15 +26,15 @@ export function signInRoutes(options: SignInOptions): Router {
   const router = Router();
 
   router.get('/sign-in', (req, res) => {
-    res.type('html').send(signInPage({ intakeUrl: options.intakeUrl, reason: SignInQuery.parse(req.query).reason }));
+    res.type('html').send(signInPage(pageViewOf(req), { intakeUrl: options.intakeUrl, reason: SignInQuery.parse(req.query).reason }));
   });
-  router.get('/sign-in/callback', (_req, res) => {
+  router.get('/sign-in/callback', (req, res) => {
     // The page's address holds a one-time token: no caching, and no referrer (createApp sets no-referrer).
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(callbackPage({ intakeUrl: options.intakeUrl }));
+    res.type('html').send(callbackPage(pageViewOf(req), { intakeUrl: options.intakeUrl }));
   });
-  router.post(['/sign-in', '/sign-in/callback'], (_req, res) => {
-    res.status(400).type('html').send(noScriptPage());
+  router.post(['/sign-in', '/sign-in/callback'], (req, res) => {
+    res.status(400).type('html').send(noScriptPage(pageViewOf(req)));
   });
   router.get('/sign-in/script.js', (_req, res) => {
     res.type('application/javascript').send(SIGN_IN_SCRIPT);

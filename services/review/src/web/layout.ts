@@ -15,6 +15,7 @@ const STYLE = `
   a { color: #0b4f9c; }
   header.site { display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap; border-bottom: 2px solid #0b4f9c; padding: .6rem 0; margin-bottom: 1rem; }
   header.site nav a { margin-right: 1rem; }
+  header.site nav.languages { margin-left: auto; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #bbb; vertical-align: top; }
   .score { font-variant-numeric: tabular-nums; }
@@ -47,16 +48,25 @@ export interface LayoutOptions {
   /** Links in the site header (the console's navigation); none on public pages. */
   nav?: { href: string; label: string; current?: boolean }[];
   siteName?: string;
+  /** The language switcher's HTML (languageSwitcherHtml), shown in the site header; none on pages that follow a recipient's language. */
+  languages?: string;
 }
+
+/** The layout's own words: the skip link and the name of the main navigation. */
+const LAYOUT_COPY: Record<Language, { skip: string; mainNav: string }> = {
+  nl: { skip: 'Naar de inhoud', mainNav: 'Hoofdmenu' },
+  fr: { skip: 'Aller au contenu', mainNav: 'Navigation' },
+  en: { skip: 'Skip to content', mainNav: 'Main' },
+};
 
 export function layout(options: LayoutOptions, body: string): string {
   const lang = options.lang ?? 'nl';
+  const words = LAYOUT_COPY[lang];
   const nav = options.nav?.length
-    ? `<nav aria-label="${lang === 'fr' ? 'Navigation' : lang === 'en' ? 'Main' : 'Hoofdmenu'}">${options.nav
+    ? `<nav aria-label="${escapeHtml(words.mainNav)}">${options.nav
         .map((n) => `<a href="${escapeHtml(n.href)}"${n.current ? ' aria-current="page"' : ''}>${escapeHtml(n.label)}</a>`)
         .join('')}</nav>`
     : '';
-  const skip = lang === 'fr' ? 'Aller au contenu' : lang === 'en' ? 'Skip to content' : 'Naar de inhoud';
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -66,8 +76,8 @@ export function layout(options: LayoutOptions, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<a class="skip" href="#inhoud">${skip}</a>
-<header class="site"><p><strong>koppel</strong>${options.siteName ? ` · ${escapeHtml(options.siteName)}` : ''}</p>${nav}</header>
+<a class="skip" href="#inhoud">${escapeHtml(words.skip)}</a>
+<header class="site"><p><strong>koppel</strong>${options.siteName ? ` · ${escapeHtml(options.siteName)}` : ''}</p>${nav}${options.languages ?? ''}</header>
 <main id="inhoud">
 ${body}
 </main>

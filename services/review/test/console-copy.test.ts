@@ -1,0 +1,191 @@
+import type { Language, MatchSnapshot } from '@koppel/contracts';
+import { CONSOLE_COPY, consoleCopy } from '../src/console/copy';
+import { explanationView } from '../src/console/explanation';
+import { flashOf, flashQuery, type Flash } from '../src/console/flash';
+import { failedMailsPage, policiesPage, proposalPage, queuePage } from '../src/console/pages';
+import { QueueQuerySchema } from '../src/console/queue-query';
+import type { PageView } from '../src/console/view';
+import { REGIONS } from '../src/regions/province-of-postcode';
+import { callbackPage, noScriptPage, signInPage } from '../src/sign-in/pages';
+import type { PolicyDoc } from '../src/store/policies';
+import type { ProposalDoc } from '../src/store/proposals';
+
+const view = (lang: Language, url = '/console'): PageView => ({ lang, copy: consoleCopy(lang), url });
+
+const explanation = {
+  signals: {}, weights: {}, distanceKm: 12.34, reachedBy: 'on_site', ageOverlap: { from: 9, to: 10, coverage: 1 },
+  matchedTerms: ['toneel'], matchedThemes: [], overBudget: true, requestLanguage: 'nl', offerLanguage: 'nl', wantedLanguage: 'nl', requestDisciplines: ['theatre'],
+};
+
+const match: MatchSnapshot = {
+  matchId: 'r1::o1', requestId: 'r1', offerId: 'o1', score: 0.82, explanation, summary: 'summary',
+  request: { title: 'Toneel', municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 24, disciplines: ['theatre'] },
+  offer: { title: 'Workshop', municipality: 'Gent', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
+  school: { id: 's', name: 'De Klimop', email: 's@example.org', language: 'nl' },
+  provider: { id: 'p', name: 'Antigone', email: 'p@example.org', language: 'nl' },
+};
+
+const at = new Date('2026-03-01T10:00:00Z');
+const proposal: ProposalDoc = {
+  _id: 'r1::o1', match, score: 0.82, region: 'West-Vlaanderen', status: 'proposed', note: '',
+  answers: { school: { answer: 'not_interested', reason: 'te ver', answeredAt: at, via: 'page' } },
+  mails: { school_approved: { recipient: 'school', kind: 'approved', status: 'failed', to: 's@example.org', attempts: 5, reason: 'timeout', at } },
+  history: [
+    { at, action: 'proposed', by: 'matcher' },
+    { at, action: 'not_interested', by: 'school' },
+  ],
+  createdAt: at, updatedAt: at, outbox: [], outboxPending: false, outboxRevision: 0,
+};
+const policy: PolicyDoc = { _id: 'West-Vlaanderen', enabled: true, threshold: 0.8, updatedBy: 'sam@example.org', updatedAt: at };
+
+/** Every page of the console and its sign-in, in one language. */
+function allPages(lang: Language): string[] {
+  const v = view(lang);
+  const query = QueueQuerySchema.parse({ status: 'all' });
+  return [
+    queuePage(v, { items: [proposal, { ...proposal, _id: 'x', status: 'approved', decidedBy: 'sam@example.org' }], total: 30, query, limit: 20, regions: REGIONS, flash: { key: 'bulk-approved', approved: 2, skipped: 1 } }),
+    proposalPage(v, proposal, [{ ...proposal, _id: 'other', status: 'rejected' }], { key: 'note-saved' }),
+    failedMailsPage(v, [proposal], { key: 'resend-not-failed' }),
+    policiesPage(v, { policies: [policy], regions: ['West-Vlaanderen'], scopedToBroker: true, flash: { key: 'policy-saved', region: 'West-Vlaanderen' } }),
+    policiesPage(v, { policies: [], regions: [], scopedToBroker: true }),
+    signInPage(v, { intakeUrl: 'http://intake', reason: 'invalid' }),
+    signInPage(v, { intakeUrl: 'http://intake', reason: 'signed-out' }),
+    callbackPage(v, { intakeUrl: 'http://intake' }),
+    noScriptPage(v),
+  ];
+}
+
+const proposalFrOf = () => allPages('fr')[1];
+
+/** The leaf strings of a copy object, by path (functions left out: they are checked through the pages). */
+function leaves(value: unknown, path = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === 'string') out.set(path, value);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) for (const [p, s] of leaves(v, `${path}.${k}`)) out.set(p, s);
+  return out;
+}
+
+function keysOf(value: unknown, path = ''): string[] {
+  if (!value || typeof value !== 'object') return [path];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, `${path}.${k}`)).sort();
+}
+
+/** The text a reader sees (tags and the script's JSON left out, entities decoded where the copy uses them). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('console copy', () => {
+  it('has the same keys in Dutch, French and English, and no empty text', () => {
+    expect(keysOf(CONSOLE_COPY.fr)).toEqual(keysOf(CONSOLE_COPY.nl));
+    expect(keysOf(CONSOLE_COPY.en)).toEqual(keysOf(CONSOLE_COPY.nl));
+    for (const lang of ['nl', 'fr', 'en'] as const) for (const [path, text] of leaves(CONSOLE_COPY[lang])) expect({ path, text: text.trim() }).not.toEqual({ path, text: '' });
+  });
+
+  it.each(['fr', 'en'] as const)('translates every Dutch text in %s, but for words both languages share', (lang) => {
+    const SAME_WORD = new Set(['Discipline', 'Disciplines', 'Score', 'score', 'Status', 'School', 'school', 'Mails', 'online']);
+    const nl = leaves(CONSOLE_COPY.nl);
+    const untranslated = [...leaves(CONSOLE_COPY[lang])].filter(([path, text]) => nl.get(path) === text && !path.startsWith('.regions.') && !SAME_WORD.has(text));
+    expect(untranslated).toEqual([]);
+  });
+
+  it.each(['fr', 'en'] as const)('leaves no Dutch sentence on any page in %s', (lang) => {
+    // Words that are the same in both languages (Status, Discipline, the Dutch names of Dutch provinces) are no leftovers.
+    const other = new Set(leaves(CONSOLE_COPY[lang]).values());
+    const dutchOnly = [...leaves(CONSOLE_COPY.nl).values()].filter((text) => !other.has(text) && text.length > 3);
+    expect(dutchOnly.length).toBeGreaterThan(150);
+    const seen = allPages(lang).map(visibleText).join('\n');
+    // As whole words: 'Regio' is no leftover in 'Region', nor 'Brussel' in 'Brussels'.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shown = (text: string) => new RegExp(`(^|[^\\p{L}])${escape(text)}($|[^\\p{L}])`, 'u').test(seen);
+    expect(dutchOnly.filter(shown)).toEqual([]);
+    for (const word of ['leerlingen', 'jaar', 'Voorstel', 'door ', 'aanbieder', 'Regel voor', 'pogingen']) expect(seen).not.toContain(word);
+  });
+
+  it('says the pages in the reader’s language, with lang and a switcher that marks it', () => {
+    const [queueFr] = allPages('fr');
+    expect(queueFr).toContain('<html lang="fr">');
+    expect(queueFr).toContain('<h1>Mises en relation proposées</h1>');
+    expect(queueFr).toContain('<nav class="languages" aria-label="Langue">');
+    expect(queueFr).toContain('lang="fr" hreflang="fr" aria-current="true">Français');
+    expect(queueFr).toContain('2 propositions approuvées. 1 était déjà décidée ou introuvable.');
+    expect(queueFr).toContain('24 élèves, 9–10 ans');
+    expect(queueFr).toContain('Flandre-Occidentale');
+    const [queueEn, proposalEn] = allPages('en');
+    expect(queueEn).toContain('<html lang="en">');
+    expect(queueEn).toContain('<h1>Proposed matches</h1>');
+    expect(proposalEn).toContain('<h2 id="h-why">Why this fits</h2>');
+    expect(proposalEn).toContain('€5.00 per pupil');
+    expect(proposalFrOf()).toMatch(/atelier, 5,00\s€ par élève/);
+    expect(proposalEn).toContain('not interested by school');
+    const [queueNl, proposalNl] = allPages('nl');
+    expect(queueNl).toContain('<html lang="nl">');
+    expect(queueNl).toContain('<h1>Voorgestelde koppelingen</h1>');
+    expect(queueNl).toContain('2 voorstellen goedgekeurd. 1 was al beslist of niet te vinden.');
+    expect(proposalNl).toMatch(/workshop, €\s5,00 per leerling/); // Intl puts a no-break space there
+    expect(proposalNl).toContain('niet geïnteresseerd door school');
+  });
+
+  it('keeps the switcher off the callback page, whose address holds the one-time token', () => {
+    const callback = callbackPage(view('fr', '/console/sign-in/callback?token=secret'), { intakeUrl: 'http://intake' });
+    expect(callback).not.toContain('secret');
+    expect(callback).not.toContain('class="languages"');
+    expect(signInPage(view('fr', '/console/sign-in'), { intakeUrl: 'http://intake' })).toContain('href="/console/sign-in?lang=en"');
+  });
+
+  it('gives the sign-in script its sentences as data the page cannot break out of', () => {
+    const page = signInPage(view('en'), { intakeUrl: 'http://intake' });
+    const block = /<script type="application\/json" id="sign-in-messages">([\s\S]*?)<\/script>/.exec(page)?.[1];
+    expect(JSON.parse(block!)).toEqual(CONSOLE_COPY.en.signIn.script);
+    expect(block).not.toContain('<');
+  });
+
+  it('tells a broker without a whole province that it cannot set rules, without a form', () => {
+    const none = allPages('nl')[4];
+    expect(none).toContain('Geen enkele provincie ligt helemaal binnen je regio’s');
+    expect(none).not.toContain('<form method="post" action="/console/policies">');
+    const own = allPages('nl')[3];
+    expect(own).toContain('<option value="West-Vlaanderen">West-Vlaanderen</option>');
+    expect(own).toContain('<tr data-region="West-Vlaanderen">');
+  });
+
+  it('explains a match with the reader’s words and number format', () => {
+    expect(explanationView(match, 'fr')).toMatchObject({ ages: '9–10 ans, 100 % de la classe', distance: '12,3 km (la classe se déplace)' });
+    expect(explanationView(match, 'en')).toMatchObject({ ages: '9–10 years, 100% of the class', distance: '12.3 km (the class travels there)' });
+    expect(explanationView(match)).toMatchObject({ ages: '9–10 jaar, 100% van de klas', distance: '12,3 km (de klas gaat erheen)' });
+    expect(explanationView(match, 'fr').sentence).toContain('ans');
+  });
+});
+
+describe('flash messages through the redirect', () => {
+  const roundTrip = (flash: Flash) => flashOf(Object.fromEntries(new URLSearchParams(flashQuery(flash))));
+
+  it('carry a key and its parameters, and read back the same', () => {
+    expect(flashQuery({ key: 'bulk-approved', approved: 3, skipped: 1 })).toBe('flash=bulk-approved&flash.approved=3&flash.skipped=1');
+    expect(roundTrip({ key: 'bulk-approved', approved: 3, skipped: 1 })).toEqual({ key: 'bulk-approved', approved: 3, skipped: 1 });
+    expect(roundTrip({ key: 'policy-saved', region: 'Luik' })).toEqual({ key: 'policy-saved', region: 'Luik' });
+    expect(roundTrip({ key: 'note-saved' })).toEqual({ key: 'note-saved' });
+  });
+
+  it('show nothing for an unknown key, a missing parameter or a text of someone else’s', () => {
+    expect(flashOf({})).toBeUndefined();
+    expect(flashOf({ flash: 'Uw account is geblokkeerd, bel 0900' })).toBeUndefined();
+    expect(flashOf({ flash: 'policy-saved', 'flash.region': 'Bel ons op 0900' })).toBeUndefined();
+    expect(flashOf({ flash: 'bulk-approved', 'flash.approved': '2' })).toBeUndefined();
+    expect(flashOf({ message: 'Voorstel goedgekeurd.' })).toBeUndefined();
+  });
+
+  it('are said in each language', () => {
+    const saved: Flash = { key: 'policy-saved', region: 'Luik' };
+    expect(CONSOLE_COPY.nl.flash['policy-saved'](saved)).toBe('Regel voor Luik bewaard.');
+    expect(CONSOLE_COPY.fr.flash['policy-saved'](saved)).toBe('Règle pour Liège enregistrée.');
+    expect(CONSOLE_COPY.en.flash['policy-saved'](saved)).toBe('Rule for Liège saved.');
+  });
+});
