@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  MailPreferenceInputSchema,
   ListingQuerySchema,
   OfferInputSchema,
   OfferViewSchema,
@@ -167,6 +168,22 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           responses: { '200': { description: 'Withdrawn', ...json('OrganisationView') }, '404': problem('None'), '409': problem('Already withdrawn'), ...COMMON_ERRORS },
         },
       },
+      '/organisations/{id}/mail-preference': {
+        put: {
+          operationId: 'chooseMailPreference',
+          summary: "A provider's choice of match mails: one per approved match ('each') or one daily digest (the provider itself, or an admin)",
+          tags: ['organisations'],
+          parameters: [ID_PARAM],
+          requestBody: { required: true, ...json('MailPreferenceInput', { mailPreference: 'daily_digest' }) },
+          responses: {
+            ...COMMON_ERRORS,
+            '200': { description: 'Chosen; the notifier follows the organisation event', ...json('OrganisationView') },
+            '403': problem('The organisation is not a provider'),
+            '404': problem('None, or not visible'),
+            '409': problem('Withdrawn'),
+          },
+        },
+      },
       '/auth/sign-in-links': {
         post: {
           operationId: 'requestSignInLink',
@@ -208,6 +225,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         OrganisationView: jsonSchema(OrganisationViewSchema, 'output'),
         OrganisationPage: jsonSchema(pageOf(OrganisationViewSchema), 'output'),
         WithdrawInput: jsonSchema(WithdrawInputSchema, 'input'),
+        MailPreferenceInput: jsonSchema(MailPreferenceInputSchema, 'input'),
         SignInLinkInput: jsonSchema(SignInLinkInputSchema, 'input'),
         SessionInput: jsonSchema(SessionInputSchema, 'input'),
         Session: jsonSchema(SessionViewSchema, 'output'),

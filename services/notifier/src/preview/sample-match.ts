@@ -26,3 +26,18 @@ export function sampleMatch(lang: Language): MatchSnapshot {
     provider: { id: 'prov-voorbeeld', name: 'Erfgoedhuis Kortrijk', email: 'educatie@erfgoedhuis.example', language: lang },
   };
 }
+
+/** Two matches for one provider, for the digest preview: the sample and a second school. */
+export function sampleMatches(lang: Language): MatchSnapshot[] {
+  const first = sampleMatch(lang);
+  const second: MatchSnapshot = {
+    ...first,
+    matchId: 'voorbeeld-req-2::voorbeeld-off',
+    requestId: 'voorbeeld-req-2',
+    score: 0.74,
+    request: { ...first.request, title: 'Erfgoedwandeling voor het zesde leerjaar', municipality: 'Kuurne', postcode: '8520', ageMin: 11, ageMax: 12, pupils: 24 },
+    school: { id: 'sch-voorbeeld-2', name: 'Gemeentelijke Basisschool Kuurne', email: 'directie@gbs-kuurne.example', language: lang },
+    explanation: { ...first.explanation, distanceKm: 6.1, ageOverlap: { from: 11, to: 12, coverage: 1 } },
+  };
+  return [first, second];
+}
