@@ -11,6 +11,9 @@ import { e2eContext, uniqueTag } from './helpers';
  * school submits a request by picking a grade and a postcode, the broker
  * approves the proposal in review's API, and both sides click "interested" on
  * their page: the match is confirmed. Every page is checked with axe-core.
+ * Then the same pages in French, chosen with the language switcher: headings,
+ * live validation and the error summary in French, the choice kept on the
+ * next page (cookie), and axe-core on the French pages too.
  *
  * Sessions: the mailed sign-in link of intake points at review's console, so
  * this test signs the session tokens itself with the stack's AUTH_TOKEN_SECRET
@@ -34,6 +37,11 @@ describe('in a browser: the portal for schools and providers', () => {
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  // The page language is remembered in a cookie; each test starts from the browser's own language (nl-BE).
+  beforeEach(async () => {
+    await browser?.clearCookies();
   });
 
   async function expectAccessible(page: Page, name: string): Promise<void> {
@@ -190,5 +198,63 @@ describe('in a browser: the portal for schools and providers', () => {
     await school.locator(`#requests tr[data-listing="${requestId}"] button.reject`).click();
     await expectText(school.locator('#requests-status'), 'toContain', 'is ingetrokken');
     expect((await requestJson('GET', `${intake}/requests/${requestId}`, undefined, admin)).body.status).toBe('withdrawn');
+  });
+
+  it('speaks French once chosen in the switcher: headings, live validation, the next page, accessible', async () => {
+    const tag = uniqueTag();
+    const providerOrg = `org-prov-fr-${tag}`;
+    const providerEmail = `atelier-${tag}@example.be`;
+    const intake = stack.services.intake.url;
+    expect((await requestJson('POST', `${intake}/organisations`, { id: providerOrg, type: 'museum', name: `Musée de la Photographie ${tag}`, contacts: [{ name: 'Claire', email: providerEmail, language: 'fr' }], place: { postcode: '6000', country: 'BE' } }, admin)).status).toBe(201);
+
+    // The browser asks for Dutch, so the page starts in Dutch; the header's switcher turns it into French.
+    const provider = await tabSignedInAs(providerOrg, 'provider', providerEmail);
+    await provider.goto(`${portal}/aanbieder`);
+    expect(await provider.getAttribute('html', 'lang')).toBe('nl');
+    await provider.locator('header nav.languages a[hreflang=fr]').click();
+    await provider.waitForURL(/[?&]lang=fr\b/);
+    expect(await provider.getAttribute('html', 'lang')).toBe('fr');
+    expect(await provider.locator('h1').textContent()).toBe('Pour les opérateurs culturels');
+    expect(await provider.locator('#h-offer-form').textContent()).toBe('Publier une nouvelle offre');
+    expect(await provider.locator('header nav.languages a[aria-current=true]').textContent()).toBe('Français');
+    // What the script writes is French too.
+    await expectText(provider.locator('#offers'), 'toContain', 'Vous n’avez pas encore publié d’offre.');
+    await expectText(provider.locator('#suggestions'), 'toContain', 'Pas encore de propositions.');
+
+    // Live validation in French, with the French error marker before it.
+    await provider.fill('#f-title', `Atelier sténopé ${tag}`);
+    await provider.fill('#f-groupSize-min', '20');
+    await provider.fill('#f-groupSize-max', '5');
+    const maxError = provider.locator('#f-groupSize-max-error');
+    await expectText(maxError, 'toBe', 'Le groupe maximum ne peut pas être plus petit que le minimum.');
+    expect(await maxError.evaluate((node) => getComputedStyle(node, '::before').content)).toBe('"Erreur : "');
+    expect(await provider.getAttribute('#f-groupSize-max', 'aria-invalid')).toBe('true');
+    await provider.click('#offer-form button[type=submit]');
+    const summary = provider.locator('#offer-errors');
+    await expectText(summary.locator('h2'), 'toMatch', /^Il y a \d+ problèmes$/);
+    expect(await summary.locator('a[href="#f-groupSize-max"]').textContent()).toBe('Le groupe maximum ne peut pas être plus petit que le minimum.');
+    expect(await summary.locator('a[href="#f-disciplines-0"]').textContent()).toBe('Choisissez au moins 1 : disciplines.');
+    await expectAccessible(provider, 'provider page in French with errors');
+    await shot(provider, 'portal-offer-errors-fr');
+
+    // The choice holds on the next page without ?lang=: the menu's sign-in page, and the provider page again.
+    await provider.locator('header nav[aria-label="Menu principal"] a[href="/aanmelden"]').click();
+    await provider.waitForURL(`${portal}/aanmelden`);
+    expect(await provider.getAttribute('html', 'lang')).toBe('fr');
+    expect(await provider.locator('h1').textContent()).toBe('Se connecter');
+    expect(await provider.locator('#sign-in-form button[type=submit]').textContent()).toBe('Envoyez-moi un lien de connexion');
+    await expectAccessible(provider, 'sign-in page in French');
+    await provider.goto(`${portal}/aanbieder`);
+    expect(await provider.getAttribute('html', 'lang')).toBe('fr');
+    expect(await provider.locator('h1').textContent()).toBe('Pour les opérateurs culturels');
+    await expectAccessible(provider, 'provider page in French');
+
+    // And back: Dutch is one click away and is remembered the same way.
+    await provider.locator('header nav.languages a[hreflang=nl]').click();
+    await provider.waitForURL(/[?&]lang=nl\b/);
+    await provider.goto(`${portal}/aanbieder`);
+    expect(await provider.getAttribute('html', 'lang')).toBe('nl');
+    expect(await provider.locator('h1').textContent()).toBe('Voor aanbieders');
+    await provider.close();
   });
 });
