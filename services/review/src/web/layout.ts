@@ -16,6 +16,7 @@ const STYLE = `
   header.site { display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap; border-bottom: 2px solid #0b4f9c; padding: .6rem 0; margin-bottom: 1rem; }
   header.site nav a { margin-right: 1rem; }
   header.site nav.languages { margin-left: auto; }
+  header.site nav.languages a[aria-current] { font-weight: 700; text-decoration: none; color: #1b1b1b; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #bbb; vertical-align: top; }
   .score { font-variant-numeric: tabular-nums; }
