@@ -182,4 +182,25 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
       await expectAccessible(`sign-in mail ${lang}`);
     }
   });
+
+  it('shows the console in French and English, accessible, and keeps the choice (signed in from the first test)', async () => {
+    const review = stack.services.review.url;
+    await page.goto(`${review}/console?lang=fr&status=all`);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.locator('h1').textContent()).toBe('Mises en relation proposées');
+    await expectAccessible('console queue fr');
+    await page.goto(`${review}/console/policies`);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.locator('#p-region option').allTextContents()).toEqual(['Flandre-Occidentale']);
+    await expectAccessible('policies fr');
+    await shot('console-policies-fr');
+    // The switcher in the header, then a page without ?lang=: still English.
+    await Promise.all([page.waitForURL(/lang=en/), page.click('nav.languages a[hreflang=en]')]);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.goto(`${review}/console/mails`);
+    expect(await page.locator('h1').textContent()).toBe('Failed mails');
+    await expectAccessible('failed mails en');
+    await page.goto(`${review}/console?lang=nl`);
+    expect(await page.locator('h1').textContent()).toBe('Voorgestelde koppelingen');
+  });
 });

@@ -30,6 +30,11 @@ describe('console sign-in and broker regions', () => {
     return res.headers.get('set-cookie')!.split(';')[0];
   }
 
+  /** A console form post as a browser sends it (urlencoded), without following the redirect. */
+  const postForm = (path: string, cookie: string, form: Record<string, string>) =>
+    fetch(`${review()}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
+  const page = async (path: string, headers: Record<string, string>) => (await fetch(`${review()}${path}`, { headers })).text();
+
   it('sends visitors without a session to the Dutch sign-in page', async () => {
     const res = await fetch(`${review()}/console`, { redirect: 'manual' });
     expect(res.status).toBe(303);
@@ -102,5 +107,80 @@ describe('console sign-in and broker regions', () => {
     expect(approved.status).toBe(303);
     const after = await requestJson('GET', `${review()}/proposals/${encodeURIComponent(proposal.id)}`, undefined, bearer(stack.adminToken));
     expect(after.body).toMatchObject({ status: 'approved', decidedBy: `west-${tag}@example.org` });
+  });
+
+  it('shows the console and its sign-in in French and English, and remembers the choice in a cookie', async () => {
+    const admin = await cookieFor(token({ sub: 'ops-lang@example.org', role: 'admin', ttlSeconds: 600 }));
+    const chosen = await fetch(`${review()}/console?lang=fr`, { headers: { cookie: admin } });
+    const french = await chosen.text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<h1>Mises en relation proposées</h1>');
+    expect(french).toContain('<nav class="languages" aria-label="Langue">');
+    expect(french).not.toContain('Voorgestelde koppelingen');
+    const remembered = chosen.headers.get('set-cookie')!;
+    expect(remembered).toMatch(/^koppel_taal=fr; Path=\/;/);
+
+    // The next pages without ?lang=: the cookie wins over the browser's Dutch.
+    const both = `${admin}; ${remembered.split(';')[0]}`;
+    expect(await page('/console/policies', { cookie: both, 'accept-language': 'nl-BE' })).toContain('<h1>Approbation automatique par région</h1>');
+    // A flash after a form post says it in the remembered language.
+    const refused = await postForm('/console/bulk-approve', both, {});
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get('location')).toBe('/console?flash=bulk-none-ticked');
+    expect(await page(refused.headers.get('location')!, { cookie: both })).toContain('<p class="warn" role="status">Cochez d’abord les propositions à approuver.</p>');
+    // A sentence of one's own in the address is not shown (only known keys are).
+    expect(await page('/console?flash=Bel%20ons%20op%200900', { cookie: both })).not.toContain('role="status"');
+
+    // Without a choice, the browser's language; problems and the sign-in pages too.
+    const english = await page('/console', { cookie: admin, 'accept-language': 'en-GB,en;q=0.9' });
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<h1>Proposed matches</h1>');
+    const missing = await fetch(`${review()}/console/proposals/nothing-here`, { headers: { cookie: admin, 'accept-language': 'en' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ title: 'Not found' });
+    const signIn = await page('/console/sign-in', { 'accept-language': 'fr-BE' });
+    expect(signIn).toContain('<html lang="fr">');
+    expect(signIn).toContain('<label for="email">Adresse e-mail</label>');
+    const unsigned = await fetch(`${review()}/console/proposals/x/approve`, { method: 'POST', headers: { cookie: 'koppel_taal=en' } });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.text()).toContain('Not signed in');
+  });
+
+  it('lets a broker see and change only the auto-approval of provinces wholly within its regions', async () => {
+    const tag = uniqueTag();
+    const westSub = `west-policy-${tag}@example.org`;
+    const west = await cookieFor(token({ sub: westSub, role: 'broker', org: 'b-west', regions: westFlanders, ttlSeconds: 600 }));
+    const east = await cookieFor(token({ sub: `east-policy-${tag}@example.org`, role: 'broker', org: 'b-east', regions: eastFlanders, ttlSeconds: 600 }));
+    const part = await cookieFor(token({ sub: `part-${tag}@example.org`, role: 'broker', org: 'b-part', regions: [{ country: 'BE', postcodeFrom: 8500, postcodeTo: 8599 }], ttlSeconds: 600 }));
+    const admin = await cookieFor(token({ sub: `ops-policy-${tag}@example.org`, role: 'admin', ttlSeconds: 600 }));
+    const rowOf = (html: string, region: string) => new RegExp(`<tr data-region="${region}">.*?</tr>`).exec(html)?.[0];
+
+    const westPage = await page('/console/policies', { cookie: west });
+    expect(westPage).toContain('<option value="West-Vlaanderen">West-Vlaanderen</option>');
+    expect(westPage).not.toContain('<option value="Oost-Vlaanderen">');
+    const partPage = await page('/console/policies', { cookie: part });
+    expect(partPage).toContain('Geen enkele provincie ligt helemaal binnen je regio’s');
+    expect(partPage).not.toContain('action="/console/policies"');
+
+    // Another province's policy: refused, nothing saved. Part of a province: refused too.
+    const refused = await postForm('/console/policies', west, { region: 'Oost-Vlaanderen', threshold: '50', enabled: 'on' });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.json()).toMatchObject({ title: 'Niet toegestaan' });
+    expect((await postForm('/console/policies', part, { region: 'West-Vlaanderen', threshold: '50', enabled: 'on' })).status).toBe(403);
+    const adminPage = await page('/console/policies', { cookie: admin });
+    expect(rowOf(adminPage, 'Oost-Vlaanderen') ?? '').not.toContain(westSub);
+    expect(rowOf(adminPage, 'West-Vlaanderen') ?? '').not.toContain(`part-${tag}`);
+
+    // Its own province: saved (switched off and at 100%, so no other test's proposal is approved by it).
+    const saved = await postForm('/console/policies', west, { region: 'West-Vlaanderen', threshold: '100' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/console/policies?flash=policy-saved&flash.region=West-Vlaanderen');
+    expect(await page(saved.headers.get('location')!, { cookie: west })).toContain('Regel voor West-Vlaanderen bewaard.');
+    expect(rowOf(await page('/console/policies', { cookie: admin }), 'West-Vlaanderen')).toContain(`<td>uit</td><td>100%</td><td>${westSub}`);
+    // The East Flanders broker does not see West Flanders' rule; the admin changes any.
+    expect(rowOf(await page('/console/policies', { cookie: east }), 'West-Vlaanderen')).toBeUndefined();
+    expect((await postForm('/console/policies', admin, { region: 'Oost-Vlaanderen', threshold: '100' })).status).toBe(303);
+    expect(rowOf(await page('/console/policies', { cookie: east }), 'Oost-Vlaanderen')).toContain(`ops-policy-${tag}`);
   });
 });
