@@ -129,7 +129,8 @@ export async function startKafkaLocal(o: KafkaLocalOptions): Promise<KafkaLocal>
     writeFileSync(idFile, `${clusterId}\n`);
   }
   try {
-    await execFileAsync('java', [...javaArgs(o, log4j), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props, '-g'], {
+    // `--cluster-id=<id>` in one argument: a base64url id may start with '-', which the tool would read as a flag.
+    await execFileAsync('java', [...javaArgs(o, log4j), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', props, '-g'], {
       timeout: 120_000,
     });
   } catch (error) {
