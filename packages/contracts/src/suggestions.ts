@@ -15,6 +15,8 @@ export const SuggestionViewSchema = z.object({
   side: MatchSideSchema,
   yourAnswer: MatchAnswerSchema.nullable(),
   summary: z.string(),
+  /** Why it fits, in each page language (the summary is the matcher's Dutch sentence). */
+  summaries: z.object({ nl: z.string(), fr: z.string(), en: z.string() }),
   score: z.number(),
   /** The broker's note for both sides, if any. */
   note: z.string().optional(),

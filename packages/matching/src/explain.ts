@@ -56,3 +56,23 @@ export function describeExplanation(e: MatchExplanation, lang: Lang = 'nl'): str
   const sentences = parts.length ? [parts.join('; '), facts.join(', ')] : [facts.join(', ')];
   return sentences.map((s) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`).join(' ');
 }
+
+/** Whether a stored explanation (a plain record in events) has the shape `describeExplanation` reads. */
+export function isMatchExplanation(e: unknown): e is MatchExplanation {
+  const r = e as Partial<MatchExplanation> | null;
+  return typeof r === 'object' && r !== null && typeof r.ageOverlap === 'object' && r.ageOverlap !== null && Array.isArray(r.matchedTerms) && Array.isArray(r.matchedThemes);
+}
+
+/**
+ * Why a stored match fits, in `lang`: described from its explanation when the
+ * event carries one of this shape, else the `fallback` (the matcher's Dutch
+ * summary: all an older event has).
+ */
+export function describeStoredExplanation(explanation: unknown, fallback: string, lang: Lang = 'nl'): string {
+  if (!isMatchExplanation(explanation)) return fallback;
+  try {
+    return describeExplanation(explanation, lang);
+  } catch {
+    return fallback;
+  }
+}

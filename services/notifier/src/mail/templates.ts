@@ -1,5 +1,5 @@
 import type { Language, MatchSnapshot, Party } from '@koppel/contracts';
-import { describeExplanation, type MatchExplanation } from '@koppel/matching';
+import { describeStoredExplanation } from '@koppel/matching';
 import type { Recipient } from '../store/deliveries';
 
 export interface RenderedMail {
@@ -121,15 +121,7 @@ function sides(match: MatchSnapshot, recipient: Recipient): { me: Party; other: 
 
 /** Why it fits, in the reader's language: the engine's explanation when the snapshot has it, else the stored Dutch summary. */
 export function whyItFits(match: MatchSnapshot, lang: Language): string {
-  const e = match.explanation as Partial<MatchExplanation>;
-  if (e && typeof e.ageOverlap === 'object' && Array.isArray(e.matchedTerms) && Array.isArray(e.matchedThemes)) {
-    try {
-      return describeExplanation(e as MatchExplanation, lang);
-    } catch {
-      /* an older explanation shape: fall back to the summary */
-    }
-  }
-  return match.summary;
+  return describeStoredExplanation(match.explanation, match.summary, lang);
 }
 
 function facts(match: MatchSnapshot, c: Copy): { request: string; offer: string } {

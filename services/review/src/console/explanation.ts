@@ -1,4 +1,4 @@
-import { describeExplanation, type MatchExplanation } from '@koppel/matching';
+import { describeExplanation, isMatchExplanation } from '@koppel/matching';
 import type { Language, MatchSnapshot } from '@koppel/contracts';
 import { consoleCopy } from './copy';
 import { formatters } from './view';
@@ -14,10 +14,6 @@ export interface ExplanationView {
   overBudget: boolean;
 }
 
-function looksLikeExplanation(e: Record<string, unknown>): e is Record<string, unknown> & MatchExplanation {
-  return typeof e.ageOverlap === 'object' && e.ageOverlap !== null && Array.isArray(e.matchedTerms) && Array.isArray(e.matchedThemes);
-}
-
 /**
  * Reads the snapshot's explanation defensively: it is a record in the
  * contract, so an older or thinner one still renders (with the matcher's
@@ -25,7 +21,7 @@ function looksLikeExplanation(e: Record<string, unknown>): e is Record<string, u
  */
 export function explanationView(match: MatchSnapshot, lang: Language = 'nl'): ExplanationView {
   const e = match.explanation;
-  if (!looksLikeExplanation(e)) return { sentence: match.summary, disciplines: match.offer.disciplines, themes: [], terms: [], overBudget: false };
+  if (!isMatchExplanation(e)) return { sentence: match.summary, disciplines: match.offer.disciplines, themes: [], terms: [], overBudget: false };
   const words = consoleCopy(lang).explanation;
   const km = formatters(consoleCopy(lang)).oneDecimal;
   return {

@@ -3,9 +3,10 @@ import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { bearerTokenOf, verifyToken, type Claims } from '@koppel/auth';
 import { loadConfig } from '@koppel/config';
-import { SuggestionAnswerInputSchema, type MatchSide, type SuggestionView } from '@koppel/contracts';
+import { LANGUAGES, SuggestionAnswerInputSchema, type MatchSide, type SuggestionView } from '@koppel/contracts';
 import { corsFor, HttpProblem, parseOrThrow } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
+import { describeStoredExplanation } from '@koppel/matching';
 import { recordAnswer } from '../answers/record-answer';
 import type { ProposalDoc } from '../store/proposals';
 
@@ -45,6 +46,7 @@ export function suggestionViewOf(doc: ProposalDoc, side: MatchSide): SuggestionV
     side,
     yourAnswer: doc.answers?.[side]?.answer ?? null,
     summary: doc.match.summary,
+    summaries: Object.fromEntries(LANGUAGES.map((lang) => [lang, describeStoredExplanation(doc.match.explanation, doc.match.summary, lang)])) as SuggestionView['summaries'],
     score: doc.score,
     ...(doc.note ? { note: doc.note } : {}),
     request: doc.match.request,
