@@ -165,6 +165,13 @@ describe('in a browser: the portal for schools and providers', () => {
     const schoolCard = school.locator(`[data-suggestion="${proposal.id}"]`);
     await schoolCard.waitFor();
     expect(await schoolCard.locator('h3').textContent()).toContain('Oorlogskind');
+    // "Why it fits" comes in each page language; the Dutch page shows the Dutch one.
+    const { token: schoolToken } = signToken(stack.authSecret, { sub: schoolEmail, role: 'requester', org: schoolOrg, ttlSeconds: 600 });
+    const suggestion = (await requestJson('GET', `${stack.services.review.url}/suggestions`, undefined, bearer(schoolToken))).body.items.find((i: { id: string }) => i.id === proposal.id);
+    expect(suggestion.summaries.nl).toMatch(/km/);
+    expect(suggestion.summaries.fr).not.toBe(suggestion.summaries.nl);
+    expect(suggestion.summaries.en).not.toBe(suggestion.summaries.nl);
+    await expectText(schoolCard.locator('dl'), 'toContain', suggestion.summaries.nl);
     await expectAccessible(school, 'school page with a suggestion');
     await shot(school, 'portal-school');
     await schoolCard.locator('button[value=interested]').click();
@@ -248,6 +255,16 @@ describe('in a browser: the portal for schools and providers', () => {
     expect(await provider.getAttribute('html', 'lang')).toBe('fr');
     expect(await provider.locator('h1').textContent()).toBe('Pour les opérateurs culturels');
     await expectAccessible(provider, 'provider page in French');
+
+    // The provider prefers one digest a day: saved through intake, shown again after a reload.
+    await provider.waitForFunction(() => (document.querySelector('#mp-each') as HTMLInputElement | null)?.checked === true);
+    expect(await provider.locator('label[for=mp-daily-digest]').textContent()).toBe('Un récapitulatif par jour avec toutes les nouvelles propositions');
+    await provider.check('#mp-daily-digest');
+    await provider.click('#mail-preference-form button[type=submit]');
+    await expectText(provider.locator('#mail-preference-status'), 'toBe', 'Enregistré. Ce choix vaut à partir de la prochaine proposition approuvée.');
+    expect((await requestJson('GET', `${intake}/organisations/${providerOrg}`, undefined, admin)).body.mailPreference).toBe('daily_digest');
+    await provider.reload();
+    await provider.waitForFunction(() => (document.querySelector('#mp-daily-digest') as HTMLInputElement | null)?.checked === true);
 
     // And back: Dutch is one click away and is remembered the same way.
     await provider.locator('header nav.languages a[hreflang=nl]').click();

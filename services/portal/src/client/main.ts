@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { OfferInputSchema, OfferViewSchema, pageOf, RequestInputSchema, RequestViewSchema, SessionViewSchema, SuggestionListSchema, SuggestionViewSchema, type SuggestionView } from '@koppel/contracts';
+import { MailPreferenceInputSchema, OfferInputSchema, OfferViewSchema, OrganisationViewSchema, pageOf, RequestInputSchema, RequestViewSchema, SessionViewSchema, SuggestionListSchema, SuggestionViewSchema, type SuggestionView } from '@koppel/contracts';
 import { copyFor } from '../copy';
 import { callApi } from './api';
 import { fillForm, offerBodyFromForm, requestBodyFromForm, type Body } from './form-values';
@@ -85,9 +85,8 @@ function suggestionCard(s: SuggestionView, session: Session, reload: () => void)
   fact(isSchool ? ts.provider : ts.school, other);
   fact(ts.statusLabel, `${ts.status[s.status]}${s.yourAnswer ? ` · ${ts.yourAnswer[s.yourAnswer]}` : ''}`);
   fact(isSchool ? ts.where : ts.pupils, isSchool ? s.offer.municipality : ts.pupilsText(s.request.pupils, s.request.ageMin, s.request.ageMax, s.request.municipality));
-  // The matcher writes this sentence in Dutch and review's suggestions send only that sentence, not the
-  // explanation behind it; marked as Dutch so a screen reader on a French or English page reads it right.
-  fact(ts.why, s.summary, { lang: 'nl' });
+  // Review sends the sentence in each page language (from the matcher's explanation).
+  fact(ts.why, s.summaries[lang]);
   if (s.note) fact(ts.note, s.note);
   if (s.contact) fact(ts.contact, `${s.contact.name} <${s.contact.email}>`);
   card.append(facts);
@@ -240,6 +239,27 @@ function providerPage(): void {
   };
   void loadListings('offers', session, onEdit);
   void loadSuggestions(session);
+  void mailPreferenceForm(session);
+}
+
+/** Shows the provider's current mail preference and saves a new choice (intake publishes it to the notifier). */
+async function mailPreferenceForm(session: Session): Promise<void> {
+  const form = document.getElementById('mail-preference-form') as HTMLFormElement | null;
+  if (!form || !session.organisationId) return;
+  const url = `${INTAKE}/organisations/${encodeURIComponent(session.organisationId)}`;
+  const check = (value: string) => {
+    const radio = form.querySelector<HTMLInputElement>(`input[name=mailPreference][value="${value}"]`);
+    if (radio) radio.checked = true;
+  };
+  const current = await callApi(url, { token: session.token, schema: OrganisationViewSchema.partial() });
+  check(current.ok ? (current.data.mailPreference ?? 'each') : 'each');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = MailPreferenceInputSchema.safeParse({ mailPreference: (form.elements.namedItem('mailPreference') as RadioNodeList).value });
+    if (!chosen.success) return;
+    const result = await callApi(`${url}/mail-preference`, { method: 'PUT', token: session.token, body: chosen.data, schema: OrganisationViewSchema.partial() });
+    announce('mail-preference-status', result.ok ? t.mailPreferenceSaved : problemText(result.problem, copy));
+  });
 }
 
 document.getElementById('sign-out')?.addEventListener('click', () => {

@@ -89,6 +89,11 @@ export const nl = {
     language: 'Taal',
     submit: 'Publiceren',
     listHeading: 'Uw aanbod',
+    mailHeading: 'Mails over voorstellen',
+    mailLegend: 'Hoe wilt u goedgekeurde voorstellen ontvangen?',
+    mailEach: 'Eén mail per voorstel, meteen',
+    mailDigest: 'Eén overzicht per dag met alle nieuwe voorstellen',
+    mailSave: 'Keuze bewaren',
   },
   /** Texts the browser script writes into the page. */
   client: {
@@ -132,6 +137,7 @@ export const nl = {
     },
     requestSubmitted: 'Uw aanvraag is ingediend. Voorstellen verschijnen bovenaan deze pagina zodra een bemiddelaar er een goedkeurt.',
     offerPublished: 'Uw aanbod is gepubliceerd.',
+    mailPreferenceSaved: 'Bewaard. Dit geldt vanaf het volgende goedgekeurde voorstel.',
     offerUpdated: 'Uw aanbod is bijgewerkt.',
     editHeading: (title: string) => `Aanbod bewerken: ${title}`,
     saveChanges: 'Wijzigingen bewaren',

@@ -108,6 +108,24 @@ ${suggestionsSectionHtml(copy)}
   );
 }
 
+/** A provider's choice between one mail per approved match and a daily digest (intake's mail-preference route). */
+function mailPreferenceSectionHtml(copy: PortalCopy): string {
+  const t = copy.provider;
+  const option = (id: string, value: string, label: string) =>
+    `<span class="option"><input type="radio" id="${id}" name="mailPreference" value="${value}"> <label for="${id}">${escapeHtml(label)}</label></span>`;
+  return `<section aria-labelledby="h-mail-preference">
+  <h2 id="h-mail-preference">${escapeHtml(t.mailHeading)}</h2>
+  <form id="mail-preference-form">
+    <fieldset class="field"><legend>${escapeHtml(t.mailLegend)}</legend>
+      ${option('mp-each', 'each', t.mailEach)}
+      ${option('mp-daily-digest', 'daily_digest', t.mailDigest)}
+    </fieldset>
+    <button type="submit">${escapeHtml(t.mailSave)}</button>
+  </form>
+  <p id="mail-preference-status" class="status-line" role="status" aria-live="polite"></p>
+</section>`;
+}
+
 export function providerPage(context: PageContext): string {
   const copy = copyFor(context.lang);
   const t = copy.provider;
@@ -149,6 +167,7 @@ ${suggestionsSectionHtml(copy)}
   <p id="offers-status" class="status-line" role="status" aria-live="polite"></p>
   <div id="offers"><p class="muted">${escapeHtml(copy.loading)}</p></div>
 </section>
+${mailPreferenceSectionHtml(copy)}
 </div>`,
   );
 }
