@@ -1,5 +1,5 @@
 import { DISCIPLINE_LABELS, DISCIPLINES, FORMAT_LABELS, labelOf, type MailKind, type MatchSide } from '@koppel/contracts';
-import { themeLabel } from '@koppel/matching';
+import { describeStoredExplanation, themeLabel } from '@koppel/matching';
 import { isRegionName, type RegionName } from '../regions/province-of-postcode';
 import type { PolicyDoc } from '../store/policies';
 import type { MailState, ProposalDoc } from '../store/proposals';
@@ -150,7 +150,7 @@ function proposalRow(view: PageView, p: ProposalDoc): string {
   return `<tr data-match-id="${escapeHtml(p._id)}">
 <td>${select}</td>
 <td><strong>${escapeHtml(m.request.title)}</strong><br>${escapeHtml(m.school.name)}, ${escapeHtml(m.request.municipality)}<br><span class="muted">${escapeHtml(c.pupils(m.request.pupils, m.request.ageMin, m.request.ageMax))}</span></td>
-<td><strong>${escapeHtml(m.offer.title)}</strong><br>${escapeHtml(m.provider.name)}, ${escapeHtml(m.offer.municipality)}<br><span class="muted">${escapeHtml(m.summary)}</span></td>
+<td><strong>${escapeHtml(m.offer.title)}</strong><br>${escapeHtml(m.provider.name)}, ${escapeHtml(m.offer.municipality)}<br><span class="muted">${escapeHtml(describeStoredExplanation(m.explanation, m.summary, view.lang))}</span></td>
 <td>${escapeHtml(regionLabel(view.copy, p.region))}</td>
 <td class="score">${pct(p.score)}</td>
 <td><span class="status">${escapeHtml(statusLabel(view.copy, p.status))}</span><br><a href="/console/proposals/${id}">${escapeHtml(c.view)}<span class="visually-hidden">: ${escapeHtml(m.request.title)} × ${escapeHtml(m.offer.title)}</span></a><br>${actions}</td>
