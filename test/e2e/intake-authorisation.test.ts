@@ -82,6 +82,16 @@ describe('intake authorisation matrix', () => {
     expect(wrong).toEqual([]);
   });
 
+  /** The organisation each role's token acts for (the admin and the token-less roles: a school). */
+  const ownOrganisations = (): Record<Role, string> => ({
+    admin: world.orgs.schoolA,
+    requester: world.orgs.schoolA,
+    provider: world.orgs.providerA,
+    broker: world.orgs.broker,
+    anonymous: world.orgs.schoolA,
+    forged: world.orgs.schoolA,
+  });
+
   it('organisations: admins manage, an organisation reads itself only', async () => {
     const want: Record<Role, { create: number; list: number; own: number; other: number }> = {
       admin: { create: 201, list: 200, own: 200, other: 200 },
@@ -91,14 +101,7 @@ describe('intake authorisation matrix', () => {
       anonymous: { create: 401, list: 401, own: 401, other: 401 },
       forged: { create: 401, list: 401, own: 401, other: 401 },
     };
-    const ownOrg: Record<Role, string> = {
-      admin: world.orgs.schoolA,
-      requester: world.orgs.schoolA,
-      provider: world.orgs.providerA,
-      broker: world.orgs.broker,
-      anonymous: world.orgs.schoolA,
-      forged: world.orgs.schoolA,
-    };
+    const ownOrg = ownOrganisations();
     const orgCells: typeof cells = [];
     for (const role of ROLES) {
       const h = headersOf(role);
@@ -114,23 +117,16 @@ describe('intake authorisation matrix', () => {
   });
 
   it('mail preference: a provider chooses its own, an admin any provider\'s, nobody else', async () => {
-    const want: Record<Role, { providerA: number; providerB: number; ownNonProvider: number }> = {
-      admin: { providerA: 200, providerB: 200, ownNonProvider: 400 },
-      requester: { providerA: 404, providerB: 404, ownNonProvider: 403 },
-      provider: { providerA: 200, providerB: 404, ownNonProvider: 200 },
-      broker: { providerA: 404, providerB: 404, ownNonProvider: 403 },
-      anonymous: { providerA: 401, providerB: 401, ownNonProvider: 401 },
-      forged: { providerA: 401, providerB: 401, ownNonProvider: 401 },
+    const want: Record<Role, { providerA: number; providerB: number; own: number }> = {
+      admin: { providerA: 200, providerB: 200, own: 400 },
+      requester: { providerA: 404, providerB: 404, own: 403 },
+      provider: { providerA: 200, providerB: 404, own: 200 },
+      broker: { providerA: 404, providerB: 404, own: 403 },
+      anonymous: { providerA: 401, providerB: 401, own: 401 },
+      forged: { providerA: 401, providerB: 401, own: 401 },
     };
-    // "own non-provider": the organisation the token acts for (for the provider that is providerA itself; for the admin a school).
-    const ownOrg: Record<Role, string> = {
-      admin: world.orgs.schoolA,
-      requester: world.orgs.schoolA,
-      provider: world.orgs.providerA,
-      broker: world.orgs.broker,
-      anonymous: world.orgs.schoolA,
-      forged: world.orgs.schoolA,
-    };
+    // "own": the organisation the token acts for (the provider's is providerA itself; the admin's a school).
+    const ownOrg = ownOrganisations();
     const body = { mailPreference: 'each' };
     const prefCells: typeof cells = [];
     for (const role of ROLES) {
@@ -138,7 +134,7 @@ describe('intake authorisation matrix', () => {
       const put = async (org: string) => (await requestJson('PUT', `${world.url}/organisations/${org}/mail-preference`, body, h)).status;
       prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'providerA', want: want[role].providerA, got: await put(world.orgs.providerA) });
       prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'providerB', want: want[role].providerB, got: await put(world.orgs.providerB) });
-      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'own', want: want[role].ownNonProvider, got: await put(ownOrg[role]) });
+      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'own', want: want[role].own, got: await put(ownOrg[role]) });
     }
     expect(prefCells.filter((c) => c.want !== c.got)).toEqual([]);
     cells.push(...prefCells);
