@@ -1,6 +1,7 @@
 /**
- * `./koppel demo`: starts the infrastructure and all four services on their
- * default ports, loads the demo offers and requests, prints where everything
+ * `./koppel demo`: starts the infrastructure and all five services on their
+ * default ports, loads the demo offers and requests (and their schools and
+ * providers as organisations), prints where everything
  * is, and runs until Ctrl-C, then stops everything it started.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { signToken } from '@koppel/auth';
 import { startInfra } from '@koppel/infra';
 import { startServices } from '@koppel/launcher';
+import type { Offer, Request } from '@koppel/contracts';
 import { bearer, localStackAuth } from '@koppel/testkit';
+import { demoOrganisations } from './demo-organisations';
 
 const ROOT = resolve(__dirname, '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -58,9 +61,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stopAll);
 
   const intake = services.services.intake.url;
+  const offers = readJsonl('offers.jsonl') as unknown as Offer[];
+  const requests = readJsonl('requests.jsonl') as unknown as Request[];
   let loaded = 0;
-  for (const offer of readJsonl('offers.jsonl')) loaded += (await post(`${intake}/offers`, offer, adminToken)) === 201 ? 1 : 0;
-  for (const request of readJsonl('requests.jsonl')) loaded += (await post(`${intake}/requests`, request, adminToken)) === 201 ? 1 : 0;
+  for (const offer of offers) loaded += (await post(`${intake}/offers`, offer, adminToken)) === 201 ? 1 : 0;
+  for (const request of requests) loaded += (await post(`${intake}/requests`, request, adminToken)) === 201 ? 1 : 0;
+  // Every demo school and provider as an organisation, so each can sign in to the portal.
+  for (const organisation of demoOrganisations(offers, requests)) loaded += (await post(`${intake}/organisations`, organisation, adminToken)) === 201 ? 1 : 0;
   log(`Demodata geladen: ${loaded} nieuw (de rest stond er al).`);
   // A broker for the console's sign-in: the link arrives in the mailbox below (201 the first time, 409 after).
   const broker = { id: 'org-demo-bemiddelaar', type: 'broker', name: 'Demobemiddelaar', contacts: [{ name: 'Demobemiddelaar', email: DEMO_BROKER_EMAIL }], regions: [{ country: 'BE', postcodeFrom: 1000, postcodeTo: 9999, name: 'België' }, { country: 'NL', postcodeFrom: 1000, postcodeTo: 9999, name: 'Nederland' }] };
@@ -81,6 +88,8 @@ koppel draait. Open:
 
 Meld je in de console aan met ${DEMO_BROKER_EMAIL}: de aanmeldlink verschijnt in de mailbox.
 Keur een voorstel goed in de console; de mails verschijnen in de mailbox.
+In het portaal meld je je aan als school met ${requests[0].school.email}
+of als aanbieder met ${offers[0].provider.email} (elke school en aanbieder uit de demodata kan het).
 Stoppen: Ctrl-C.`);
   await new Promise(() => undefined);
 }
