@@ -154,6 +154,42 @@ describe('intake API', () => {
     });
   });
 
+  describe('organisations', () => {
+    it('create, replace, mail preference and withdraw each publish their event with the stored revision', async () => {
+      const id = `org-lifecycle-${uniqueTag()}`;
+      const body = { id, type: 'academy', name: 'Academie Kortrijk', contacts: [{ name: 'Secretariaat', email: `${id}@example.org` }], place: { postcode: '8500', country: 'BE' } };
+      expect((await requestJson('POST', `${world.url}/organisations`, body, asAdmin)).status).toBe(201);
+      const replaced = await requestJson('PUT', `${world.url}/organisations/${id}`, { ...body, name: 'Academie voor Beeldende Kunsten Kortrijk' }, asAdmin);
+      expect(replaced.body).toMatchObject({ name: 'Academie voor Beeldende Kunsten Kortrijk', revision: 2 });
+      const chosen = await requestJson('PUT', `${world.url}/organisations/${id}/mail-preference`, { mailPreference: 'daily_digest' }, asAdmin);
+      expect(chosen.body).toMatchObject({ mailPreference: 'daily_digest', name: 'Academie voor Beeldende Kunsten Kortrijk', revision: 3 });
+      const withdrawn = await requestJson('POST', `${world.url}/organisations/${id}/withdraw`, {}, asAdmin);
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', revision: 4 });
+      expect((await requestJson('POST', `${world.url}/organisations/${id}/withdraw`, {}, asAdmin)).status).toBe(409);
+      expect((await requestJson('PUT', `${world.url}/organisations/${id}`, body, asAdmin)).status).toBe(409);
+      expect((await requestJson('PUT', `${world.url}/organisations/${id}/mail-preference`, { mailPreference: 'each' }, asAdmin)).status).toBe(409);
+
+      const messages = await readTopic(kafka, TOPICS.organisations, (ms) => ms.filter((m) => m.key === id).length >= 4);
+      const events = messages.filter((m) => m.key === id).map((m) => JSON.parse(m.value!));
+      expect(events.map((e) => [e.type, e.payload.revision])).toEqual([
+        ['organisation.created', 1],
+        ['organisation.updated', 2],
+        ['organisation.updated', 3],
+        ['organisation.withdrawn', 4],
+      ]);
+      expect(events[2].payload.organisation.mailPreference).toBe('daily_digest');
+    });
+
+    it('refuses a mail preference for an organisation that is not a provider, and one in the body of a school', async () => {
+      const asSchool = await requestJson('PUT', `${world.url}/organisations/${world.orgs.schoolA}/mail-preference`, { mailPreference: 'daily_digest' }, asAdmin);
+      expect(asSchool.status).toBe(400);
+      expect(asSchool.body.errors).toEqual([{ path: 'mailPreference', message: `'${world.orgs.schoolA}' is not a provider` }]);
+      const created = await requestJson('POST', `${world.url}/organisations`, { type: 'school', name: 'School', contacts: [{ name: 'X', email: `x-${uniqueTag()}@example.org` }], mailPreference: 'daily_digest' }, asAdmin);
+      expect(created.status).toBe(400);
+      expect(created.body.errors).toEqual([expect.objectContaining({ path: 'mailPreference' })]);
+    });
+  });
+
   describe('update and withdraw', () => {
     it('replaces with If-Match, publishes offer.updated, and refuses stale revisions and withdrawn listings', async () => {
       const id = await world.create('offers', 'A');
