@@ -2,3 +2,4 @@ export * from './app';
 export * from './problem';
 export * from './cors';
 export * from './page-language';
+export * from './html';

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { LANGUAGES, LanguageSchema, type Language } from '@koppel/contracts';
+import { escapeHtml } from './html';
 
 /** The cookie that remembers a reader's choice of page language for a year. */
 export const PAGE_LANGUAGE_COOKIE = 'koppel_taal';
@@ -54,10 +55,6 @@ export function rememberPageLanguage(): RequestHandler {
   };
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
 /**
  * Links to the same page in the other languages. `path` is the current path
  * with its query (without `lang`); each link names its language in that
@@ -69,9 +66,9 @@ export function languageSwitcherHtml(current: Language, path: string, label: str
   params.delete('lang');
   const links = LANGUAGES.map((lang) => {
     params.set('lang', lang);
-    const href = escapeAttribute(`${pathname}?${params.toString()}`);
+    const href = escapeHtml(`${pathname}?${params.toString()}`);
     const currentMark = lang === current ? ' aria-current="true"' : '';
     return `<a href="${href}" lang="${lang}" hreflang="${lang}"${currentMark}>${LANGUAGE_NAMES[lang]}</a>`;
   }).join(' ');
-  return `<nav class="languages" aria-label="${escapeAttribute(label)}">${links}</nav>`;
+  return `<nav class="languages" aria-label="${escapeHtml(label)}">${links}</nav>`;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '@koppel/contracts';
+import { escapeHtml } from '@koppel/http';
 import { whyItFits, type AnswerLinks, type RenderedMail } from '../mail/templates';
 import type { MailSource } from '../store/deliveries';
 
@@ -45,10 +46,6 @@ const COPY: Record<Language, { subject: (n: number, day: string) => string; gree
     outro: 'Kind regards,\nkoppel',
   },
 };
-
-function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** One provider's daily digest: every match approved for them since the last one, each with its own two answer links. */
 export function renderDigestMail(input: { providerName: string; language: Language; day: string; entries: DigestEntry[] }): RenderedMail {

@@ -1,5 +1,6 @@
 import type { Language, MatchSnapshot, Party } from '@koppel/contracts';
 import { describeStoredExplanation } from '@koppel/matching';
+import { escapeHtml } from '@koppel/http';
 import type { Recipient } from '../store/deliveries';
 
 export interface RenderedMail {
@@ -108,10 +109,6 @@ const COPY: Record<Language, Copy> = {
     formats: { workshop: 'workshop', performance: 'performance', visit: 'visit', project: 'project', teacher_training: 'teacher training', lesson_package: 'lesson package', coaching: 'coaching' },
   },
 };
-
-function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 function sides(match: MatchSnapshot, recipient: Recipient): { me: Party; other: Party; c: Copy } {
   const me = recipient === 'school' ? match.school : match.provider;

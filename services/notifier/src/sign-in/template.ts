@@ -1,4 +1,5 @@
 import type { Language } from '@koppel/contracts';
+import { escapeHtml } from '@koppel/http';
 import type { RenderedMail } from '../mail/templates';
 
 export interface SignInMailInput {
@@ -51,10 +52,6 @@ const COPY: Record<Language, Copy> = {
     locale: 'en-GB',
   },
 };
-
-function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** "21:55 (Brussels time)" style: the reader is in Flanders or the Netherlands, both on Brussels/Amsterdam time. */
 function clockTime(at: Date, locale: string): string {

@@ -1,6 +1,6 @@
 import type { PortalCopy } from '../copy';
 import type { Choices } from './choices';
-import { escapeHtml } from './layout';
+import { escapeHtml } from '@koppel/http';
 
 /**
  * Form fields the client's live validation understands: the wrapper carries

@@ -1,11 +1,7 @@
 import { languageSwitcherHtml } from '@koppel/http';
 import type { Language } from '@koppel/contracts';
+import { escapeHtml } from '@koppel/http';
 import { PORTAL_COPY, type PortalCopy } from '../copy';
-
-/** Escapes text for HTML; every value put into a page passes through here. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /**
  * Colours meet WCAG AA on white; focus is a thick amber outline on every

@@ -1,8 +1,9 @@
 import type { Language } from '@koppel/contracts';
+import { escapeHtml } from '@koppel/http';
 import { copyFor, type PortalCopy } from '../copy';
 import { countryChoices, disciplineChoices, formatChoices, gradeChoices, languageChoices, reachChoices } from './choices';
 import { fieldsFor } from './form-fields';
-import { escapeHtml, pageLayout, type PageOptions } from './layout';
+import { pageLayout, type PageOptions } from './layout';
 
 /**
  * The portal's pages as HTML, in the page language. They hold the forms and

@@ -1,5 +1,6 @@
 import type { Language, MatchAnswer, MatchSide, MatchSnapshot } from '@koppel/contracts';
-import { escapeHtml, layout } from '../web/layout';
+import { escapeHtml } from '@koppel/http';
+import { layout } from '../web/layout';
 
 /** Everything the answer pages say, in the three languages. Dutch is the default. */
 const COPY = {

@@ -1,16 +1,15 @@
 import { DISCIPLINE_LABELS, DISCIPLINES, FORMAT_LABELS, labelOf, type MailKind, type MatchSide } from '@koppel/contracts';
 import { describeStoredExplanation, themeLabel } from '@koppel/matching';
+import { escapeHtml } from '@koppel/http';
 import { isRegionName, type RegionName } from '../regions/province-of-postcode';
 import type { PolicyDoc } from '../store/policies';
 import type { MailState, ProposalDoc } from '../store/proposals';
-import { escapeHtml, layout } from '../web/layout';
+import { layout } from '../web/layout';
 import type { ConsoleCopy } from './copy';
 import { explanationView } from './explanation';
 import { FLASH_TONE, type Flash } from './flash';
 import type { QueueQuery } from './queue-query';
 import { formatters, switcherOf, type PageView } from './view';
-
-export { escapeHtml };
 
 type Section = 'queue' | 'mails' | 'policies';
 

@@ -1,5 +1,6 @@
+import { escapeHtml } from '@koppel/http';
 import { switcherOf, type PageView } from '../console/view';
-import { escapeHtml, layout } from '../web/layout';
+import { layout } from '../web/layout';
 
 /** Why the sign-in page was opened (from the session guard or sign-out). */
 export type SignInReason = 'invalid' | 'role' | 'signed-out';

@@ -1,9 +1,5 @@
 import type { Language } from '@koppel/contracts';
-
-/** Escapes text for HTML; every value from data passes through here. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+import { escapeHtml } from '@koppel/http';
 
 /**
  * Colours are chosen for WCAG AA contrast on white (text ≥ 4.5:1); focus is a
