@@ -10,7 +10,7 @@ import type { DeliveryDeps } from '../../services/notifier/src/mail/deliver-once
 import { createDeliveryModel } from '../../services/notifier/src/store/deliveries';
 import { mailPreferenceOf, recordOrganisationEvent } from '../../services/notifier/src/preferences/record-organisation';
 import { createProviderPreferenceModel } from '../../services/notifier/src/preferences/store';
-import { collectForDigest } from '../../services/notifier/src/digest/collect-for-digest';
+import { collectForDigest, findDigestSource } from '../../services/notifier/src/digest/collect-for-digest';
 import { sendDueDigests, type DigestDeps } from '../../services/notifier/src/digest/send-due-digests';
 import { createDigestItemModel, createDigestModel } from '../../services/notifier/src/digest/store';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
@@ -152,7 +152,7 @@ describe('daily digest for providers who chose it', () => {
       maxAttempts: 2,
       publishSoon: () => undefined,
       render: () => ({ subject: `Voorstel (opnieuw) ${tag}`, text: 'opnieuw', html: '<p>opnieuw</p>' }),
-      digestSourceOf: async (matchId) => ((await deps.items.findById(`${matchId}:provider`).lean()) as { source: never } | null)?.source ?? null,
+      digestSourceOf: (matchId) => findDigestSource(deps.items, matchId),
     };
     const matchId = `req-${tag}-1::off-${tag}`;
     const envelope = createEnvelope({ type: 'mail.resend-requested', key: matchId, payload: { matchId, recipient: 'provider', kind: 'approved', requestedBy: 'broker@example.org', requestedAt: new Date().toISOString() } });

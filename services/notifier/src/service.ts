@@ -13,9 +13,9 @@ import { previewRoutes } from './preview/routes';
 import { createDeliveryModel } from './store/deliveries';
 import { deliverSignInLinkOnce } from './sign-in/deliver-sign-in-link';
 import { createSignInDeliveryModel } from './sign-in/deliveries';
-import { collectForDigest } from './digest/collect-for-digest';
+import { collectForDigest, findDigestSource } from './digest/collect-for-digest';
 import { startDigestScheduler } from './digest/send-due-digests';
-import { createDigestItemModel, createDigestModel, type DigestItemDoc } from './digest/store';
+import { createDigestItemModel, createDigestModel } from './digest/store';
 import { mailPreferenceOf, recordOrganisationEvent } from './preferences/record-organisation';
 import { createProviderPreferenceModel } from './preferences/store';
 
@@ -66,7 +66,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
         : renderConfirmedMatchMail({ match: source.match }, recipient),
     collectForDigest: (source) => collectForDigest(digestItems, source),
     mailPreferenceOf: (provider) => mailPreferenceOf(preferences, provider),
-    digestSourceOf: async (matchId) => ((await digestItems.findById(`${matchId}:provider`).lean()) as DigestItemDoc | null)?.source ?? null,
+    digestSourceOf: (matchId) => findDigestSource(digestItems, matchId),
   };
   const digestScheduler = startDigestScheduler(
     {

@@ -105,10 +105,9 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
 
 type MailOutcome = { type: 'mail.sent'; payload: MailSentPayload } | { type: 'mail.failed'; payload: MailFailedPayload };
 
+/** The outcome of one match's mail as an outbox entry on the mails topic, keyed by the match. */
 function mailEvent(item: DigestItemDoc, outcome: MailOutcome) {
-  const key = item.source.match.matchId;
-  const event = outcome.type === 'mail.sent' ? createEnvelope({ type: outcome.type, key, payload: outcome.payload }) : createEnvelope({ type: outcome.type, key, payload: outcome.payload });
-  return outboxEntry(TOPICS.mails, event);
+  return outboxEntry(TOPICS.mails, createEnvelope<MailOutcome['payload']>({ ...outcome, key: item.source.match.matchId }));
 }
 
 /**

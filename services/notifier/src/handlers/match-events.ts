@@ -1,6 +1,6 @@
 import { signAnswerToken, answerLinkUrl } from '@koppel/answer-links';
 import { MATCH_SIDES, type KoppelEvent, type Party } from '@koppel/contracts';
-import { deliverOnce, sendClaimed, type DeliveryDeps } from '../mail/deliver-once';
+import { claimDelivery, deliverOnce, sendClaimed, type DeliveryDeps } from '../mail/deliver-once';
 import { deliveryId } from '../store/deliveries';
 
 /**
@@ -62,7 +62,7 @@ async function resend(requestId: string, matchId: string, recipient: (typeof MAT
   const reopened = await deps.deliveries.updateOne({ _id: id, resends: { $ne: requestId } }, { $set: { status: 'sending', attempts: 0 }, $push: { resends: requestId } });
   if (reopened.modifiedCount === 0) {
     const delivery = await deps.deliveries.findById(id).lean();
-    const claimed = delivery ? delivery.status === 'sending' : await claimFromFailedDigest(id, requestId, { matchId, recipient, kind }, deps);
+    const claimed = delivery ? delivery.status === 'sending' : await claimFromFailedDigest(requestId, { matchId, recipient, kind }, deps);
     if (!claimed) {
       deps.logger.info('resend already done or mail unknown', { matchId, recipient, kind });
       return;
@@ -72,16 +72,12 @@ async function resend(requestId: string, matchId: string, recipient: (typeof MAT
 }
 
 /** Claims the single mail for a match whose provider digest failed; false when there is no such digest item. */
-async function claimFromFailedDigest(id: string, requestId: string, mail: { matchId: string; recipient: string; kind: string }, deps: DeliveryDeps): Promise<boolean> {
+async function claimFromFailedDigest(requestId: string, mail: { matchId: string; recipient: string; kind: string }, deps: DeliveryDeps): Promise<boolean> {
   if (mail.recipient !== 'provider' || mail.kind !== 'approved' || !deps.digestSourceOf) return false;
   const source = await deps.digestSourceOf(mail.matchId);
   if (!source) return false;
-  const messageId = `<${encodeURIComponent(mail.matchId)}.provider@koppel>`;
-  try {
-    await deps.deliveries.create({ _id: id, matchId: mail.matchId, recipient: 'provider', kind: 'approved', to: source.match.provider.email, status: 'sending', attempts: 0, messageId, sourceEventId: requestId, source, resends: [requestId], createdAt: new Date() });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-  }
+  // Exists already only if a redelivery of this same request claimed it: sending it on is right.
+  await claimDelivery({ kind: 'approved', recipient: 'provider', source, sourceEventId: requestId }, deps, [requestId]);
   return true;
 }
 

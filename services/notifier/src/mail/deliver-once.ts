@@ -37,23 +37,33 @@ export interface DeliveryDeps {
 export async function deliverOnce(input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string }, deps: DeliveryDeps): Promise<void> {
   const { match } = input.source;
   const id = deliveryId(match.matchId, input.recipient, input.kind);
-  const to = input.recipient === 'school' ? match.school.email : match.provider.email;
   const existing = await deps.deliveries.findById(id).lean();
   if (existing?.status === 'sent') {
     deps.logger.info('mail already sent, skipping', { matchId: match.matchId, recipient: input.recipient, kind: input.kind });
     return;
   }
-  if (!existing) {
-    const messageId = `<${encodeURIComponent(match.matchId)}.${input.recipient}${input.kind === 'approved' ? '' : `.${input.kind}`}@koppel>`;
-    try {
-      await deps.deliveries.create({ _id: id, matchId: match.matchId, recipient: input.recipient, kind: input.kind, to, status: 'sending', attempts: 0, messageId, sourceEventId: input.sourceEventId, source: input.source, resends: [], createdAt: new Date() });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      const raced = await deps.deliveries.findById(id).lean();
-      if (raced?.status === 'sent') return;
-    }
+  if (!existing && !(await claimDelivery(input, deps))) {
+    const raced = await deps.deliveries.findById(id).lean();
+    if (raced?.status === 'sent') return;
   }
   await sendClaimed(id, deps);
+}
+
+/**
+ * Inserts the delivery of one mail ('sending'), with the resend requests it
+ * already carries out; false when it exists (another attempt claimed it first).
+ */
+export async function claimDelivery(input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string }, deps: Pick<DeliveryDeps, 'deliveries'>, resends: string[] = []): Promise<boolean> {
+  const { match } = input.source;
+  const to = input.recipient === 'school' ? match.school.email : match.provider.email;
+  const messageId = `<${encodeURIComponent(match.matchId)}.${input.recipient}${input.kind === 'approved' ? '' : `.${input.kind}`}@koppel>`;
+  try {
+    await deps.deliveries.create({ _id: deliveryId(match.matchId, input.recipient, input.kind), matchId: match.matchId, recipient: input.recipient, kind: input.kind, to, status: 'sending', attempts: 0, messageId, sourceEventId: input.sourceEventId, source: input.source, resends, createdAt: new Date() });
+    return true;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return false;
+  }
 }
 
 /** Sends a claimed delivery and records the outcome with its event in the same write. */
