@@ -10,3 +10,5 @@ export { describeExplanation, describeStoredExplanation, isMatchExplanation } fr
 export { agesFromGradeText, type GradeAges } from './taxonomy/grades';
 export { detectLanguage, type TextLanguage } from './text/language';
 export { THEMES, themeLabel, type Theme } from './taxonomy/themes';
+/** Seeded synthetic offers and requests in nl/fr/en (benchmarks and load generators). */
+export { seededRandom, syntheticOffer, syntheticRequest } from './bench/synthetic';

@@ -7,3 +7,4 @@ export * from './fixtures';
 export * from './auth';
 export * from './chromium';
 export * from './axe';
+export * from './load';

@@ -1,0 +1,6 @@
+export * from './workload';
+export * from './open-loop';
+export * from './pipeline';
+export * from './ceilings';
+export * from './stats';
+export * from './run-load';
