@@ -38,8 +38,8 @@ describe('intake killed after the database write and before the publish', () => 
     const connection = await mongoose.createConnection(stack.mongoUri, { dbName: database }).asPromise();
     try {
       const stored = await connection.collection('requests').findOne({ _id: request.id as any });
-      expect(stored?.outboxPending).toBe(true);
-      expect(stored?.outbox).toHaveLength(1);
+      expect(stored?.pendingEventCount).toBe(1);
+      expect(Object.keys(stored?.pendingEvents ?? {})).toHaveLength(1);
     } finally {
       await connection.close();
     }

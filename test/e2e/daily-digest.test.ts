@@ -89,7 +89,7 @@ describe('daily digest for providers who chose it', () => {
     // Each match is reported sent (mail.sent in the digest's outbox) for the console.
     const stored = await deps.digests.findById(`prov-${tag}:2026-01-15`).lean();
     expect(stored?.status).toBe('sent');
-    expect(stored?.outbox.map((e) => (e.event.payload as { matchId: string }).matchId).sort()).toEqual([1, 2, 3].map((n) => `req-${tag}-${n}::off-${tag}`));
+    expect(Object.values(stored?.pendingEvents ?? {}).map((e) => (e.event.payload as { matchId: string }).matchId).sort()).toEqual([1, 2, 3].map((n) => `req-${tag}-${n}::off-${tag}`));
   });
 
   it('the running notifier mails the school at once and keeps the digest provider\'s mail for the digest', async () => {
@@ -133,7 +133,7 @@ describe('daily digest for providers who chose it', () => {
     const failed = await deps.digests.findById(id).lean();
     expect(failed?.status).toBe('failed');
     expect(failed?.attempts).toBe(2);
-    const reported = failed!.outbox.map((e) => e.event).filter((e) => e.type === 'mail.failed');
+    const reported = Object.values(failed!.pendingEvents).map((e) => e.event).filter((e) => e.type === 'mail.failed');
     expect(reported.map((e) => (e.payload as { matchId: string }).matchId).sort()).toEqual([1, 2].map((n) => `req-${tag}-${n}::off-${tag}`));
     expect(reported.every((e) => (e.payload as { recipient: string }).recipient === 'provider')).toBe(true);
     // Given up means given up: later passes neither retry it nor start another for that day.

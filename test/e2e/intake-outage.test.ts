@@ -78,7 +78,7 @@ describe('intake while the database or the broker is briefly down', () => {
       const connection = await mongoose.createConnection(stack.mongoUri, { dbName: database }).asPromise();
       try {
         const stored = await connection.collection('offers').findOne({ _id: offer.id as any });
-        expect(stored?.outboxPending).toBe(true);
+        expect(stored?.pendingEventCount).toBe(1);
       } finally {
         await connection.close();
       }

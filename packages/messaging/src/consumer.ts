@@ -1,5 +1,5 @@
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { deadLetterTopicFor, parseEvent, type KoppelEvent, type TopicName } from '@koppel/contracts';
+import { deadLetterTopicFor, parseEvent, type Envelope, type KoppelEvent, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import type { Publisher } from './publisher';
 
@@ -9,7 +9,18 @@ export interface MessageContext {
   offset: string;
 }
 
-export type EventHandler = (event: KoppelEvent, context: MessageContext) => Promise<void>;
+/** An event a handler wants published once its message is done; `subscribe` publishes them in batches. */
+export interface OutgoingEvent {
+  topic: TopicName;
+  event: Envelope;
+}
+
+/**
+ * Handles one event. It may return events to publish: they go out in one broker
+ * request with those of the other messages of the same chunk, before the chunk's
+ * offsets are committed (so a crash republishes them, never loses them).
+ */
+export type EventHandler = (event: KoppelEvent, context: MessageContext) => Promise<void | OutgoingEvent[]>;
 
 export interface SubscriptionOptions {
   kafka: Kafka;
@@ -23,6 +34,10 @@ export interface SubscriptionOptions {
   maxAttempts?: number;
   /** First retry delay; doubles each attempt. */
   retryDelayMs?: number;
+  /** Messages handled before their outgoing events are published and their offsets committed. */
+  chunkSize?: number;
+  /** ...or this many milliseconds, whichever comes first, so a slow trickle is not held back. */
+  chunkMs?: number;
 }
 
 export interface Subscription {
@@ -56,6 +71,8 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 15000, heartbeatInterval: 1500 });
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 200;
+  const chunkSize = options.chunkSize ?? 50;
+  const chunkMs = options.chunkMs ?? 100;
   let stopping = false;
 
   await consumer.connect();
@@ -70,24 +87,57 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     });
   };
 
-  await consumer.run({
-    eachMessage: async ({ topic, partition, message }) => {
-      const context: MessageContext = { topic: topic as TopicName, partition, offset: message.offset };
-      const decoded = decodeEvent(context.topic, message.value);
-      if (!decoded.ok) return deadLetter(message, context, decoded.reason);
-
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await options.handler(decoded.event, context);
-          return;
-        } catch (error) {
-          const reason = `handler failed after ${attempt} attempt(s): ${(error as Error).message}`;
-          if (stopping) throw error; // leave the offset uncommitted: redelivered after restart
-          if (attempt >= maxAttempts) return deadLetter(message, context, reason);
-          log.warn('handler failed, retrying', { ...context, attempt, eventId: decoded.event.id, error: (error as Error).message });
-          await sleep(retryDelayMs * 2 ** (attempt - 1));
+  /** Decodes and handles one message with retries; returns its outgoing events (none when it was dead-lettered). */
+  const handleMessage = async (message: KafkaMessage, context: MessageContext, heartbeat: () => Promise<void>): Promise<OutgoingEvent[]> => {
+    const decoded = decodeEvent(context.topic, message.value);
+    if (!decoded.ok) {
+      await deadLetter(message, context, decoded.reason);
+      return [];
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await options.handler(decoded.event, context)) ?? [];
+      } catch (error) {
+        const reason = `handler failed after ${attempt} attempt(s): ${(error as Error).message}`;
+        if (stopping) throw error; // leave the offset uncommitted: redelivered after restart
+        if (attempt >= maxAttempts) {
+          await deadLetter(message, context, reason);
+          return [];
         }
+        log.warn('handler failed, retrying', { ...context, attempt, eventId: decoded.event.id, error: (error as Error).message });
+        await sleep(retryDelayMs * 2 ** (attempt - 1));
+        await heartbeat();
       }
+    }
+  };
+
+  // Batches, in chunks: the messages of a chunk are handled one after another (a
+  // partition's order is kept), then their outgoing events go out in one broker
+  // request, and only then are their offsets resolved and committed.
+  await consumer.run({
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      let outgoing: OutgoingEvent[] = [];
+      let lastOffset: string | undefined;
+      let chunkStarted = Date.now();
+      let inChunk = 0;
+      const finishChunk = async () => {
+        await options.publisher.publishAll(outgoing);
+        outgoing = [];
+        if (lastOffset !== undefined) resolveOffset(lastOffset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+        chunkStarted = Date.now();
+        inChunk = 0;
+      };
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        const context: MessageContext = { topic: batch.topic as TopicName, partition: batch.partition, offset: message.offset };
+        outgoing.push(...(await handleMessage(message, context, heartbeat)));
+        lastOffset = message.offset;
+        if (++inChunk >= chunkSize || Date.now() - chunkStarted >= chunkMs) await finishChunk();
+      }
+      await finishChunk();
     },
   });
 

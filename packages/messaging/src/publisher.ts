@@ -32,17 +32,30 @@ export class Publisher {
   }
 
   async publish(topic: TopicName, events: Envelope | Envelope[]): Promise<void> {
-    const list = Array.isArray(events) ? events : [events];
-    if (list.length === 0) return;
-    for (const event of list) {
+    await this.publishAll((Array.isArray(events) ? events : [events]).map((event) => ({ topic, event })));
+  }
+
+  /**
+   * Publishes events for several topics in one broker request (kafkajs sendBatch),
+   * in the order given: events with the same key keep their order.
+   */
+  async publishAll(messages: Array<{ topic: TopicName; event: Envelope }>): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<TopicName, Envelope[]>();
+    for (const { topic, event } of messages) {
       const check = parseEvent(topic, event);
       if (!check.ok) throw new InvalidEventError(topic, event.type, check.reason);
+      const list = byTopic.get(topic) ?? [];
+      list.push(event);
+      byTopic.set(topic, list);
     }
     await this.connect();
-    await this.producer.send({
-      topic,
+    await this.producer.sendBatch({
       acks: -1,
-      messages: list.map((event) => ({ key: event.key, value: JSON.stringify(event), headers: eventHeaders(event) })),
+      topicMessages: [...byTopic].map(([topic, events]) => ({
+        topic,
+        messages: events.map((event) => ({ key: event.key, value: JSON.stringify(event), headers: eventHeaders(event) })),
+      })),
     });
   }
 

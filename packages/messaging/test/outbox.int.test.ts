@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { createEnvelope, TOPICS, type Envelope, type TopicName } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
-import { readTestStack } from '@koppel/testkit';
+import { readTestStack, waitFor } from '@koppel/testkit';
 import { appendToOutbox, initialOutbox, outboxEntry, outboxSchemaFields, startOutboxRelay, type Publisher } from '../src';
 
 /**
@@ -17,7 +17,7 @@ describe('outbox relay under concurrent writes', () => {
   async function raceRounds(connection: Connection, rounds: number): Promise<{ published: string[]; expected: string[] }> {
     const model = connection.model(`Doc${rounds}${Date.now()}`, new Schema({ _id: String, ...outboxSchemaFields }, { versionKey: false }));
     const published: string[] = [];
-    const publisher = { publish: async (_topic: TopicName, events: Envelope | Envelope[]) => void published.push(...[events].flat().map((e) => e.id)) } as unknown as Publisher;
+    const publisher = { publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => void published.push(...messages.map((m) => m.event.id)) } as unknown as Publisher;
     const relay = startOutboxRelay({ models: [model], publisher, logger: silent, intervalMs: 60_000 });
     const expected: string[] = [];
     const event = (key: string) => createEnvelope({ type: 'offer.withdrawn', key, payload: { offerId: key } });
@@ -48,6 +48,41 @@ describe('outbox relay under concurrent writes', () => {
     try {
       const { published, expected } = await raceRounds(connection, 40);
       expect([...published].sort()).toEqual([...expected].sort());
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('publishes the events of documents it is told about, and those a sweep finds, in one batch each, without blocking on an invalid entry', async () => {
+    const connection = await mongoose.createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-batch`, maxPoolSize: 1 }).asPromise();
+    const model = connection.model(`Batch${Date.now()}`, new Schema({ _id: String, ...outboxSchemaFields }, { versionKey: false }));
+    const sends: string[][] = [];
+    const publisher = { publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => void sends.push(messages.map((m) => m.event.id)) } as unknown as Publisher;
+    const event = (key: string) => createEnvelope({ type: 'offer.withdrawn', key, payload: { offerId: key } });
+    try {
+      // Left by "a crash": nobody nudges these, so only the sweep can find them.
+      const leftOver = [event('left-1'), event('left-2')];
+      await model.create({ _id: 'left', ...initialOutbox(leftOver.map((e) => outboxEntry(TOPICS.offers, e))) });
+      // An entry that fails its schema (no offerId) must not hold back the others.
+      const invalid = { ...event('bad'), payload: {} } as unknown as Envelope;
+      await model.create({ _id: 'bad', ...initialOutbox([outboxEntry(TOPICS.offers, invalid)]) });
+      const relay = startOutboxRelay({ models: [model], publisher, logger: silent, intervalMs: 60_000, sweepIntervalMs: 60_000 });
+      try {
+        expect(await relay.drain()).toBe(2);
+        expect(sends).toEqual([leftOver.map((e) => e.id)]);
+
+        // Written and named by the writer: published without a sweep, several documents per broker request.
+        const fresh = Array.from({ length: 5 }, (_, i) => event(`fresh-${i}`));
+        for (const [i, e] of fresh.entries()) await model.create({ _id: `fresh-${i}`, ...initialOutbox([outboxEntry(TOPICS.offers, e)]) });
+        for (let i = 0; i < fresh.length; i++) relay.nudge(model.modelName, `fresh-${i}`);
+        await waitFor('the nudged events', () => sends.flat().length === 7);
+        expect(sends.slice(1).flat().sort()).toEqual(fresh.map((e) => e.id).sort());
+        expect(sends.length).toBeLessThanOrEqual(3);
+      } finally {
+        await relay.stop();
+      }
+      const remaining = await model.find({ pendingEventCount: { $gt: 0 } }).lean();
+      expect(remaining.map((d) => d._id)).toEqual(['bad']);
     } finally {
       await connection.close();
     }

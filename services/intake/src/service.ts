@@ -45,7 +45,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
       logger.warn('fault injection: crashing after the database write, before publishing');
       process.kill(process.pid, 'SIGKILL');
     },
-    publishSoon: () => relay.nudge(),
+    publishSoon: (modelName: string, id: string) => relay.nudge(modelName, id),
   };
 
   const app = createApp({ logger, bodyLimit: config.INTAKE_BODY_LIMIT, health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });

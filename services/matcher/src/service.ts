@@ -32,7 +32,7 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const deps = { engine, models, publisher, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
+  const deps = { engine, models, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
   const subscription = await subscribe({
     kafka,
     publisher,

@@ -59,7 +59,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     from: config.MAIL_FROM,
     logger,
     maxAttempts: config.MAIL_MAX_ATTEMPTS,
-    publishSoon: relay.nudge,
+    publishSoon: (id) => relay.nudge(deliveries.modelName, id),
     render: (kind, source, recipient) =>
       kind === 'approved'
         ? renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) }, recipient)
@@ -80,7 +80,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
       leaseMs: Math.max(60_000, 4 * config.DIGEST_CHECK_INTERVAL_MS),
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
       linksFor: (source) => answerLinksFor(source.match.matchId, 'provider', links),
-      publishSoon: relay.nudge,
+      publishSoon: (id) => relay.nudge(digests.modelName, id),
     },
     config.DIGEST_CHECK_INTERVAL_MS,
   );

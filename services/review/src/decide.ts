@@ -33,7 +33,7 @@ export async function decideProposal(proposals: Model<ProposalDoc>, matchId: str
     .findOneAndUpdate(
       { _id: matchId, status: 'proposed' },
       {
-        $push: { ...outbox.$push, history: historyLine },
+        $push: { history: historyLine },
         $inc: outbox.$inc,
         $set: { ...outbox.$set, status: decision.decision, decidedBy: decision.decidedBy, decidedAt, note: decision.note, updatedAt: decidedAt },
       },

@@ -33,6 +33,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   await publisher.connect();
   const relay = startOutboxRelay({ models: [proposals], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
   await relay.drain();
+  const publishSoon = (matchId: string) => relay.nudge(proposals.modelName, matchId);
   const subscription = await subscribe({
     kafka,
     publisher,
@@ -40,16 +41,16 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     topics: [TOPICS.matchesProposed, TOPICS.mails],
     logger,
     handler: (event) =>
-      event.type === 'match.proposed' ? handleProposedEvent(event, { proposals, policies, logger, publishSoon: relay.nudge }) : handleMailEvent(event, proposals),
+      event.type === 'match.proposed' ? handleProposedEvent(event, { proposals, policies, logger, publishSoon }) : handleMailEvent(event, proposals),
   });
 
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
-  app.use('/proposals', proposalRoutes(proposals, relay.nudge, config.AUTH_TOKEN_SECRET));
+  app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET));
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
-  app.use('/console', consoleRoutes({ proposals, policies, publishSoon: relay.nudge, signIn }));
-  app.use('/suggestions', suggestionRoutes({ proposals, publishSoon: relay.nudge, logger }));
-  app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon: relay.nudge, logger }));
+  app.use('/console', consoleRoutes({ proposals, policies, publishSoon, signIn }));
+  app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger }));
+  app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon, logger }));
   finishApp(app, logger);
   const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);
   const url = serverUrl(server, config.REVIEW_HOST);

@@ -34,7 +34,7 @@ const proposal: ProposalDoc = {
     { at, action: 'proposed', by: 'matcher' },
     { at, action: 'not_interested', by: 'school' },
   ],
-  createdAt: at, updatedAt: at, outbox: [], outboxPending: false, outboxRevision: 0,
+  createdAt: at, updatedAt: at, pendingEvents: {}, pendingEventCount: 0,
 };
 const policy: PolicyDoc = { _id: 'West-Vlaanderen', enabled: true, threshold: 0.8, updatedBy: 'sam@example.org', updatedAt: at };
 

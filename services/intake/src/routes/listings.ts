@@ -22,7 +22,7 @@ import { principalOf, type Principal } from '../auth/authenticate';
 import { assertKindAccess, canSee, visibilityFilter, type ListingName } from '../auth/listing-access';
 import { unknownFieldErrors } from '../http/input-guard';
 import { offerFromInput, requestFromInput } from '../places/resolve-listing';
-import { assertSameBody, idempotencyOf, idFromIdempotency } from '../store/idempotency';
+import { assertSameBody, findByIdempotency, idempotencyOf, idFromIdempotency } from '../store/idempotency';
 import type { ListingIndexFields, StoredListing, StoredOrganisation } from '../store/models';
 import { cursorFilter, encodeCursor, sortOf } from './cursor';
 
@@ -76,8 +76,8 @@ export const requestKind: ListingKind<Request, z.infer<typeof RequestInputSchema
 export interface ListingHooks {
   /** Called after the write is durable and before the event is published (fault injection lives here). */
   afterWrite: () => void;
-  /** Asks the outbox relay to publish now rather than at its next tick. */
-  publishSoon: () => void;
+  /** Asks the outbox relay to publish this document's events now (the model's name and the document's id). */
+  publishSoon: (modelName: string, id: string) => void;
 }
 
 /** Public view of a stored listing: the entity and its lifecycle, never the outbox or index fields. */
@@ -124,8 +124,9 @@ export function listingRoutes<T extends { id: string }, I>(
 
   const organisationOf = async (principal: Principal): Promise<Organisation | undefined> => {
     if (!principal.org || principal.role === 'admin') return undefined;
-    const doc = (await organisations.findOne({ _id: principal.org, status: 'active' }).lean()) as StoredOrganisation | null;
-    return doc?.data;
+    // By _id alone, then the status: the one lookup every MongoDB-protocol server answers from an index.
+    const doc = (await organisations.findById(principal.org).lean()) as StoredOrganisation | null;
+    return doc?.status === 'active' ? doc.data : undefined;
   };
 
   /** Loads a listing the principal may see, or 404 (another's listing is indistinguishable from none). */
@@ -146,7 +147,7 @@ export function listingRoutes<T extends { id: string }, I>(
       res.json(listingView(existing));
       return true;
     };
-    if (idempotency && (await replay(await model.findOne({ 'idempotency.scope': idempotency.scope, 'idempotency.key': idempotency.key }).lean()))) return;
+    if (idempotency && (await replay(await findByIdempotency(model, kind.idPrefix, idempotency, req.body)))) return;
 
     const input = parseInput(kind.inputSchema, req.body);
     const organisation = await organisationOf(principal);
@@ -173,7 +174,7 @@ export function listingRoutes<T extends { id: string }, I>(
       throw new HttpProblem(409, 'Already exists', `A ${kind.name} with id '${entity.id}' already exists.`);
     }
     hooks.afterWrite();
-    hooks.publishSoon();
+    hooks.publishSoon(model.modelName, entity.id);
     res.status(201).location(`${req.baseUrl}/${encodeURIComponent(entity.id)}`).json({ ...entity, status: 'active', revision: 1, createdAt: now, updatedAt: now });
   });
 
@@ -230,7 +231,7 @@ export function listingRoutes<T extends { id: string }, I>(
       .lean()) as StoredListing<T> | null;
     if (!doc) throw new HttpProblem(409, 'Changed meanwhile', `The ${kind.name} '${id}' changed while this update was made; read it again.`);
     hooks.afterWrite();
-    hooks.publishSoon();
+    hooks.publishSoon(model.modelName, id);
     res.setHeader('ETag', `"${doc.revision}"`);
     res.json(listingView(doc));
   });
@@ -254,7 +255,7 @@ export function listingRoutes<T extends { id: string }, I>(
       .lean()) as StoredListing<T> | null;
     if (!doc) throw new HttpProblem(409, 'Already withdrawn', `The ${kind.name} '${id}' was already withdrawn.`);
     hooks.afterWrite();
-    hooks.publishSoon();
+    hooks.publishSoon(model.modelName, id);
     res.json(listingView(doc));
   });
 

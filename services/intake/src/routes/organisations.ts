@@ -16,7 +16,7 @@ import { HttpProblem, parseOrThrow } from '@koppel/http';
 import { appendToOutbox, initialOutbox, outboxEntry, type OutboxEntry } from '@koppel/messaging';
 import { principalOf, requireRole, type Principal } from '../auth/authenticate';
 import { placeFromInput } from '../places/resolve-place';
-import { assertSameBody, idempotencyOf, idFromIdempotency } from '../store/idempotency';
+import { assertSameBody, findByIdempotency, idempotencyOf, idFromIdempotency } from '../store/idempotency';
 import type { StoredOrganisation } from '../store/models';
 import { parseInput, pathId, type ListingHooks } from './listings';
 
@@ -79,12 +79,12 @@ export function organisationRoutes(model: Model<StoredOrganisation>, hooks: List
       const updated = (await m
         .findOneAndUpdate(
           { _id: id, status: 'active', revision: current.revision },
-          { $push: outbox.$push, $set: { ...outbox.$set, ...data, ...next.set, revision: current.revision + 1, updatedAt: new Date() }, $inc: outbox.$inc },
+          { $set: { ...outbox.$set, ...data, ...next.set, revision: current.revision + 1, updatedAt: new Date() }, $inc: outbox.$inc },
           { returnDocument: 'after' },
         )
         .lean()) as StoredOrganisation | null;
       if (updated) {
-        hooks.publishSoon();
+        hooks.publishSoon(m.modelName, id);
         return updated;
       }
     }
@@ -102,7 +102,7 @@ export function organisationRoutes(model: Model<StoredOrganisation>, hooks: List
       res.json(organisationView(existing));
       return true;
     };
-    if (idempotency && replay(await m.findOne({ 'idempotency.scope': idempotency.scope, 'idempotency.key': idempotency.key }).lean())) return;
+    if (idempotency && replay(await findByIdempotency(m, 'org', idempotency, req.body))) return;
     const input = parseInput(OrganisationInputSchema, req.body);
     const id = input.id ?? (idempotency ? idFromIdempotency('org', idempotency) : `org-${randomUUID()}`);
     const organisation = organisationFromInput(input, id);
@@ -127,7 +127,7 @@ export function organisationRoutes(model: Model<StoredOrganisation>, hooks: List
       if (idempotency && existing?.idempotency?.key === idempotency.key && existing.idempotency.scope === idempotency.scope && replay(existing)) return;
       throw new HttpProblem(409, 'Already exists', `An organisation with id '${id}' already exists.`);
     }
-    hooks.publishSoon();
+    hooks.publishSoon(m.modelName, id);
     res.status(201).location(`${req.baseUrl}/${encodeURIComponent(id)}`).json({ ...organisation, status: 'active', revision: 1, createdAt: now, updatedAt: now });
   });
 

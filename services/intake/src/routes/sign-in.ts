@@ -56,7 +56,7 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
       );
       if (result.matchedCount !== 1) throw new HttpProblem(409, 'Try again', 'Another sign-in for this organisation happened at the same moment; ask for a link again.');
       hooks.afterWrite();
-      hooks.publishSoon();
+      hooks.publishSoon(m.modelName, org._id);
       logger.info('sign-in link requested', { organisation: org._id });
     }
     res.status(202).json({ status: 'accepted', detail: 'If the address belongs to a contact, a sign-in link is on its way.' });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpProblem } from '@koppel/http';
 import type { Request } from 'express';
+import type { Model } from 'mongoose';
 import type { Principal } from '../auth/authenticate';
 import type { IdempotencyRecord } from './models';
 
@@ -42,4 +43,18 @@ export function assertSameBody(existing: IdempotencyRecord | undefined, record: 
   if (existing && existing.bodyHash !== record.bodyHash) {
     throw new HttpProblem(409, 'Idempotency-Key reused', 'This Idempotency-Key was used before with another body; use a new key for a new request.');
   }
+}
+
+/**
+ * The document an earlier POST with this key created, if any. Without an id in the
+ * body the id was derived from the key, so this is a lookup by `_id`, which every
+ * MongoDB-protocol server answers from an index (FerretDB v1 on SQLite answers no
+ * other filter from one: docs/performance.md). A body that names its own id falls
+ * back to the index on the key.
+ */
+export async function findByIdempotency<T extends { idempotency?: IdempotencyRecord }>(model: Model<any>, prefix: string, record: IdempotencyRecord, body: unknown): Promise<T | null> {
+  const namesId = typeof body === 'object' && body !== null && 'id' in body;
+  if (namesId) return (await model.findOne({ 'idempotency.scope': record.scope, 'idempotency.key': record.key }).lean()) as T | null;
+  const doc = (await model.findById(idFromIdempotency(prefix, record)).lean()) as T | null;
+  return doc?.idempotency?.scope === record.scope && doc.idempotency.key === record.key ? doc : null;
 }

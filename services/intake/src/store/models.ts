@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Offer, Organisation, Request } from '@koppel/contracts';
-import { outboxSchemaFields, type OutboxEntry } from '@koppel/messaging';
+import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
 
 export type LifecycleStatus = 'active' | 'withdrawn';
 
@@ -39,9 +39,8 @@ export interface StoredListing<T> extends Partial<ListingIndexFields> {
   updatedAt: Date;
   withdrawnAt?: Date;
   idempotency?: IdempotencyRecord;
-  outbox: OutboxEntry[];
-  outboxPending: boolean;
-  outboxRevision: number;
+  pendingEvents: OutboxFields['pendingEvents'];
+  pendingEventCount: number;
 }
 
 /** A one-time sign-in link: only the hash of its secret is stored. */
@@ -65,9 +64,8 @@ export interface StoredOrganisation {
   signInLinks: SignInLink[];
   signInRevision: number;
   idempotency?: IdempotencyRecord;
-  outbox: OutboxEntry[];
-  outboxPending: boolean;
-  outboxRevision: number;
+  pendingEvents: OutboxFields['pendingEvents'];
+  pendingEventCount: number;
 }
 
 const idempotencyField = { type: { _id: false, scope: String, key: String, bodyHash: String }, default: undefined };

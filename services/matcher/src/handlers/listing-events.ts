@@ -1,7 +1,7 @@
 import { TOPICS, type KoppelEvent, type Offer, type Request } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import type { MatchingEngine } from '@koppel/matching';
-import type { Publisher } from '@koppel/messaging';
+import type { OutgoingEvent } from '@koppel/messaging';
 import type { Model } from 'mongoose';
 import type { MatcherModels, MatchableDoc } from '../store/models';
 import { proposalEvent, snapshotOf } from './proposals';
@@ -9,7 +9,6 @@ import { proposalEvent, snapshotOf } from './proposals';
 export interface ListingEventDeps {
   engine: MatchingEngine;
   models: MatcherModels;
-  publisher: Publisher;
   logger: Logger;
   topN: number;
   minScore: number;
@@ -19,39 +18,38 @@ export interface ListingEventDeps {
 
 /**
  * Applies one offer or request event: update the stored copy and the index,
- * then propose matches. Idempotent: a redelivered event yields the same
- * proposal events (same ids), and an event older than the stored state is ignored.
+ * and returns the proposals to publish (the consumer publishes them with the
+ * rest of its chunk). Idempotent: a redelivered event yields the same proposal
+ * events (same ids), and an event older than the stored state is ignored.
  */
-export async function handleListingEvent(event: KoppelEvent, deps: ListingEventDeps): Promise<void> {
+export async function handleListingEvent(event: KoppelEvent, deps: ListingEventDeps): Promise<OutgoingEvent[]> {
   switch (event.type) {
     case 'offer.created':
     case 'offer.updated': {
       const fresh = await storeIfNewer(deps.models.offers, event.payload.offer.id, event.payload.offer, true, event);
-      if (!fresh) return;
+      if (!fresh) return [];
       deps.engine.upsertOffer(event.payload.offer);
-      await proposeForOffer(event.payload.offer, event.id, deps);
-      return;
+      return proposeForOffer(event.payload.offer, event.id, deps);
     }
     case 'offer.withdrawn': {
       await storeIfNewer(deps.models.offers, event.payload.offerId, undefined, false, event);
       deps.engine.removeOffer(event.payload.offerId);
-      return;
+      return [];
     }
     case 'request.created':
     case 'request.updated': {
       const fresh = await storeIfNewer(deps.models.requests, event.payload.request.id, event.payload.request, true, event);
-      if (!fresh) return;
+      if (!fresh) return [];
       deps.engine.upsertRequest(event.payload.request);
-      await proposeForRequest(event.payload.request, event.id, deps);
-      return;
+      return proposeForRequest(event.payload.request, event.id, deps);
     }
     case 'request.withdrawn': {
       await storeIfNewer(deps.models.requests, event.payload.requestId, undefined, false, event);
       deps.engine.removeRequest(event.payload.requestId);
-      return;
+      return [];
     }
     default:
-      return;
+      return [];
   }
 }
 
@@ -73,15 +71,15 @@ async function storeIfNewer<T>(model: Model<MatchableDoc<T>>, id: string, data: 
   return true;
 }
 
-async function proposeForRequest(request: Request, sourceEventId: string, deps: ListingEventDeps): Promise<void> {
+async function proposeForRequest(request: Request, sourceEventId: string, deps: ListingEventDeps): Promise<OutgoingEvent[]> {
   const matches = deps.engine.matchRequest(request, { top: deps.topN, minScore: deps.minScore });
   const events = [];
   for (const match of matches) {
     const offer = await offerById(match.offerId, deps);
     if (offer) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
   }
-  await deps.publisher.publish(TOPICS.matchesProposed, events);
   deps.logger.info('request matched', { requestId: request.id, proposals: events.length });
+  return events.map((event) => ({ topic: TOPICS.matchesProposed, event }));
 }
 
 /**
@@ -89,7 +87,7 @@ async function proposeForRequest(request: Request, sourceEventId: string, deps: 
  * ranks among their own top N: the same rule as when a request arrives, so
  * the order in which offer and request events are consumed does not matter.
  */
-async function proposeForOffer(offer: Offer, sourceEventId: string, deps: ListingEventDeps): Promise<void> {
+async function proposeForOffer(offer: Offer, sourceEventId: string, deps: ListingEventDeps): Promise<OutgoingEvent[]> {
   const candidates = deps.engine.matchOffer(offer, { top: deps.offerCandidates, minScore: deps.minScore });
   const events = [];
   for (const candidate of candidates) {
@@ -99,8 +97,8 @@ async function proposeForOffer(offer: Offer, sourceEventId: string, deps: Listin
     const match = ranked.find((m) => m.offerId === offer.id);
     if (match) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
   }
-  await deps.publisher.publish(TOPICS.matchesProposed, events);
   deps.logger.info('offer matched', { offerId: offer.id, candidates: candidates.length, proposals: events.length });
+  return events.map((event) => ({ topic: TOPICS.matchesProposed, event }));
 }
 
 async function offerById(id: string, deps: ListingEventDeps): Promise<Offer | null> {

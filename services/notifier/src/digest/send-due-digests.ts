@@ -23,7 +23,8 @@ export interface DigestDeps {
   /** After this many failed sends the digest is given up and each of its matches reported `mail.failed` (the console can resend them one by one). */
   maxAttempts: number;
   linksFor: (source: MailSource) => AnswerLinks;
-  publishSoon: () => void;
+  /** Asks the outbox relay to publish this digest's events now. */
+  publishSoon: (digestId: string) => void;
 }
 
 /**
@@ -98,7 +99,7 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
   );
   const outbox = appendToOutbox(events);
   await deps.digests.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt, itemIds: items.map((i) => i._id) }, $unset: { lastError: 1 } });
-  deps.publishSoon();
+  deps.publishSoon(id);
   deps.logger.info('digest sent', log);
   return true;
 }
@@ -124,7 +125,7 @@ async function markDigestFailed(digest: DigestDoc, items: DigestItemDoc[], reaso
   const outbox = appendToOutbox(events);
   const result = await deps.digests.updateOne({ _id: digest._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason, itemIds: items.map((i) => i._id) } });
   if (result.modifiedCount === 1) {
-    deps.publishSoon();
+    deps.publishSoon(digest._id);
     deps.logger.error('digest failed for good, its matches reported to the console', { digestId: digest._id, matches: items.length, attempts: digest.attempts });
   }
 }

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Language } from '@koppel/contracts';
-import { outboxSchemaFields, type OutboxEntry } from '@koppel/messaging';
+import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
 import type { MailSource } from '../store/deliveries';
 
 /**
@@ -37,9 +37,8 @@ export interface DigestDoc {
   createdAt: Date;
   sentAt?: Date;
   lastError?: string;
-  outbox: OutboxEntry[];
-  outboxPending: boolean;
-  outboxRevision: number;
+  pendingEvents: OutboxFields['pendingEvents'];
+  pendingEventCount: number;
 }
 
 export function createDigestItemModel(connection: Connection): Model<DigestItemDoc> {

@@ -13,7 +13,8 @@ export interface DeliveryDeps {
   logger: Logger;
   /** After this many failed sends the mail is reported failed (the consumer then dead-letters the event). */
   maxAttempts: number;
-  publishSoon: () => void;
+  /** Asks the outbox relay to publish this delivery's events now. */
+  publishSoon: (deliveryId: string) => void;
   render: (kind: MailKind, source: MailSource, recipient: Recipient) => RenderedMail;
   /** Keeps a provider's approval for the daily digest (providers with mailPreference 'daily_digest'). */
   collectForDigest?: (source: MailSource) => Promise<unknown>;
@@ -88,7 +89,7 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
   });
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   await deps.deliveries.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt }, $unset: { lastError: 1 } });
-  deps.publishSoon();
+  deps.publishSoon(id);
   deps.logger.info('mail sent', log);
 }
 
@@ -102,7 +103,7 @@ async function markFailed(delivery: DeliveryDoc, reason: string, deps: DeliveryD
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   const result = await deps.deliveries.updateOne({ _id: delivery._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason } });
   if (result.modifiedCount === 1) {
-    deps.publishSoon();
+    deps.publishSoon(delivery._id);
     deps.logger.error('mail failed for good, reported to the console', { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempts: delivery.attempts });
   }
 }

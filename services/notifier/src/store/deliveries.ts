@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MailKind, MatchSide, MatchSnapshot } from '@koppel/contracts';
-import { outboxSchemaFields, type OutboxEntry } from '@koppel/messaging';
+import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
 
 export type Recipient = MatchSide;
 
@@ -32,9 +32,8 @@ export interface DeliveryDoc {
   resends: string[];
   createdAt: Date;
   sentAt?: Date;
-  outbox: OutboxEntry[];
-  outboxPending: boolean;
-  outboxRevision: number;
+  pendingEvents: OutboxFields['pendingEvents'];
+  pendingEventCount: number;
 }
 
 export function deliveryId(matchId: string, recipient: Recipient, kind: MailKind): string {

@@ -44,7 +44,7 @@ export async function recordAnswer(
     .findOneAndUpdate(
       { _id: input.matchId, [`answers.${input.side}`]: { $exists: false } },
       {
-        $push: { ...outbox.$push, history: { at, action: input.answer, by: input.side, ...(input.reason ? { note: input.reason } : {}) } },
+        $push: { history: { at, action: input.answer, by: input.side, ...(input.reason ? { note: input.reason } : {}) } },
         $inc: outbox.$inc,
         $set: { ...outbox.$set, [`answers.${input.side}`]: sideAnswer, updatedAt: at },
       },
@@ -70,7 +70,7 @@ async function settleMatch(proposals: Model<ProposalDoc>, doc: ProposalDoc): Pro
     return (await proposals
       .findOneAndUpdate(
         { _id: doc._id, status: 'approved', 'answers.school.answer': 'interested', 'answers.provider.answer': 'interested' },
-        { $push: { ...outbox.$push, history: { at, action: 'confirmed', by: 'koppel' } }, $inc: outbox.$inc, $set: { ...outbox.$set, status: 'confirmed', updatedAt: at } },
+        { $push: { history: { at, action: 'confirmed', by: 'koppel' } }, $inc: outbox.$inc, $set: { ...outbox.$set, status: 'confirmed', updatedAt: at } },
         { returnDocument: 'after' },
       )
       .lean()) as ProposalDoc | null;

@@ -14,7 +14,7 @@ const AnswerForm = z.object({ reason: z.string().trim().max(2000).optional() });
  * a button: mail scanners and link previews fetch links on their own, and
  * must not answer for anyone. POST records it, once.
  */
-export function answerRoutes(deps: { proposals: Model<ProposalDoc>; secret: string; publishSoon: () => void; logger: Logger }): Router {
+export function answerRoutes(deps: { proposals: Model<ProposalDoc>; secret: string; publishSoon: (matchId: string) => void; logger: Logger }): Router {
   const router = Router();
 
   router.get('/:token', async (req, res) => {
@@ -42,7 +42,7 @@ export function answerRoutes(deps: { proposals: Model<ProposalDoc>; secret: stri
     const lang = doc ? languageOf(doc.match, side) : 'nl';
     if (outcome.kind === 'already-answered') return res.status(409).type('html').send(answerResultPage({ lang, kind: 'already', answer: outcome.answer }));
     if (outcome.kind === 'not-open') return res.status(409).type('html').send(answerResultPage({ lang, kind: 'not-open' }));
-    deps.publishSoon();
+    deps.publishSoon(matchId);
     deps.logger.info('match answered', { matchId, side, answer, tokenId: check.tokenId, confirmed: outcome.confirmed });
     res.type('html').send(answerResultPage({ lang, kind: 'recorded', answer, confirmed: outcome.confirmed }));
   });

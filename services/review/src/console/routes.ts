@@ -37,7 +37,7 @@ function back(res: Response, to: string, flash: Flash): void {
  * decided, and a broker sees only the matches in its regions (admins see all).
  * Pages speak Dutch, French or English by the shared page-language rules.
  */
-export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: Model<PolicyDoc>; publishSoon: () => void; signIn: SignInOptions }): Router {
+export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: Model<PolicyDoc>; publishSoon: (matchId: string) => void; signIn: SignInOptions }): Router {
   const { proposals, policies, publishSoon } = deps;
   const router = Router();
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
@@ -70,7 +70,7 @@ export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: M
     const allowed = found.filter((p) => mayHandle(req.consoleUser!, p)).map((p) => p._id);
     const outcome = await approveMany(proposals, allowed, by(req), form.data.note || undefined);
     outcome.missing.push(...form.data.ids.filter((id) => !allowed.includes(id)));
-    publishSoon();
+    for (const id of outcome.approved) publishSoon(id);
     back(res, '/console', { key: 'bulk-approved', approved: outcome.approved.length, skipped: outcome.alreadyDecided.length + outcome.missing.length });
   });
 
@@ -99,7 +99,7 @@ export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: M
       await proposalFor(req);
       try {
         await decideProposal(proposals, req.params.id, { decision, decidedBy: by(req), note: form.note || undefined });
-        publishSoon();
+        publishSoon(req.params.id);
         back(res, '/console', { key: decision });
       } catch (error) {
         if (error instanceof HttpProblem && error.status === 409) return back(res, '/console', { key: 'already-decided' });
@@ -114,7 +114,7 @@ export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: M
     const kind = MailKindSchema.parse(req.params.kind);
     await proposalFor(req);
     const asked = await requestResend(proposals, { matchId: req.params.id, recipient, kind, by: by(req) });
-    if (asked) publishSoon();
+    if (asked) publishSoon(req.params.id);
     back(res, '/console/mails', { key: asked ? 'resend-requested' : 'resend-not-failed' });
   });
 

@@ -12,7 +12,7 @@ export interface ProposedDeps {
   proposals: Model<ProposalDoc>;
   policies: Model<PolicyDoc>;
   logger: Logger;
-  publishSoon: () => void;
+  publishSoon: (matchId: string) => void;
 }
 
 /**
@@ -27,20 +27,20 @@ export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps
   const now = new Date();
   const region = provinceOfPostcode(match.request.postcode);
   const place = schoolPlaceOf(match);
-  const refreshed = await deps.proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...place, updatedAt: now } });
-  if (refreshed.matchedCount === 0) {
-    try {
-      await deps.proposals.create({ _id: match.matchId, match, score: match.score, region, ...place, status: 'proposed', answers: {}, mails: {}, history: [{ at: now, action: 'proposed', by: 'matcher' }], createdAt: now, updatedAt: now });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error; // exists and already decided
-      return;
-    }
+  // Insert first: a new match is by far the common case, and an insert is one
+  // index lookup on every server. Only a match seen before takes the conditional refresh.
+  try {
+    await deps.proposals.create({ _id: match.matchId, match, score: match.score, region, ...place, status: 'proposed', answers: {}, mails: {}, history: [{ at: now, action: 'proposed', by: 'matcher' }], createdAt: now, updatedAt: now });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const refreshed = await deps.proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...place, updatedAt: now } });
+    if (refreshed.matchedCount === 0) return; // exists and already decided
   }
   const policy = await autoApprovalFor(deps.policies, region, match.score);
   if (!policy) return;
   try {
     await decideProposal(deps.proposals, match.matchId, { decision: 'approved', decidedBy: `automatisch (${region} ≥ ${Math.round(policy.threshold * 100)}%)` });
-    deps.publishSoon();
+    deps.publishSoon(match.matchId);
     deps.logger.info('proposal auto-approved', { matchId: match.matchId, region, score: match.score, threshold: policy.threshold });
   } catch (error) {
     if ((error as { status?: number }).status !== 409) throw error; // a broker was quicker

@@ -20,7 +20,7 @@ export async function requestResend(proposals: Model<ProposalDoc>, input: { matc
   const result = await proposals.updateOne(
     { _id: input.matchId, [`mails.${key}.status`]: 'failed' },
     {
-      $push: { ...outbox.$push, history: { at, action: 'resend', by: input.by, note: `${input.recipient} (${input.kind})` } },
+      $push: { history: { at, action: 'resend', by: input.by, note: `${input.recipient} (${input.kind})` } },
       $inc: outbox.$inc,
       $set: { ...outbox.$set, [`mails.${key}.status`]: 'resend-requested', [`mails.${key}.at`]: at, updatedAt: at },
     },

@@ -33,7 +33,7 @@ export async function listProposals(proposals: Model<ProposalDoc>, query: ListPr
   return { items: docs.map((d) => proposalView(d as ProposalDoc)), total, limit: query.limit, offset: query.offset };
 }
 
-export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: () => void, secret: string): Router {
+export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: (matchId: string) => void, secret: string): Router {
   const router = Router();
   router.use(requireBrokerToken(secret));
 
@@ -57,7 +57,7 @@ export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: () =>
     const body = parseOrThrow(ApproveBody, req.body ?? {});
     await visibleProposal(req.params.id, userOf(req));
     const doc = await decideProposal(proposals, req.params.id, { decision: 'approved', decidedBy: userOf(req).sub, ...body });
-    publishSoon();
+    publishSoon(doc._id);
     res.json(proposalView(doc));
   });
 
@@ -65,7 +65,7 @@ export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: () =>
     const body = parseOrThrow(RejectBody, req.body ?? {});
     await visibleProposal(req.params.id, userOf(req));
     const doc = await decideProposal(proposals, req.params.id, { decision: 'rejected', decidedBy: userOf(req).sub, ...body });
-    publishSoon();
+    publishSoon(doc._id);
     res.json(proposalView(doc));
   });
 

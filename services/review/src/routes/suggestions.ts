@@ -66,7 +66,7 @@ export function suggestionViewOf(doc: ProposalDoc, side: MatchSide): SuggestionV
  * update as the mail links (answers/record-answer.ts), so a page answer and a
  * link answer can never both count.
  */
-export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishSoon: () => void; logger: Logger; config?: SuggestionsConfig }): Router {
+export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishSoon: (matchId: string) => void; logger: Logger; config?: SuggestionsConfig }): Router {
   const config = deps.config ?? loadConfig(suggestionsEnvSchema);
   const router = Router();
   router.use(corsFor({ origins: config.REVIEW_CORS_ORIGINS, methods: ['GET', 'POST'], headers: ['authorization', 'content-type'] }));
@@ -111,7 +111,7 @@ export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishS
     if (outcome.kind === 'missing') throw new HttpProblem(404, 'Not found', 'No such suggestion.');
     if (outcome.kind === 'already-answered') throw new HttpProblem(409, 'Already answered', `This side already answered (${outcome.answer}).`);
     if (outcome.kind === 'not-open') throw new HttpProblem(409, 'Not open', 'This match cannot be answered.');
-    deps.publishSoon();
+    deps.publishSoon(doc._id);
     deps.logger.info('match answered on the page', { matchId: doc._id, side, answer: input.answer, jti: claims.jti, confirmed: outcome.confirmed });
     res.json(suggestionViewOf(outcome.proposal, side));
   });

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MailKind, MatchAnswer, MatchSide, MatchSnapshot } from '@koppel/contracts';
-import { outboxSchemaFields, type OutboxEntry } from '@koppel/messaging';
+import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
 
 /**
  * proposed → approved | rejected (broker or auto-approval policy);
@@ -56,9 +56,8 @@ export interface ProposalDoc {
   history: HistoryEntry[];
   createdAt: Date;
   updatedAt: Date;
-  outbox: OutboxEntry[];
-  outboxPending: boolean;
-  outboxRevision: number;
+  pendingEvents: OutboxFields['pendingEvents'];
+  pendingEventCount: number;
 }
 
 export function mailKey(recipient: MatchSide, kind: MailKind): string {
