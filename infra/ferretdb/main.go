@@ -11,6 +11,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof" // only served with --debug-addr
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,6 +28,7 @@ func main() {
 	sqliteDir := flag.String("sqlite-dir", "", "directory for the SQLite database files (created if missing)")
 	logLevel := flag.String("log-level", "info", "log level: debug, info, warn, error")
 	parentPID := flag.Int("parent-pid", 0, "if set, exit when this process is no longer our parent (watchdog)")
+	debugAddr := flag.String("debug-addr", "", "if set, serve Go's profiler (net/http/pprof) on this address, e.g. 127.0.0.1:6060 (profiling only)")
 	flag.Parse()
 
 	var level slog.Level
@@ -77,6 +80,16 @@ func main() {
 			}
 		}()
 	}
+
+	if *debugAddr != "" {
+		// The database's own view under load: CPU and allocation profiles (docs/performance.md).
+		go func() {
+			logger.Warn("profiler listening", "addr", *debugAddr, "error", http.ListenAndServe(*debugAddr, nil))
+		}()
+	}
+
+	// Work around FerretDB 1.24.2's unused _id index on SQLite (id_index.go).
+	go keepIDIndexes(ctx, dir, 500*time.Millisecond, logger)
 
 	// Readiness line, parsed by infra/src/ferretdb-local.ts.
 	fmt.Fprintf(os.Stdout, "FerretDB listening on %s (sqlite %s)\n", f.MongoDBURI(), sqliteURL)

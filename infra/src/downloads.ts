@@ -112,7 +112,9 @@ export async function ensureFerretDB(log: Log = () => {}): Promise<string> {
   const src = join(infraDir, 'ferretdb');
   const binary = ferretdbBinary();
   const marker = `${binary}.complete`;
-  const expected = `ferretdb ${FERRETDB_VERSION} ${hashFiles(['go.mod', 'go.sum', 'main.go'].map((f) => join(src, f)))}`;
+  // Every source file counts: a changed one must rebuild the cached binary.
+  const sources = ['go.mod', 'go.sum', ...readdirSync(src).filter((f) => f.endsWith('.go')).sort()];
+  const expected = `ferretdb ${FERRETDB_VERSION} ${hashFiles(sources.map((f) => join(src, f)))}`;
   if (markerOk(marker, expected) && existsSync(binary)) {
     log(`ferretdb: cached build ${binary}`);
     return binary;

@@ -30,9 +30,14 @@ export async function startFerretDBLocal(o: FerretDBLocalOptions): Promise<Ferre
   mkdirSync(dataDir, { recursive: true });
   const logFile = join(o.dir, 'ferretdb.log');
   const args = ['--listen-addr', `${LOCALHOST}:${o.port}`, '--sqlite-dir', dataDir, '--log-level', process.env.KOPPEL_FERRETDB_LOG_LEVEL ?? 'warn'];
+  // Profiling the database under load (docs/performance.md): Go's pprof on this address.
+  if (process.env.KOPPEL_FERRETDB_DEBUG_ADDR) args.push('--debug-addr', process.env.KOPPEL_FERRETDB_DEBUG_ADDR);
   // Children of a programmatic start also exit when the parent disappears (see main.go).
   if (!o.detached) args.push('--parent-pid', String(process.pid));
-  const service = spawnService({ name: 'ferretdb', command: o.binary, args, logFile, cwd: o.dir, detached: o.detached });
+  // FerretDB allocates a lot per command; Go's default GC (GOGC=100) then takes a fifth of its CPU.
+  // 400 trades some memory (tens of MB) for markedly lower latency under load (docs/performance.md).
+  const env = { ...process.env, GOGC: process.env.KOPPEL_FERRETDB_GOGC ?? '400' };
+  const service = spawnService({ name: 'ferretdb', command: o.binary, args, logFile, cwd: o.dir, detached: o.detached, env });
   const mongoUri = `mongodb://${LOCALHOST}:${o.port}/`;
   try {
     await waitForLogLine({ file: logFile, offset: service.logOffset, pattern: /FerretDB listening on/, timeoutMs: 30_000, pid: service.pid, what: 'ferretdb' });
