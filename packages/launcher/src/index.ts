@@ -103,7 +103,8 @@ async function startOne(
     name,
     command: process.execPath,
     // `--import tsx` runs TypeScript in this very process, so signals reach the service itself.
-    args: ['--import', 'tsx', entry],
+    // KOPPEL_SERVICE_NODE_ARGS adds node flags for profiling, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (docs/performance.md).
+    args: [...(process.env.KOPPEL_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', entry],
     logFile,
     cwd: REPO_ROOT,
     env: { ...process.env, ...serviceEnv(name, port, options, ports), ...extraEnv },

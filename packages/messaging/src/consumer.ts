@@ -22,6 +22,14 @@ export interface OutgoingEvent {
  */
 export type EventHandler = (event: KoppelEvent, context: MessageContext) => Promise<void | OutgoingEvent[]>;
 
+/** One decoded message of a chunk. */
+export interface ChunkItem {
+  event: KoppelEvent;
+  context: MessageContext;
+}
+
+export type ChunkHandler = (items: ChunkItem[]) => Promise<void | OutgoingEvent[]>;
+
 export interface SubscriptionOptions {
   kafka: Kafka;
   publisher: Publisher;
@@ -34,10 +42,14 @@ export interface SubscriptionOptions {
   maxAttempts?: number;
   /** First retry delay; doubles each attempt. */
   retryDelayMs?: number;
+  /**
+   * Handles a whole chunk at once (e.g. one bulk insert for many events), in the
+   * chunk's order. If it throws, the chunk is handled again message by message with
+   * `handler`, with retries and dead-lettering, so one bad event is still isolated.
+   */
+  chunkHandler?: ChunkHandler;
   /** Messages handled before their outgoing events are published and their offsets committed. */
   chunkSize?: number;
-  /** ...or this many milliseconds, whichever comes first, so a slow trickle is not held back. */
-  chunkMs?: number;
 }
 
 export interface Subscription {
@@ -72,7 +84,6 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const chunkSize = options.chunkSize ?? 50;
-  const chunkMs = options.chunkMs ?? 100;
   let stopping = false;
 
   await consumer.connect();
@@ -87,57 +98,62 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     });
   };
 
-  /** Decodes and handles one message with retries; returns its outgoing events (none when it was dead-lettered). */
-  const handleMessage = async (message: KafkaMessage, context: MessageContext, heartbeat: () => Promise<void>): Promise<OutgoingEvent[]> => {
-    const decoded = decodeEvent(context.topic, message.value);
-    if (!decoded.ok) {
-      await deadLetter(message, context, decoded.reason);
-      return [];
-    }
+  /** Handles one decoded event with retries; returns its outgoing events (none when it was dead-lettered). */
+  const handleOne = async (item: ChunkItem & { message: KafkaMessage }, heartbeat: () => Promise<void>): Promise<OutgoingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await options.handler(decoded.event, context)) ?? [];
+        return (await options.handler(item.event, item.context)) ?? [];
       } catch (error) {
         const reason = `handler failed after ${attempt} attempt(s): ${(error as Error).message}`;
         if (stopping) throw error; // leave the offset uncommitted: redelivered after restart
         if (attempt >= maxAttempts) {
-          await deadLetter(message, context, reason);
+          await deadLetter(item.message, item.context, reason);
           return [];
         }
-        log.warn('handler failed, retrying', { ...context, attempt, eventId: decoded.event.id, error: (error as Error).message });
+        log.warn('handler failed, retrying', { ...item.context, attempt, eventId: item.event.id, error: (error as Error).message });
         await sleep(retryDelayMs * 2 ** (attempt - 1));
         await heartbeat();
       }
     }
   };
 
-  // Batches, in chunks: the messages of a chunk are handled one after another (a
-  // partition's order is kept), then their outgoing events go out in one broker
-  // request, and only then are their offsets resolved and committed.
+  /** A chunk's outgoing events: from the chunk handler if there is one and it succeeds, else message by message. */
+  const handleChunk = async (items: Array<ChunkItem & { message: KafkaMessage }>, heartbeat: () => Promise<void>): Promise<OutgoingEvent[]> => {
+    if (items.length === 0) return [];
+    if (options.chunkHandler) {
+      try {
+        return (await options.chunkHandler(items.map(({ event, context }) => ({ event, context })))) ?? [];
+      } catch (error) {
+        if (stopping) throw error;
+        log.warn('chunk handler failed, handling its messages one by one', { count: items.length, error: (error as Error).message });
+      }
+    }
+    const outgoing: OutgoingEvent[] = [];
+    for (const item of items) outgoing.push(...(await handleOne(item, heartbeat)));
+    return outgoing;
+  };
+
+  // Batches, in chunks of up to `chunkSize` messages: a chunk is handled in
+  // partition order, its outgoing events go out in one broker request, and only
+  // then are its offsets resolved and committed.
   await consumer.run({
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-      let outgoing: OutgoingEvent[] = [];
-      let lastOffset: string | undefined;
-      let chunkStarted = Date.now();
-      let inChunk = 0;
-      const finishChunk = async () => {
-        await options.publisher.publishAll(outgoing);
-        outgoing = [];
-        if (lastOffset !== undefined) resolveOffset(lastOffset);
+      for (let start = 0; start < batch.messages.length; start += chunkSize) {
+        if (!isRunning() || isStale()) return;
+        const messages = batch.messages.slice(start, start + chunkSize);
+        const items: Array<ChunkItem & { message: KafkaMessage }> = [];
+        for (const message of messages) {
+          const context: MessageContext = { topic: batch.topic as TopicName, partition: batch.partition, offset: message.offset };
+          const decoded = decodeEvent(context.topic, message.value);
+          if (decoded.ok) items.push({ event: decoded.event, context, message });
+          else await deadLetter(message, context, decoded.reason);
+        }
+        await options.publisher.publishAll(await handleChunk(items, heartbeat));
+        resolveOffset(messages[messages.length - 1].offset);
         await commitOffsetsIfNecessary();
         await heartbeat();
-        chunkStarted = Date.now();
-        inChunk = 0;
-      };
-      for (const message of batch.messages) {
-        if (!isRunning() || isStale()) break;
-        const context: MessageContext = { topic: batch.topic as TopicName, partition: batch.partition, offset: message.offset };
-        outgoing.push(...(await handleMessage(message, context, heartbeat)));
-        lastOffset = message.offset;
-        if (++inChunk >= chunkSize || Date.now() - chunkStarted >= chunkMs) await finishChunk();
       }
-      await finishChunk();
     },
   });
 

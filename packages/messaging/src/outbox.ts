@@ -73,6 +73,17 @@ export function initialOutbox(entries: OutboxEntry[]): OutboxFields {
   return { pendingEvents: Object.fromEntries(pending(entries)), pendingEventCount: entries.length };
 }
 
+/**
+ * The events an outbox fragment (of `appendToOutbox` or `initialOutbox`) stores, by
+ * key: what a writer hands the relay with `nudge`, so the relay need not read them back.
+ */
+export function pendingIn(fragment: { $set: Record<string, unknown> } | OutboxFields): Record<string, PendingEvent> {
+  if ('pendingEvents' in fragment) return fragment.pendingEvents;
+  const handed: Record<string, PendingEvent> = {};
+  for (const [path, value] of Object.entries(fragment.$set)) if (path.startsWith('pendingEvents.')) handed[path.slice('pendingEvents.'.length)] = value as PendingEvent;
+  return handed;
+}
+
 export function outboxEntry(topic: TopicName, event: Envelope): OutboxEntry {
   return { id: event.id, topic, event };
 }
@@ -80,6 +91,19 @@ export function outboxEntry(topic: TopicName, event: Envelope): OutboxEntry {
 interface PassResult {
   published: number;
   failed: boolean;
+}
+
+/** What the relay knows of a document to publish: events handed over, and whether (and how) to read it back. */
+interface DirtyDocument {
+  /** 'all': every pending event; 'settled': those older than the sweep's grace (a periodic sweep found it). */
+  read?: 'all' | 'settled';
+  handed?: Record<string, PendingEvent>;
+}
+
+interface BatchItem {
+  name: string;
+  id: string;
+  known: DirtyDocument;
 }
 
 interface PendingDocument {
@@ -90,9 +114,11 @@ interface PendingDocument {
 export interface OutboxRelay {
   /**
    * Publish the pending events of this document soon (called right after a write,
-   * so latency stays low). Without an id: look for pending documents in every model.
+   * so latency stays low). With `handed` (see `pendingIn`), the events the write
+   * stored, which then need not be read back. Without an id: look for pending
+   * documents in every model.
    */
-  nudge(modelName?: string, id?: string): void;
+  nudge(modelName?: string, id?: string, handed?: Record<string, PendingEvent>): void;
   /** Looks for pending documents, publishes everything; resolves with the number of events published. */
   drain(): Promise<number>;
   stop(): Promise<void>;
@@ -106,88 +132,127 @@ export interface OutboxRelayOptions {
   intervalMs?: number;
   /** How often every model is searched for pending documents (what a crash or another instance left). */
   sweepIntervalMs?: number;
-  /** Documents per publish: their events go out in one broker request. */
+  /**
+   * A periodic sweep leaves events younger than this to the writer that stored them
+   * (it is about to nudge), so an event is not published and removed twice. The
+   * sweep at start takes everything.
+   */
+  sweepGraceMs?: number;
+  /**
+   * Documents per publish: their events go out in one broker request and are removed
+   * in one bulk write. At most 99: FerretDB 1.24.2 never answers an update command of
+   * 100 or more statements (decision 0014).
+   */
   batchSize?: number;
 }
 
 /**
  * Publishes what writers put in the outbox. Writers name the document they
- * changed (`nudge(model, id)`), so the steady state reads documents by `_id`
- * only, publishes many documents' events in one broker request, and removes them
- * in one bulk write: nothing on this path grows with the size of a collection.
- * A sweep at start and every `sweepIntervalMs` finds what nobody named (a crash
- * between write and publish, another instance's writes); on MongoDB it uses the
- * index on `pendingEventCount`.
+ * changed (`nudge(model, id)`), best with the events they stored (`pendingIn`), so
+ * the steady state reads nothing back (or reads by `_id` only), publishes many
+ * documents' events in one broker request, and removes them in one bulk write:
+ * nothing on this path grows with the size of a collection. A sweep at start and
+ * every `sweepIntervalMs` (5 minutes) finds what nobody named (a crash between
+ * write and publish, another instance's writes); on MongoDB it uses the index on
+ * `pendingEventCount`, on FerretDB it is a scan.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = Math.min(options.batchSize ?? 50, 99);
+  const graceMicros = (options.sweepGraceMs ?? 10_000) * 1000;
   const models = new Map(options.models.map((m) => [m.modelName, m]));
-  const dirty = new Map<string, Set<string>>(options.models.map((m) => [m.modelName, new Set<string>()]));
-  let sweepWanted = true;
+  const dirty = new Map<string, Map<string, DirtyDocument>>(options.models.map((m) => [m.modelName, new Map()]));
+  let sweepWanted: 'all' | 'settled' | false = 'all';
   let running: Promise<PassResult> | null = null;
   let stopped = false;
   const invalidReported = new Set<string>();
 
-  const markDirty = (modelName: string, id: string) => dirty.get(modelName)?.add(id);
+  /** Records what is known of a document to publish; reading it back wins over a sweep's grace. */
+  const markDirty = (modelName: string, id: string, change: DirtyDocument) => {
+    const ids = dirty.get(modelName);
+    if (!ids) return;
+    const known = ids.get(id);
+    ids.set(id, {
+      read: known?.read === 'all' || change.read === 'all' ? 'all' : (known?.read ?? change.read),
+      handed: { ...known?.handed, ...change.handed },
+    });
+  };
   const hasDirty = () => [...dirty.values()].some((ids) => ids.size > 0);
 
-  /** Adds every document with pending events to the dirty set; true when a model had more than one page. */
-  const sweep = async (): Promise<boolean> => {
-    let more = false;
+  /** Adds every document with pending events to the dirty set (their ids only: the reads come batch by batch). */
+  const sweep = async (read: 'all' | 'settled'): Promise<void> => {
     for (const [name, model] of models) {
-      const docs = (await model.find({ pendingEventCount: { $gt: 0 } }, { _id: 1 }).limit(batchSize * 5).lean()) as Array<{ _id: string }>;
-      for (const doc of docs) markDirty(name, doc._id);
-      if (docs.length === batchSize * 5) more = true;
+      const docs = (await model.find({ pendingEventCount: { $gt: 0 } }, { _id: 1 }).lean()) as Array<{ _id: string }>;
+      for (const doc of docs) markDirty(name, doc._id, { read });
     }
-    return more;
   };
 
-  /** Takes up to one batch of dirty ids out of the set. */
-  const takeBatch = (): Array<[string, string]> => {
-    const batch: Array<[string, string]> = [];
+  /** Takes up to one batch of dirty documents out of the set. */
+  const takeBatch = (): BatchItem[] => {
+    const batch: BatchItem[] = [];
     for (const [name, ids] of dirty) {
-      for (const id of ids) {
+      for (const [id, known] of ids) {
         if (batch.length >= batchSize) return batch;
         ids.delete(id);
-        batch.push([name, id]);
+        batch.push({ name, id, known });
       }
     }
     return batch;
   };
 
   /** Valid entries in write order; an entry that fails its schema stays in the document and is reported once. */
-  const publishableEntries = (doc: PendingDocument): Array<[string, PendingEvent]> => {
-    const entries = Object.entries(doc.pendingEvents ?? {}).sort(([, a], [, b]) => a.seq - b.seq);
+  const publishable = (id: string, pending: Record<string, PendingEvent>): Array<[string, PendingEvent]> => {
+    const entries = Object.entries(pending).sort(([, a], [, b]) => a.seq - b.seq);
     return entries.filter(([key, entry]) => {
       const check = parseEvent(entry.topic, entry.event);
       if (check.ok) return true;
       if (!invalidReported.has(key)) {
         invalidReported.add(key);
-        log.error('outbox event fails its schema and is not published', { documentId: doc._id, eventId: entry.id, topic: entry.topic, reason: check.reason });
+        log.error('outbox event fails its schema and is not published', { documentId: id, eventId: entry.id, topic: entry.topic, reason: check.reason });
       }
       return false;
     });
   };
 
-  const publishBatch = async (batch: Array<[string, string]>): Promise<number> => {
-    const found = await Promise.all(
-      batch.map(async ([name, id]) => ({ name, doc: (await models.get(name)!.findById(id, { pendingEvents: 1 }).lean()) as PendingDocument | null })),
-    );
-    const work = found.filter((f): f is { name: string; doc: PendingDocument } => f.doc !== null).map((f) => ({ name: f.name, id: f.doc._id, entries: publishableEntries(f.doc) }));
+  /** What to publish of one document: what its writer handed over, plus what reading it back finds. */
+  const pendingOf = async (item: BatchItem): Promise<Record<string, PendingEvent>> => {
+    const pending = { ...item.known.handed };
+    if (!item.known.read) return pending;
+    const doc = (await models.get(item.name)!.findById(item.id, { pendingEvents: 1 }).lean()) as PendingDocument | null;
+    const settledBefore = Date.now() * 1000 - graceMicros;
+    for (const [key, entry] of Object.entries(doc?.pendingEvents ?? {})) {
+      if (item.known.read === 'all' || entry.seq < settledBefore) pending[key] = entry;
+    }
+    return pending;
+  };
+
+  /**
+   * Publishes a batch in one broker request, then removes exactly those events from
+   * their documents in one bulk write. The removal stays in step with publishing on
+   * purpose: under a burst the relay then shares the service's one connection with
+   * its requests instead of crowding them out (docs/performance.md).
+   */
+  const publishBatch = async (batch: BatchItem[]): Promise<number> => {
+    const work = await Promise.all(batch.map(async (item) => ({ ...item, entries: publishable(item.id, await pendingOf(item)) })));
     const entries = work.flatMap((w) => w.entries.map(([, entry]) => entry));
     if (entries.length === 0) return 0;
-    await options.publisher.publishAll(entries.map((e) => ({ topic: e.topic, event: e.event })));
-    for (const [name, model] of models) {
-      const removals = work
-        .filter((w) => w.name === name && w.entries.length > 0)
-        .map((w) => ({
-          updateOne: {
-            filter: { _id: w.id },
-            update: { $unset: Object.fromEntries(w.entries.map(([key]) => [`pendingEvents.${key}`, ''])), $inc: { pendingEventCount: -w.entries.length } },
-          },
-        }));
-      if (removals.length) await model.bulkWrite(removals, { ordered: false });
+    try {
+      await options.publisher.publishAll(entries.map((e) => ({ topic: e.topic, event: e.event })));
+      for (const [name, model] of models) {
+        const removals = work
+          .filter((w) => w.name === name && w.entries.length > 0)
+          .map((w) => ({
+            updateOne: {
+              filter: { _id: w.id },
+              update: { $unset: Object.fromEntries(w.entries.map(([key]) => [`pendingEvents.${key}`, ''])), $inc: { pendingEventCount: -w.entries.length } },
+            },
+          }));
+        if (removals.length) await model.bulkWrite(removals, { ordered: false });
+      }
+    } catch (error) {
+      // Kept for the next try: what was handed over, and a read of the document.
+      for (const w of work) markDirty(w.name, w.id, { read: w.known.read ?? 'all', handed: Object.fromEntries(w.entries) });
+      throw error;
     }
     return entries.length;
   };
@@ -197,19 +262,23 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (running) return running;
     running = (async () => {
       let published = 0;
-      let batch: Array<[string, string]> = [];
       try {
         while (!stopped) {
-          if (sweepWanted) sweepWanted = await sweep();
-          batch = takeBatch();
+          if (sweepWanted) {
+            const read = sweepWanted;
+            sweepWanted = false;
+            await sweep(read).catch((error) => {
+              sweepWanted = sweepWanted || read;
+              throw error;
+            });
+          }
+          const batch = takeBatch();
           if (batch.length === 0 && !sweepWanted) break;
           published += await publishBatch(batch);
-          batch = [];
         }
         return { published, failed: false };
       } catch (error) {
-        // The broker or database is away: the events stay in their documents and the ids in the set; the timer retries.
-        for (const [name, id] of batch) markDirty(name, id);
+        // The broker or database is away: the events stay in their documents and in the set; the timer retries.
         log.warn('outbox pass failed, will retry', { error: (error as Error).message });
         return { published, failed: true };
       } finally {
@@ -224,26 +293,27 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (hasDirty()) void run();
   }, options.intervalMs ?? 1000);
   const sweepTimer = setInterval(() => {
-    sweepWanted = true;
+    sweepWanted = sweepWanted || 'settled';
     void run();
-  }, options.sweepIntervalMs ?? 60_000);
+  }, options.sweepIntervalMs ?? 300_000);
   retryTimer.unref();
   sweepTimer.unref();
 
   return {
-    nudge: (modelName, id) => {
-      if (modelName && id) markDirty(modelName, id);
-      else sweepWanted = true;
+    nudge: (modelName, id, handed) => {
+      if (modelName && id) markDirty(modelName, id, handed ? { handed } : { read: 'all' });
+      else sweepWanted = 'all';
       void run();
     },
     drain: async () => {
       if (running) await running;
-      sweepWanted = true;
+      sweepWanted = 'all';
       let total = 0;
       for (;;) {
         const pass = await run();
         total += pass.published;
-        if (pass.failed || stopped || (!sweepWanted && !hasDirty())) return total;
+        if (pass.failed || stopped) return total;
+        if (!sweepWanted && !hasDirty()) return total;
       }
     },
     stop: async () => {

@@ -6,8 +6,10 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   INTAKE_PORT: env.port(8081),
   INTAKE_HOST: z.string().default('127.0.0.1'),
   INTAKE_DB: env.databaseName('koppel-intake'),
-  /** How often the outbox relay looks for events a crash left behind. */
+  /** How often the outbox relay retries events it could not publish yet (e.g. the broker was away). */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
+  /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
+  OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),
   /** HMAC secret that signs and verifies bearer tokens; every service that checks tokens shares it (docs/security.md). */
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
   /** Where the web page that exchanges a one-time sign-in link lives; the link is `<base>?token=...`. */

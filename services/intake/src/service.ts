@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
 import { closeServer, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { createKafka, ensureTopics, Publisher, startOutboxRelay } from '@koppel/messaging';
+import { createKafka, ensureTopics, Publisher, startOutboxRelay, type PendingEvent } from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
 import { rateLimit } from './auth/rate-limit';
 import type { IntakeConfig } from './config';
@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi/document';
 import { listingRoutes, offerKind, requestKind } from './routes/listings';
 import { organisationRoutes } from './routes/organisations';
 import { signInRoutes } from './routes/sign-in';
+import { activeOrganisations } from './store/active-organisations';
 import { createIntakeModels } from './store/models';
 
 export interface RunningIntake {
@@ -35,7 +36,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const relay = startOutboxRelay({ models: [models.offers, models.requests, models.organisations], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const relay = startOutboxRelay({ models: [models.offers, models.requests, models.organisations], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
   // Events a previous process stored but did not publish go out now.
   await relay.drain();
 
@@ -45,7 +46,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
       logger.warn('fault injection: crashing after the database write, before publishing');
       process.kill(process.pid, 'SIGKILL');
     },
-    publishSoon: (modelName: string, id: string) => relay.nudge(modelName, id),
+    publishSoon: (modelName: string, id: string, handed?: Record<string, PendingEvent>) => relay.nudge(modelName, id, handed),
   };
 
   const app = createApp({ logger, bodyLimit: config.INTAKE_BODY_LIMIT, health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
@@ -79,9 +80,10 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   );
   // The portal lets a provider choose its mail preference from its browser.
   app.use('/organisations', corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }));
-  app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, models.organisations, hooks));
-  app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, models.organisations, hooks));
-  app.use('/organisations', ...guarded, organisationRoutes(models.organisations, hooks));
+  const organisations = activeOrganisations(models.organisations);
+  app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, organisations, hooks));
+  app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, organisations, hooks));
+  app.use('/organisations', ...guarded, organisationRoutes(models.organisations, organisations, hooks));
   app.use(databaseUnavailableHandler(logger));
   finishApp(app, logger);
   const server: Server = await listen(app, config.INTAKE_PORT, config.INTAKE_HOST);

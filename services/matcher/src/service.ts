@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
-import mongoose, { type Model } from 'mongoose';
-import { ALL_TOPICS, TOPICS, type Offer, type Request } from '@koppel/contracts';
+import mongoose from 'mongoose';
+import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { MatchingEngine } from '@koppel/matching';
 import { createKafka, ensureTopics, Publisher, subscribe } from '@koppel/messaging';
 import type { MatcherConfig } from './config';
-import { handleListingEvent } from './handlers/listing-events';
-import { createMatcherModels, type MatchableDoc } from './store/models';
+import { handleListingEvent, handleListingEvents } from './handlers/listing-events';
+import { ListingStore } from './store/listing-store';
+import { createMatcherModels } from './store/models';
 
 export interface RunningMatcher {
   url: string;
@@ -21,18 +22,18 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
   const models = createMatcherModels(connection);
   await Promise.all([models.offers.init(), models.requests.init()]);
 
+  const offers = new ListingStore(models.offers);
+  const requests = new ListingStore(models.requests);
   const engine = new MatchingEngine();
-  const offers = (await (models.offers as unknown as Model<any>).find({ open: true }).lean()) as MatchableDoc<Offer>[];
-  const requests = (await (models.requests as unknown as Model<any>).find({ open: true }).lean()) as MatchableDoc<Request>[];
-  for (const doc of offers) engine.upsertOffer(doc.data);
-  for (const doc of requests) engine.upsertRequest(doc.data);
+  for (const doc of await offers.loadOpen()) engine.upsertOffer(doc.data);
+  for (const doc of await requests.loadOpen()) engine.upsertRequest(doc.data);
   logger.info('index rebuilt', { offers: engine.offerCount, requests: engine.requestCount });
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-matcher', logger });
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const deps = { engine, models, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
+  const deps = { engine, offers, requests, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
   const subscription = await subscribe({
     kafka,
     publisher,
@@ -40,6 +41,7 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
     topics: [TOPICS.offers, TOPICS.requests],
     logger,
     handler: (event) => handleListingEvent(event, deps),
+    chunkHandler: (items) => handleListingEvents(items.map((i) => i.event), deps),
   });
 
   const app = createApp({ logger, health: () => ({ offers: engine.offerCount, requests: engine.requestCount }) });

@@ -25,6 +25,8 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   /** First retry delay of a failed send; doubles each attempt. */
   MAIL_RETRY_DELAY_MS: env.positiveInt(500),
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
+  /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
+  OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),
   /** Local time ("HH:MM", 24 h) after which each day's digests go out, for providers who chose one mail a day. */
   DIGEST_SEND_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, e.g. 07:30').default('07:00'),
   /** The time zone of DIGEST_SEND_TIME and of "a day". */

@@ -49,7 +49,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const relay = startOutboxRelay({ models: [deliveries, digests], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const relay = startOutboxRelay({ models: [deliveries, digests], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
   await relay.drain();
 
   const links = { secret: config.ANSWER_LINK_SECRET, publicUrl: config.REVIEW_PUBLIC_URL, ttlDays: config.ANSWER_LINK_TTL_DAYS };

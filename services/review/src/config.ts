@@ -9,6 +9,8 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   REVIEW_DB: env.databaseName('koppel-review'),
   REVIEW_GROUP_ID: z.string().min(1).default('koppel-review'),
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
+  /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
+  OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),
   /** Shared with the notifier, which signs the answer links that review checks. No default: a guessable secret would let anyone answer for a school. */
   ANSWER_LINK_SECRET: AnswerLinkSecretSchema,
   /** Verifies the console's session tokens (issued by intake from a one-time sign-in link); same value as intake's. No default on purpose. */

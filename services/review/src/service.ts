@@ -8,7 +8,8 @@ import type { ReviewConfig } from './config';
 import { answerRoutes } from './answers/routes';
 import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
-import { handleProposedEvent } from './handlers/proposed';
+import { handleProposedEvent, handleProposedEvents } from './handlers/proposed';
+import { cachedPolicyLookup } from './policies/auto-approval';
 import { proposalRoutes } from './routes/proposals';
 import { suggestionRoutes } from './routes/suggestions';
 import { createPolicyModel } from './store/policies';
@@ -31,9 +32,11 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
   await publisher.connect();
-  const relay = startOutboxRelay({ models: [proposals], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const relay = startOutboxRelay({ models: [proposals], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
   await relay.drain();
   const publishSoon = (matchId: string) => relay.nudge(proposals.modelName, matchId);
+  const policyLookup = cachedPolicyLookup(policies);
+  const proposedDeps = { proposals, policies: policyLookup, logger, publishSoon };
   const subscription = await subscribe({
     kafka,
     publisher,
@@ -41,14 +44,19 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     topics: [TOPICS.matchesProposed, TOPICS.mails],
     logger,
     handler: (event) =>
-      event.type === 'match.proposed' ? handleProposedEvent(event, { proposals, policies, logger, publishSoon }) : handleMailEvent(event, proposals),
+      event.type === 'match.proposed' ? handleProposedEvent(event, proposedDeps) : handleMailEvent(event, proposals),
+    // A chunk of proposals is one bulk insert; mail events are few and handled one by one.
+    chunkHandler: async (items) => {
+      await handleProposedEvents(items.filter((i) => i.event.type === 'match.proposed').map((i) => i.event), proposedDeps);
+      for (const item of items) if (item.event.type !== 'match.proposed') await handleMailEvent(item.event, proposals);
+    },
   });
 
   const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET));
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
-  app.use('/console', consoleRoutes({ proposals, policies, publishSoon, signIn }));
+  app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn }));
   app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger }));
   app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon, logger }));
   finishApp(app, logger);

@@ -17,13 +17,14 @@ import {
 import { postcodeNumberOf } from '@koppel/auth';
 import { placeKey } from '@koppel/gazetteer';
 import { HttpProblem, parseOrThrow } from '@koppel/http';
-import { appendToOutbox, initialOutbox, outboxEntry } from '@koppel/messaging';
+import { appendToOutbox, initialOutbox, outboxEntry, pendingIn, type PendingEvent } from '@koppel/messaging';
 import { principalOf, type Principal } from '../auth/authenticate';
 import { assertKindAccess, canSee, visibilityFilter, type ListingName } from '../auth/listing-access';
 import { unknownFieldErrors } from '../http/input-guard';
 import { offerFromInput, requestFromInput } from '../places/resolve-listing';
 import { assertSameBody, findByIdempotency, idempotencyOf, idFromIdempotency } from '../store/idempotency';
-import type { ListingIndexFields, StoredListing, StoredOrganisation } from '../store/models';
+import type { ActiveOrganisations } from '../store/active-organisations';
+import type { ListingIndexFields, StoredListing } from '../store/models';
 import { cursorFilter, encodeCursor, sortOf } from './cursor';
 
 /** What differs between offers and requests; the routes are otherwise the same. */
@@ -76,8 +77,8 @@ export const requestKind: ListingKind<Request, z.infer<typeof RequestInputSchema
 export interface ListingHooks {
   /** Called after the write is durable and before the event is published (fault injection lives here). */
   afterWrite: () => void;
-  /** Asks the outbox relay to publish this document's events now (the model's name and the document's id). */
-  publishSoon: (modelName: string, id: string) => void;
+  /** Asks the outbox relay to publish this document's events now; `handed`: the events the write stored (`pendingIn`). */
+  publishSoon: (modelName: string, id: string, handed?: Record<string, PendingEvent>) => void;
 }
 
 /** Public view of a stored listing: the entity and its lifecycle, never the outbox or index fields. */
@@ -113,7 +114,7 @@ function expectedRevision(req: HttpRequest): number | undefined {
 export function listingRoutes<T extends { id: string }, I>(
   kind: ListingKind<T, I>,
   typedModel: Model<StoredListing<T>>,
-  organisations: Model<StoredOrganisation>,
+  organisations: ActiveOrganisations,
   hooks: ListingHooks,
 ): Router {
   const router = Router();
@@ -124,9 +125,7 @@ export function listingRoutes<T extends { id: string }, I>(
 
   const organisationOf = async (principal: Principal): Promise<Organisation | undefined> => {
     if (!principal.org || principal.role === 'admin') return undefined;
-    // By _id alone, then the status: the one lookup every MongoDB-protocol server answers from an index.
-    const doc = (await organisations.findById(principal.org).lean()) as StoredOrganisation | null;
-    return doc?.status === 'active' ? doc.data : undefined;
+    return organisations.get(principal.org);
   };
 
   /** Loads a listing the principal may see, or 404 (another's listing is indistinguishable from none). */
@@ -147,13 +146,14 @@ export function listingRoutes<T extends { id: string }, I>(
       res.json(listingView(existing));
       return true;
     };
-    if (idempotency && (await replay(await findByIdempotency(model, kind.idPrefix, idempotency, req.body)))) return;
+    if (idempotency && (await replay(await findByIdempotency(model, idempotency, req.body)))) return;
 
     const input = parseInput(kind.inputSchema, req.body);
     const organisation = await organisationOf(principal);
     const entity = kind.fromInput(input, principal, organisation, (input as { id?: string }).id ?? (idempotency ? idFromIdempotency(kind.idPrefix, idempotency) : undefined));
     const now = new Date();
     const event = createEnvelope({ type: eventType('created'), key: entity.id, payload: kind.payloadOf(entity) });
+    const outbox = initialOutbox([outboxEntry(kind.topic, event)]);
     try {
       await model.create({
         _id: entity.id,
@@ -164,7 +164,7 @@ export function listingRoutes<T extends { id: string }, I>(
         updatedAt: now,
         ...kind.indexFieldsOf(entity),
         ...(idempotency ? { idempotency } : {}),
-        ...initialOutbox([outboxEntry(kind.topic, event)]),
+        ...outbox,
       });
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
@@ -174,7 +174,7 @@ export function listingRoutes<T extends { id: string }, I>(
       throw new HttpProblem(409, 'Already exists', `A ${kind.name} with id '${entity.id}' already exists.`);
     }
     hooks.afterWrite();
-    hooks.publishSoon(model.modelName, entity.id);
+    hooks.publishSoon(model.modelName, entity.id, pendingIn(outbox));
     res.status(201).location(`${req.baseUrl}/${encodeURIComponent(entity.id)}`).json({ ...entity, status: 'active', revision: 1, createdAt: now, updatedAt: now });
   });
 
@@ -231,7 +231,7 @@ export function listingRoutes<T extends { id: string }, I>(
       .lean()) as StoredListing<T> | null;
     if (!doc) throw new HttpProblem(409, 'Changed meanwhile', `The ${kind.name} '${id}' changed while this update was made; read it again.`);
     hooks.afterWrite();
-    hooks.publishSoon(model.modelName, id);
+    hooks.publishSoon(model.modelName, id, pendingIn(outbox));
     res.setHeader('ETag', `"${doc.revision}"`);
     res.json(listingView(doc));
   });
@@ -255,7 +255,7 @@ export function listingRoutes<T extends { id: string }, I>(
       .lean()) as StoredListing<T> | null;
     if (!doc) throw new HttpProblem(409, 'Already withdrawn', `The ${kind.name} '${id}' was already withdrawn.`);
     hooks.afterWrite();
-    hooks.publishSoon(model.modelName, id);
+    hooks.publishSoon(model.modelName, id, pendingIn(outbox));
     res.json(listingView(doc));
   });
 

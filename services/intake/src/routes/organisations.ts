@@ -16,6 +16,7 @@ import { HttpProblem, parseOrThrow } from '@koppel/http';
 import { appendToOutbox, initialOutbox, outboxEntry, type OutboxEntry } from '@koppel/messaging';
 import { principalOf, requireRole, type Principal } from '../auth/authenticate';
 import { placeFromInput } from '../places/resolve-place';
+import type { ActiveOrganisations } from '../store/active-organisations';
 import { assertSameBody, findByIdempotency, idempotencyOf, idFromIdempotency } from '../store/idempotency';
 import type { StoredOrganisation } from '../store/models';
 import { parseInput, pathId, type ListingHooks } from './listings';
@@ -56,7 +57,7 @@ const contactEmailsOf = (o: Organisation) => [...new Set(o.contacts.map((c) => c
  * event (created, updated, withdrawn) through the document's outbox; the
  * notifier reads providers' mail preferences from them.
  */
-export function organisationRoutes(model: Model<StoredOrganisation>, hooks: ListingHooks): Router {
+export function organisationRoutes(model: Model<StoredOrganisation>, active: ActiveOrganisations, hooks: ListingHooks): Router {
   const router = Router();
   const m = model as unknown as Model<any>;
   const notFound = (id: string) => new HttpProblem(404, 'Not found', `No organisation with id '${id}'.`);
@@ -84,6 +85,7 @@ export function organisationRoutes(model: Model<StoredOrganisation>, hooks: List
         )
         .lean()) as StoredOrganisation | null;
       if (updated) {
+        active.forget(id);
         hooks.publishSoon(m.modelName, id);
         return updated;
       }
@@ -102,7 +104,7 @@ export function organisationRoutes(model: Model<StoredOrganisation>, hooks: List
       res.json(organisationView(existing));
       return true;
     };
-    if (idempotency && replay(await findByIdempotency(m, 'org', idempotency, req.body))) return;
+    if (idempotency && replay(await findByIdempotency(m, idempotency, req.body))) return;
     const input = parseInput(OrganisationInputSchema, req.body);
     const id = input.id ?? (idempotency ? idFromIdempotency('org', idempotency) : `org-${randomUUID()}`);
     const organisation = organisationFromInput(input, id);

@@ -46,15 +46,13 @@ export function assertSameBody(existing: IdempotencyRecord | undefined, record: 
 }
 
 /**
- * The document an earlier POST with this key created, if any. Without an id in the
- * body the id was derived from the key, so this is a lookup by `_id`, which every
- * MongoDB-protocol server answers from an index (FerretDB v1 on SQLite answers no
- * other filter from one: docs/performance.md). A body that names its own id falls
- * back to the index on the key.
+ * The document an earlier POST with this key created, when it can only be found by
+ * the key: a body that names its own id (the index on the key). Without an id in
+ * the body the id is derived from the key, so the create itself is the check: a
+ * retry collides on `_id`, and the caller answers from the document it finds.
  */
-export async function findByIdempotency<T extends { idempotency?: IdempotencyRecord }>(model: Model<any>, prefix: string, record: IdempotencyRecord, body: unknown): Promise<T | null> {
+export async function findByIdempotency<T>(model: Model<any>, record: IdempotencyRecord, body: unknown): Promise<T | null> {
   const namesId = typeof body === 'object' && body !== null && 'id' in body;
-  if (namesId) return (await model.findOne({ 'idempotency.scope': record.scope, 'idempotency.key': record.key }).lean()) as T | null;
-  const doc = (await model.findById(idFromIdempotency(prefix, record)).lean()) as T | null;
-  return doc?.idempotency?.scope === record.scope && doc.idempotency.key === record.key ? doc : null;
+  if (!namesId) return null;
+  return (await model.findOne({ 'idempotency.scope': record.scope, 'idempotency.key': record.key }).lean()) as T | null;
 }

@@ -2,13 +2,13 @@ import { TOPICS, type KoppelEvent, type Offer, type Request } from '@koppel/cont
 import type { Logger } from '@koppel/logging';
 import type { MatchingEngine } from '@koppel/matching';
 import type { OutgoingEvent } from '@koppel/messaging';
-import type { Model } from 'mongoose';
-import type { MatcherModels, MatchableDoc } from '../store/models';
+import type { ListingStore } from '../store/listing-store';
 import { proposalEvent, snapshotOf } from './proposals';
 
 export interface ListingEventDeps {
   engine: MatchingEngine;
-  models: MatcherModels;
+  offers: ListingStore<Offer>;
+  requests: ListingStore<Request>;
   logger: Logger;
   topN: number;
   minScore: number;
@@ -23,28 +23,44 @@ export interface ListingEventDeps {
  * events (same ids), and an event older than the stored state is ignored.
  */
 export async function handleListingEvent(event: KoppelEvent, deps: ListingEventDeps): Promise<OutgoingEvent[]> {
+  return handleListingEvents([event], deps);
+}
+
+/**
+ * A chunk of events in order: each updates the copy in memory and the index, and
+ * the copies' database writes go out together before the proposals are returned
+ * (so a proposal is only published for a listing that is stored).
+ */
+export async function handleListingEvents(events: KoppelEvent[], deps: ListingEventDeps): Promise<OutgoingEvent[]> {
+  const outgoing: OutgoingEvent[] = [];
+  for (const event of events) outgoing.push(...(await applyListingEvent(event, deps)));
+  await Promise.all([deps.offers.flush(), deps.requests.flush()]);
+  return outgoing;
+}
+
+async function applyListingEvent(event: KoppelEvent, deps: ListingEventDeps): Promise<OutgoingEvent[]> {
   switch (event.type) {
     case 'offer.created':
     case 'offer.updated': {
-      const fresh = await storeIfNewer(deps.models.offers, event.payload.offer.id, event.payload.offer, true, event);
+      const fresh = await storeIfNewer(deps.offers, event.payload.offer.id, event.payload.offer, true, event);
       if (!fresh) return [];
       deps.engine.upsertOffer(event.payload.offer);
       return proposeForOffer(event.payload.offer, event.id, deps);
     }
     case 'offer.withdrawn': {
-      await storeIfNewer(deps.models.offers, event.payload.offerId, undefined, false, event);
+      await storeIfNewer(deps.offers, event.payload.offerId, undefined, false, event);
       deps.engine.removeOffer(event.payload.offerId);
       return [];
     }
     case 'request.created':
     case 'request.updated': {
-      const fresh = await storeIfNewer(deps.models.requests, event.payload.request.id, event.payload.request, true, event);
+      const fresh = await storeIfNewer(deps.requests, event.payload.request.id, event.payload.request, true, event);
       if (!fresh) return [];
       deps.engine.upsertRequest(event.payload.request);
       return proposeForRequest(event.payload.request, event.id, deps);
     }
     case 'request.withdrawn': {
-      await storeIfNewer(deps.models.requests, event.payload.requestId, undefined, false, event);
+      await storeIfNewer(deps.requests, event.payload.requestId, undefined, false, event);
       deps.engine.removeRequest(event.payload.requestId);
       return [];
     }
@@ -58,16 +74,14 @@ export async function handleListingEvent(event: KoppelEvent, deps: ListingEventD
  * only for a stale event; a redelivery of the current event returns true so
  * that its proposals are published again (they may have been lost in a crash).
  */
-async function storeIfNewer<T>(model: Model<MatchableDoc<T>>, id: string, data: T | undefined, open: boolean, event: KoppelEvent): Promise<boolean> {
+async function storeIfNewer<T>(store: ListingStore<T>, id: string, data: T | undefined, open: boolean, event: KoppelEvent): Promise<boolean> {
   const at = new Date(event.occurredAt);
-  const m = model as unknown as Model<any>;
-  const existing = (await m.findById(id).lean()) as MatchableDoc<T> | null;
-  if (existing && existing.lastEventAt > at) return false;
+  const existing = await store.get(id);
+  if (existing && new Date(existing.lastEventAt) > at) return false;
   if (existing && existing.lastEventId === event.id) return true;
-  const set: Record<string, unknown> = { open, lastEventId: event.id, lastEventAt: at };
-  if (data !== undefined) set.data = data;
-  else if (!existing) return false; // withdrawal of something we never saw: nothing to keep
-  await m.updateOne({ _id: id }, { $set: set }, { upsert: true });
+  const kept = data ?? existing?.data;
+  if (kept === undefined) return false; // withdrawal of something we never saw: nothing to keep
+  store.stage({ _id: id, data: kept, open, lastEventId: event.id, lastEventAt: at });
   return true;
 }
 
@@ -102,11 +116,9 @@ async function proposeForOffer(offer: Offer, sourceEventId: string, deps: Listin
 }
 
 async function offerById(id: string, deps: ListingEventDeps): Promise<Offer | null> {
-  const doc = (await (deps.models.offers as unknown as Model<any>).findById(id).lean()) as MatchableDoc<Offer> | null;
-  return doc?.data ?? null;
+  return (await deps.offers.get(id))?.data ?? null;
 }
 
 async function requestById(id: string, deps: ListingEventDeps): Promise<Request | null> {
-  const doc = (await (deps.models.requests as unknown as Model<any>).findById(id).lean()) as MatchableDoc<Request> | null;
-  return doc?.data ?? null;
+  return (await deps.requests.get(id))?.data ?? null;
 }

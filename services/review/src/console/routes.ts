@@ -5,7 +5,7 @@ import { MailKindSchema, MatchSideSchema } from '@koppel/contracts';
 import { HttpProblem, rememberPageLanguage } from '@koppel/http';
 import { approveMany, decideProposal, editNote } from '../decide';
 import { requestResend } from '../mails/request-resend';
-import { PolicyForm, savePolicy } from '../policies/auto-approval';
+import { PolicyForm, savePolicy, type PolicyLookup } from '../policies/auto-approval';
 import { mayManagePolicy, policyRegionsFor } from '../policies/policy-scope';
 import { REGIONS } from '../regions/province-of-postcode';
 import type { PolicyDoc } from '../store/policies';
@@ -37,8 +37,8 @@ function back(res: Response, to: string, flash: Flash): void {
  * decided, and a broker sees only the matches in its regions (admins see all).
  * Pages speak Dutch, French or English by the shared page-language rules.
  */
-export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: Model<PolicyDoc>; publishSoon: (matchId: string) => void; signIn: SignInOptions }): Router {
-  const { proposals, policies, publishSoon } = deps;
+export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: Model<PolicyDoc>; policyLookup: PolicyLookup; publishSoon: (matchId: string) => void; signIn: SignInOptions }): Router {
+  const { proposals, policies, policyLookup, publishSoon } = deps;
   const router = Router();
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
   router.use(rememberPageLanguage());
@@ -142,7 +142,7 @@ export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: M
     }
     const form = PolicyForm.safeParse(req.body ?? {});
     if (!form.success) return back(res, '/console/policies', { key: 'policy-invalid' });
-    await savePolicy(policies, form.data, by(req));
+    await savePolicy(policies, policyLookup, form.data, by(req));
     back(res, '/console/policies', { key: 'policy-saved', region: form.data.region });
   });
 

@@ -1,41 +1,81 @@
 import type { Model } from 'mongoose';
-import type { KoppelEvent } from '@koppel/contracts';
+import type { KoppelEvent, MatchSnapshot } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { decideProposal } from '../decide';
-import { autoApprovalFor } from '../policies/auto-approval';
+import { autoApprovalFor, type PolicyLookup } from '../policies/auto-approval';
 import { provinceOfPostcode } from '../regions/province-of-postcode';
 import { schoolPlaceOf } from '../regions/school-country';
-import type { PolicyDoc } from '../store/policies';
 import type { ProposalDoc } from '../store/proposals';
 
 export interface ProposedDeps {
   proposals: Model<ProposalDoc>;
-  policies: Model<PolicyDoc>;
+  policies: PolicyLookup;
   logger: Logger;
   publishSoon: (matchId: string) => void;
 }
 
+const DUPLICATE_KEY = 11000;
+
 /**
- * Records a proposal. A newer proposal for the same match refreshes a pending
- * one; a decided proposal is never reopened, so a redelivery changes nothing.
- * When the region's auto-approval policy covers the score, the proposal is
- * approved right away, through the same conditional decision a broker uses.
+ * Records proposals, many in one insert: a new match is by far the common case,
+ * and a bulk insert costs the database a fraction of one insert per match. A match
+ * seen before (the insert reports a duplicate key) refreshes a pending proposal
+ * instead; a decided proposal is never reopened, so a redelivery changes nothing.
+ * When the region's auto-approval policy covers the score, the proposal is approved
+ * right away, through the same conditional decision a broker uses.
  */
-export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps): Promise<void> {
-  if (event.type !== 'match.proposed') return;
-  const match = event.payload.match;
+export async function handleProposedEvents(events: KoppelEvent[], deps: ProposedDeps): Promise<void> {
+  const matches = events.flatMap((e) => (e.type === 'match.proposed' ? [e.payload.match] : []));
+  if (matches.length === 0) return;
   const now = new Date();
-  const region = provinceOfPostcode(match.request.postcode);
-  const place = schoolPlaceOf(match);
-  // Insert first: a new match is by far the common case, and an insert is one
-  // index lookup on every server. Only a match seen before takes the conditional refresh.
-  try {
-    await deps.proposals.create({ _id: match.matchId, match, score: match.score, region, ...place, status: 'proposed', answers: {}, mails: {}, history: [{ at: now, action: 'proposed', by: 'matcher' }], createdAt: now, updatedAt: now });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    const refreshed = await deps.proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...place, updatedAt: now } });
-    if (refreshed.matchedCount === 0) return; // exists and already decided
+  const docs = matches.map((match) => ({
+    _id: match.matchId,
+    match,
+    score: match.score,
+    region: provinceOfPostcode(match.request.postcode),
+    ...schoolPlaceOf(match),
+    status: 'proposed' as const,
+    answers: {},
+    mails: {},
+    history: [{ at: now, action: 'proposed', by: 'matcher' }],
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const duplicates = await insertNew(deps.proposals, docs);
+  const open: MatchSnapshot[] = [];
+  for (const [i, match] of matches.entries()) {
+    if (!duplicates.has(i)) open.push(match);
+    else if (await refreshPending(deps.proposals, match, now)) open.push(match);
   }
+  for (const match of open) await autoApprove(match, provinceOfPostcode(match.request.postcode), deps);
+}
+
+export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps): Promise<void> {
+  await handleProposedEvents([event], deps);
+}
+
+/** Inserts the documents (unordered, so one duplicate does not stop the rest); returns the indexes that already existed. */
+async function insertNew(proposals: Model<ProposalDoc>, docs: object[]): Promise<Set<number>> {
+  try {
+    await proposals.insertMany(docs, { ordered: false });
+    return new Set();
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number; code?: number } }> }).writeErrors;
+    if (!writeErrors?.length) throw error;
+    const failed = writeErrors.map((w) => ({ index: w.index ?? w.err?.index, code: w.code ?? w.err?.code }));
+    if (failed.some((f) => f.code !== DUPLICATE_KEY || f.index === undefined)) throw error;
+    return new Set(failed.map((f) => f.index as number));
+  }
+}
+
+/** A newer proposal for a match still waiting refreshes it; false when the match was decided meanwhile. */
+async function refreshPending(proposals: Model<ProposalDoc>, match: MatchSnapshot, now: Date): Promise<boolean> {
+  const region = provinceOfPostcode(match.request.postcode);
+  const refreshed = await proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...schoolPlaceOf(match), updatedAt: now } });
+  return refreshed.matchedCount > 0;
+}
+
+async function autoApprove(match: MatchSnapshot, region: string, deps: ProposedDeps): Promise<void> {
   const policy = await autoApprovalFor(deps.policies, region, match.score);
   if (!policy) return;
   try {

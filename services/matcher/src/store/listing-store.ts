@@ -1,0 +1,61 @@
+import type { Model } from 'mongoose';
+import type { MatchableDoc } from './models';
+
+/**
+ * The matcher's copy of one kind of listing, in memory and in its database. Reads
+ * come from memory (the database only for a listing this process has not seen, e.g.
+ * one another instance stored); writes go to the database first, then to memory.
+ * This takes the matcher's per-event reads off the database, and the writes of a
+ * chunk of events go out as one bulk write.
+ */
+export class ListingStore<T> {
+  private readonly copies = new Map<string, MatchableDoc<T>>();
+  private readonly staged = new Map<string, MatchableDoc<T>>();
+  private readonly model: Model<any>;
+
+  constructor(model: Model<MatchableDoc<T>>) {
+    // mongoose's filter types do not resolve over a generic document type; the shape is MatchableDoc<T>.
+    this.model = model as unknown as Model<any>;
+  }
+
+  /** Loads the open listings (to rebuild the index from) and keeps them. */
+  async loadOpen(): Promise<MatchableDoc<T>[]> {
+    const docs = (await this.model.find({ open: true }).lean()) as MatchableDoc<T>[];
+    for (const doc of docs) this.copies.set(doc._id, doc);
+    return docs;
+  }
+
+  async get(id: string): Promise<MatchableDoc<T> | null> {
+    const known = this.copies.get(id);
+    if (known) return known;
+    const doc = (await this.model.findById(id).lean()) as MatchableDoc<T> | null;
+    if (doc) this.copies.set(id, doc);
+    return doc;
+  }
+
+  /** Keeps the new state at once; the database write waits for `flush` (one bulk write for a chunk of events). */
+  stage(doc: MatchableDoc<T>): void {
+    this.copies.set(doc._id, doc);
+    this.staged.set(doc._id, doc);
+  }
+
+  /**
+   * Writes what was staged, in one ordered bulk write. If it fails, the staged
+   * listings are forgotten from memory too, so a retry reads the database again
+   * instead of trusting a state that was never stored.
+   */
+  async flush(): Promise<void> {
+    if (this.staged.size === 0) return;
+    const docs = [...this.staged.values()];
+    this.staged.clear();
+    try {
+      await this.model.bulkWrite(
+        docs.map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })),
+        { ordered: true },
+      );
+    } catch (error) {
+      for (const doc of docs) this.copies.delete(doc._id);
+      throw error;
+    }
+  }
+}
