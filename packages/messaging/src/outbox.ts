@@ -140,7 +140,9 @@ export interface OutboxRelayOptions {
   sweepGraceMs?: number;
   /**
    * Documents per publish: their events go out in one broker request and are removed
-   * in one bulk write. At most 99: FerretDB 1.24.2 never answers an update command of
+   * in one bulk write. 20 by default: a larger clean-up write holds the service's one
+   * connection longer (intake's p99 at 100/s: 366 ms with 50, 260 ms with 20, the
+   * same throughput). At most 99: FerretDB 1.24.2 never answers an update command of
    * 100 or more statements (decision 0014).
    */
   batchSize?: number;
@@ -158,7 +160,7 @@ export interface OutboxRelayOptions {
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
-  const batchSize = Math.min(options.batchSize ?? 50, 99);
+  const batchSize = Math.min(options.batchSize ?? 20, 99);
   const graceMicros = (options.sweepGraceMs ?? 10_000) * 1000;
   const models = new Map(options.models.map((m) => [m.modelName, m]));
   const dirty = new Map<string, Map<string, DirtyDocument>>(options.models.map((m) => [m.modelName, new Map()]));
