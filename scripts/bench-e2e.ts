@@ -8,16 +8,11 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startInfra } from '@koppel/infra';
 import { startServices } from '@koppel/launcher';
-import { bearer, demoOffers, demoRequests, localStackAuth, MailInbox, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
+import { bearer, demoOffers, demoRequests, localStackAuth, MailInbox, percentile, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
 
 const ROOT = resolve(__dirname, '..');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20;
 const err = (line: string) => process.stderr.write(`${line}\n`);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main(): Promise<void> {
   const runDir = join(ROOT, '.run/bench-e2e');

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { TOPICS } from '@koppel/contracts';
+import { readTopic, type ReadMessage } from '../topic-reader';
 
 /**
  * Where a load run's events are, read from the broker and the services'
@@ -81,31 +81,14 @@ export async function waitForDrain(
   return undefined;
 }
 
-/** Reads every message of a topic up to its current end, with a throwaway group. */
-export async function readWholeTopic(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<Buffer[]> {
+/** Every message of a topic up to its current end (the topic reader, told how many to expect). */
+export async function readWholeTopic(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<ReadMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
   const wanted = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  const values: Buffer[] = [];
-  if (wanted === 0) return values;
-  const consumer = kafka.consumer({ groupId: `load-reader-${randomUUID()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    let finish: () => void = () => undefined;
-    const finished = new Promise<void>((r) => (finish = r));
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) if (message.value) values.push(message.value);
-        if (values.length >= wanted) finish();
-      },
-    });
-    await Promise.race([finished, new Promise((r) => setTimeout(r, timeoutMs))]);
-    return values;
-  } finally {
-    await consumer.disconnect();
-  }
+  if (wanted === 0) return [];
+  return readTopic(kafka, topic, (messages) => messages.length >= wanted, timeoutMs);
 }
 
 /** One accepted listing of the run, as the load generator saw it. */
@@ -144,8 +127,8 @@ export async function checkPipeline(kafka: Kafka, mongoUri: string, names: Pipel
     const missingAtMatcher = accepted.filter((a) => !seen.has(a.id)).map((a) => a.id);
 
     const published = new Set<string>();
-    for (const value of await readWholeTopic(kafka, TOPICS.matchesProposed)) {
-      const match = JSON.parse(value.toString('utf8'))?.payload?.match;
+    for (const { value } of await readWholeTopic(kafka, TOPICS.matchesProposed)) {
+      const match = value ? JSON.parse(value)?.payload?.match : undefined;
       if (match && (ids.has(match.requestId) || ids.has(match.offerId))) published.add(match.matchId);
     }
     const firstProposalAt = new Map<string, number>();

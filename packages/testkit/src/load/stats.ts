@@ -5,7 +5,3 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** A number for the result line: whole milliseconds, or 'NaN' when there was nothing to measure. */
-export function ms(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(0) : 'NaN';
-}
