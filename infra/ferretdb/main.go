@@ -28,6 +28,7 @@ func main() {
 	sqliteDir := flag.String("sqlite-dir", "", "directory for the SQLite database files (created if missing)")
 	logLevel := flag.String("log-level", "info", "log level: debug, info, warn, error")
 	parentPID := flag.Int("parent-pid", 0, "if set, exit when this process is no longer our parent (watchdog)")
+	postgresqlURL := flag.String("postgresql-url", "", "if set, use the PostgreSQL backend at this URL instead of SQLite (postgres://host:port/db)")
 	debugAddr := flag.String("debug-addr", "", "if set, serve Go's profiler (net/http/pprof) on this address, e.g. 127.0.0.1:6060 (profiling only)")
 	flag.Parse()
 
@@ -54,12 +55,17 @@ func main() {
 	// FerretDB wants a file: URI of an existing directory that ends with a slash.
 	sqliteURL := "file:" + strings.TrimSuffix(filepath.ToSlash(dir), "/") + "/"
 
-	f, err := ferretdb.New(&ferretdb.Config{
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listenAddr},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL,
-	})
+	}
+	if *postgresqlURL != "" {
+		config.Handler = "postgresql"
+		config.PostgreSQLURL = *postgresqlURL
+	}
+	f, err := ferretdb.New(config)
 	if err != nil {
 		logger.Error("cannot start FerretDB", "error", err)
 		os.Exit(1)
@@ -89,7 +95,9 @@ func main() {
 	}
 
 	// Work around FerretDB 1.24.2's unused _id index on SQLite (id_index.go).
-	go keepIDIndexes(ctx, dir, 500*time.Millisecond, logger)
+	if config.Handler == "sqlite" {
+		go keepIDIndexes(ctx, dir, 500*time.Millisecond, logger)
+	}
 
 	// Readiness line, parsed by infra/src/ferretdb-local.ts.
 	fmt.Fprintf(os.Stdout, "FerretDB listening on %s (sqlite %s)\n", f.MongoDBURI(), sqliteURL)

@@ -31,6 +31,7 @@ export async function startFerretDBLocal(o: FerretDBLocalOptions): Promise<Ferre
   const logFile = join(o.dir, 'ferretdb.log');
   const args = ['--listen-addr', `${LOCALHOST}:${o.port}`, '--sqlite-dir', dataDir, '--log-level', process.env.KOPPEL_FERRETDB_LOG_LEVEL ?? 'warn'];
   // Profiling the database under load (docs/performance.md): Go's pprof on this address.
+  if (process.env.KOPPEL_FERRETDB_POSTGRESQL_URL) args.push('--postgresql-url', process.env.KOPPEL_FERRETDB_POSTGRESQL_URL);
   if (process.env.KOPPEL_FERRETDB_DEBUG_ADDR) args.push('--debug-addr', process.env.KOPPEL_FERRETDB_DEBUG_ADDR);
   // Children of a programmatic start also exit when the parent disappears (see main.go).
   if (!o.detached) args.push('--parent-pid', String(process.pid));
