@@ -1,3 +1,4 @@
+import { signToken } from '@koppel/auth';
 import { deadLetterTopicFor, TOPICS } from '@koppel/contracts';
 import { bearer, readTopic, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
@@ -48,5 +49,22 @@ describe('an event that fails its schema', () => {
 
     // The matcher is still healthy and consuming.
     await waitFor('matcher health', async () => (await requestJson('GET', `${stack.services.matcher.url}/healthz`)).status === 200);
+
+    // An admin sees the parked messages counted per topic in the console (a broker does not).
+    const page = await consolePage('/console/mails', 'admin');
+    const row = page.match(new RegExp(`<tr><td><code>${TOPICS.requests.replace(/\./g, '\\.')}</code></td><td>(\\d+)</td><td>(\\d+)</td><td>(?:<strong>)?(\\d+)`));
+    expect(row).not.toBeNull();
+    expect(Number(row![1])).toBeGreaterThanOrEqual(2);
+    expect(Number(row![3])).toBeGreaterThanOrEqual(2);
+    expect(page).toContain('npm run --silent dlq -- replay');
+    expect(await consolePage('/console/mails', 'broker')).not.toContain(TOPICS.requests);
   });
+
+  async function consolePage(path: string, role: 'admin' | 'broker'): Promise<string> {
+    const claims = role === 'admin' ? { sub: 'ops@example.org', role } : { sub: 'broker@example.org', role, org: 'b-dlq', regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999 }] };
+    const { token } = signToken(stack.authSecret, { ...claims, ttlSeconds: 600 } as Parameters<typeof signToken>[1]);
+    const session = await fetch(`${stack.services.review.url}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const cookie = session.headers.get('set-cookie')!.split(';')[0];
+    return (await fetch(`${stack.services.review.url}${path}`, { headers: { cookie } })).text();
+  }
 });

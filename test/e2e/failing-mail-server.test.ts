@@ -1,16 +1,21 @@
 import { join } from 'node:path';
 import { signToken } from '@koppel/auth';
-import { TOPICS } from '@koppel/contracts';
-import { findFreePort } from '@koppel/infra/src/process';
+import { deadLetterTopicFor, TOPICS } from '@koppel/contracts';
+import { startMaildevLocal } from '@koppel/infra/src/maildev-local';
+import { findFreePort, stopPid } from '@koppel/infra/src/process';
 import { startServiceProcess } from '@koppel/launcher';
-import { bearer, requestJson, waitFor } from '@koppel/testkit';
+import { bearer, MailInbox, readTopic, requestJson, startRefusingSmtp, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 import { withdrawListings } from './withdraw-listings';
 
 /**
- * The mail server down, end to end: a notifier whose SMTP port has nothing
- * listening reports `mail.failed`, the console lists the failed mails, and
- * once mail works again a resend from the console delivers each mail exactly once.
+ * A failing mail server, end to end, both kinds:
+ * - one that refuses the mail (550, permanent): the notifier reports `mail.failed`
+ *   at once, the console lists the failed mails, and once mail works again a
+ *   resend from the console delivers each mail exactly once;
+ * - one that is away (nothing listening: transient): the notifier waits it out
+ *   without reporting anything failed or dead-lettering, and mails each side
+ *   exactly once when the server is back.
  *
  * How it avoids disturbing the shared notifier: the extra instances use their
  * own consumer group but the shared notifier's database, and the shared
@@ -34,7 +39,7 @@ describe('a failing mail server, end to end', () => {
     }
   });
 
-  it('shows mail.failed in the console, and a resend once SMTP works delivers each mail once', async () => {
+  it('a mail server that refuses (550): mail.failed in the console at once, and a resend once SMTP works delivers each mail once', async () => {
     const tag = uniqueTag();
     const common = {
       infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri },
@@ -53,9 +58,11 @@ describe('a failing mail server, end to end', () => {
       OUTBOX_INTERVAL_MS: '300',
     });
 
-    // Pause the shared notifier, start one whose SMTP port has nothing behind it.
+    // Pause the shared notifier, start one whose mail server refuses every recipient.
+    const refusing = await startRefusingSmtp({ code: 550, message: '5.1.1 mailbox unavailable' });
+    extras.push({ stop: () => refusing.close() });
     process.kill(sharedNotifierPid, 'SIGSTOP');
-    const failing = await startServiceProcess('notifier', { ...common, logName: `notifier-smtp-down-${tag}`, extraEnv: extraEnv(await findFreePort()) });
+    const failing = await startServiceProcess('notifier', { ...common, logName: `notifier-smtp-refuses-${tag}`, extraEnv: extraEnv(refusing.port) });
     extras.push(failing);
 
     const { request, offer } = goodPair('req-0003', 'off-0002', tag);
@@ -75,6 +82,8 @@ describe('a failing mail server, end to end', () => {
       return actions.length === 2 ? actions : undefined;
     }, { timeoutMs: 60_000, intervalMs: 500 });
     expect(await inbox.to(request.school.email)).toHaveLength(0);
+    // Refused once each: a 5xx is not retried.
+    expect(refusing.refused.filter((a) => a === request.school.email || a === offer.provider.email).sort()).toEqual([request.school.email, offer.provider.email].sort());
 
     // The mail server works again (the same instance's group and database, real SMTP); the broker resends both.
     await failing.stop();
@@ -98,6 +107,57 @@ describe('a failing mail server, end to end', () => {
     await waitFor('the shared notifier to catch up', () => caughtUp(`${stack.namespace}-koppel-notifier`, [TOPICS.matchesDecided, TOPICS.mails]), { timeoutMs: 60_000, intervalMs: 500 });
     expect(await inbox.to(request.school.email)).toHaveLength(1);
     expect(await inbox.to(offer.provider.email)).toHaveLength(1);
+  });
+
+  it('a mail server that is away: waited out without mail.failed or dead-lettering, each side mailed once when it is back', async () => {
+    const tag = uniqueTag();
+    const [smtpPort, webPort] = [await findFreePort(), await findFreePort()];
+    const groupId = `${stack.namespace}-notifier-smtp-away-${tag}`;
+    const common = { infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: stack.mongoUri }, ports: 'ephemeral' as const, logDir: join(stack.runDir, 'services'), namespace: stack.namespace };
+
+    process.kill(sharedNotifierPid, 'SIGSTOP');
+    const waiting = await startServiceProcess('notifier', {
+      ...common,
+      logName: `notifier-smtp-away-${tag}`,
+      extraEnv: { NOTIFIER_GROUP_ID: groupId, NOTIFIER_DB: `${stack.namespace}-koppel-notifier`, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), MAIL_MAX_ATTEMPTS: '2', MAIL_RETRY_DELAY_MS: '200', REVIEW_PUBLIC_URL: stack.services.review.url, OUTBOX_INTERVAL_MS: '300' },
+    });
+    extras.push(waiting);
+
+    const { request, offer } = goodPair('req-0001', 'off-0035', tag);
+    expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
+    expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
+    const proposal = await waitForProposal(stack, request.id, offer.id);
+    await withdrawListings(stack, request.id, offer.id);
+    const approved = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken));
+    expect(approved.status).toBe(200);
+
+    // Well past MAIL_MAX_ATTEMPTS, the notifier is still waiting: not ready, the failure shown, nothing given up.
+    const report = await waitFor('the notifier to be retrying the mail', async () => {
+      const res = await fetch(`${waiting.url}/readyz`);
+      const body = (await res.json()) as { checks: { consumer: { state: string; retrying?: { attempts: number; error: string } } } };
+      return res.status === 503 && (body.checks.consumer.retrying?.attempts ?? 0) >= 4 ? body : undefined;
+    }, { timeoutMs: 90_000, intervalMs: 500 });
+    expect(report.checks.consumer.state).toBe('retrying');
+    const proposalNow = await requestJson('GET', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`, undefined, bearer(stack.adminToken));
+    expect(JSON.stringify(proposalNow.body)).not.toContain('"failed"');
+
+    // The mail server comes up on that port: each side gets its mail once, nothing was dead-lettered.
+    const mailServer = await startMaildevLocal({ dir: join(stack.runDir, `maildev-away-${tag}`), smtpPort, webPort, detached: false, log: () => undefined });
+    extras.push({ stop: () => stopPid(mailServer.service.pid, 5000) });
+    const ownInbox = new MailInbox(mailServer.inboxUrl);
+    await ownInbox.waitForMailTo(request.school.email, 1, 90_000);
+    await ownInbox.waitForMailTo(offer.provider.email, 1, 30_000);
+    await waitFor('the notifier ready again', async () => (await fetch(`${waiting.url}/readyz`)).ok, { timeoutMs: 30_000, intervalMs: 500 });
+    expect(await ownInbox.to(request.school.email)).toHaveLength(1);
+    expect(await ownInbox.to(offer.provider.email)).toHaveLength(1);
+    const parked = await readTopic(kafka, deadLetterTopicFor(TOPICS.matchesDecided), () => false, 1500);
+    expect(parked.filter((m) => m.key === proposal.id)).toHaveLength(0);
+
+    // The shared notifier resumes and finds both deliveries sent: nothing goes twice.
+    await waiting.stop();
+    process.kill(sharedNotifierPid, 'SIGCONT');
+    await waitFor('the shared notifier to catch up', () => caughtUp(`${stack.namespace}-koppel-notifier`, [TOPICS.matchesDecided, TOPICS.mails]), { timeoutMs: 60_000, intervalMs: 500 });
+    expect(await inbox.to(request.school.email)).toHaveLength(0);
   });
 
   /** Whether a consumer group has committed everything on these topics. */

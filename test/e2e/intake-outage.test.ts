@@ -91,4 +91,37 @@ describe('intake while the database or the broker is briefly down', () => {
       await stopPid(broker.service.pid, 20_000);
     }
   });
+
+  it('starts while the broker is down, is alive but not ready, stores writes, and publishes them once the broker is up', async () => {
+    const tag = uniqueTag();
+    const { offer } = goodPair('req-0001', 'off-0035', tag);
+    const dir = join(stack.runDir, `outage-no-kafka-${tag}`);
+    const [port, controllerPort] = [await findFreePort(), await findFreePort()];
+    const database = `${stack.namespace}-outage-intake-nokafka-${tag}`;
+    // Nothing listens on the broker's port yet.
+    const intake = await startServiceProcess('intake', {
+      ...common(tag),
+      until: 'alive',
+      infra: { kafkaBrokers: [`127.0.0.1:${port}`], mongoUri: stack.mongoUri },
+      extraEnv: { AUTH_TOKEN_SECRET: stack.authSecret, INTAKE_DB: database },
+    });
+    let broker: Awaited<ReturnType<typeof startKafkaLocal>> | undefined;
+    const ownKafka = new Kafka({ clientId: 'outage-test-late', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
+    try {
+      const notReady = await fetch(`${intake.url}/readyz`);
+      expect(notReady.status).toBe(503);
+      const report = (await notReady.json()) as { checks: Record<string, { ok: boolean }> };
+      expect(report.checks.database.ok).toBe(true);
+      expect(report.checks.broker.ok).toBe(false);
+      expect((await requestJson('POST', `${intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
+
+      broker = await startKafkaLocal({ libs: kafkaLibs(), dir, port, controllerPort, detached: false, log: quiet });
+      await waitFor('intake to be ready (broker reached, topics created)', async () => (await fetch(`${intake.url}/readyz`)).status === 200, { timeoutMs: 90_000, intervalMs: 500 });
+      const events = await readTopic(ownKafka, TOPICS.offers, (ms) => ms.some((m) => m.key === offer.id), 90_000);
+      expect(events.filter((m) => m.key === offer.id)).toHaveLength(1);
+    } finally {
+      await intake.stop();
+      if (broker) await stopPid(broker.service.pid, 20_000);
+    }
+  });
 });

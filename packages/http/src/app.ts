@@ -9,7 +9,19 @@ import { HttpProblem, sendProblem, validationProblem } from './problem';
  * a health endpoint, an access log line per request and security headers.
  * Routes are added by the caller; `finishApp` adds the 404 and error handlers last.
  */
-export function createApp(options: { logger: Logger; health: () => Promise<Record<string, unknown>> | Record<string, unknown>; bodyLimit?: string }): Express {
+/** A readiness check (see @koppel/messaging's readiness.ts): ok, plus details for an operator. */
+export type ReadyCheck = () => Promise<{ ok: boolean; [detail: string]: unknown }>;
+
+export interface AppOptions {
+  logger: Logger;
+  /** Details for `/healthz`, which answers 200 as long as the process serves HTTP (alive). */
+  health: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Checks for `/readyz`, which answers 200 only when every one is ok (database, broker, consumers), else 503 naming which is not. */
+  ready?: Record<string, ReadyCheck>;
+  bodyLimit?: string;
+}
+
+export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -32,6 +44,13 @@ export function createApp(options: { logger: Logger; health: () => Promise<Recor
     } catch (error) {
       res.status(503).json({ status: 'unavailable', error: (error as Error).message });
     }
+  });
+  app.get('/readyz', async (_req, res) => {
+    const names = Object.keys(options.ready ?? {});
+    const results = await Promise.all(names.map((name) => options.ready![name]().catch((error: Error) => ({ ok: false, error: error.message }))));
+    const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
+    const ready = results.every((r) => r.ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
   return app;
 }

@@ -6,7 +6,7 @@ import { findFreePort, retryUntil, spawnService, startWatchdog, stopPid, type Sp
 /**
  * Starts koppel's four services as real child processes (the way they run in
  * production), on the given infrastructure, and waits until each answers
- * /healthz. Used by the demo command and by the integration tests.
+ * /readyz. Used by the demo command and by the integration tests.
  */
 export const SERVICE_NAMES = ['intake', 'matcher', 'review', 'notifier', 'portal'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -39,6 +39,12 @@ export interface StartServicesOptions {
   namespace?: string;
   env?: Record<string, string>;
   log?: (line: string) => void;
+  /**
+   * What to wait for after spawning: 'ready' (default: /readyz, i.e. database, broker
+   * and consumers up) or 'alive' (/healthz only: for starting a service while
+   * something it needs is down on purpose).
+   */
+  until?: 'ready' | 'alive';
 }
 
 export const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 8081, matcher: 8082, review: 8083, notifier: 8084, portal: 8085 };
@@ -110,9 +116,10 @@ async function startOne(
     env: { ...process.env, ...serviceEnv(name, port, options, ports), ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
-  await retryUntil(`${name} health check (log: ${logFile})`, 60_000, async () => {
-    const res = await fetch(`${url}/healthz`);
-    if (!res.ok) throw new Error(`healthz answered ${res.status}`);
+  const route = options.until === 'alive' ? '/healthz' : '/readyz';
+  await retryUntil(`${name} ${route} (log: ${logFile})`, 60_000, async () => {
+    const res = await fetch(`${url}${route}`);
+    if (!res.ok) throw new Error(`${route} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   }, spawned.pid);
   options.log?.(`${name.padEnd(8)} ${url}  (log: ${logFile})`);
   return { proc: { name, url, pid: spawned.pid, logFile }, spawned };

@@ -1,6 +1,7 @@
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopicFor, parseEvent, type Envelope, type KoppelEvent, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
+import { backoffMs, classifyFailure } from './failures';
 import type { Publisher } from './publisher';
 
 export interface MessageContext {
@@ -38,10 +39,16 @@ export interface SubscriptionOptions {
   handler: EventHandler;
   logger: Logger;
   fromBeginning?: boolean;
-  /** Attempts of the handler before the message is dead-lettered. */
+  /**
+   * Attempts of the handler for a failure that is neither transient nor permanent
+   * (a bug that one message triggers) before that message is dead-lettered.
+   * Transient failures are retried without limit, permanent ones dead-lettered at once.
+   */
   maxAttempts?: number;
-  /** First retry delay; doubles each attempt. */
+  /** First retry delay; doubles each attempt up to `maxRetryDelayMs`, with jitter. */
   retryDelayMs?: number;
+  /** Longest wait between two attempts while a failure lasts. */
+  maxRetryDelayMs?: number;
   /**
    * Handles a whole chunk at once (e.g. one bulk insert for many events), in the
    * chunk's order. If it throws, the chunk is handled again message by message with
@@ -52,7 +59,21 @@ export interface SubscriptionOptions {
   chunkSize?: number;
 }
 
+/** What a subscription is doing, for readiness and the console. */
+export interface SubscriptionStatus {
+  groupId: string;
+  /** connecting: not yet in its group; running: consuming; retrying: a failure is being waited out; crashed: stopped by an error kafkajs gave up on. */
+  state: 'connecting' | 'running' | 'retrying' | 'crashed' | 'stopped';
+  /** While a failure lasts: since when, how many attempts, the last error. */
+  retrying?: { since: string; attempts: number; error: string; topic: TopicName; partition: number; offset: string };
+  /** Counters since start. */
+  retries: number;
+  deadLettered: number;
+  crash?: string;
+}
+
 export interface Subscription {
+  status(): SubscriptionStatus;
   stop(): Promise<void>;
 }
 
@@ -70,68 +91,162 @@ export function deadLetterHeaders(reason: string, source: MessageContext, origin
   };
 }
 
+/** Thrown out of a batch when the consumer stops or loses the partition mid-retry: the offset stays uncommitted. */
+class Abandoned extends Error {}
+
+/** How often a long handler or a long wait tells the group coordinator the consumer is alive. */
+const HEARTBEAT_EVERY_MS = 3000;
+/** How often a lasting failure is logged again. */
+const WARN_EVERY_MS = 30_000;
+
 /**
  * Consumes validated events. A message that is not JSON or fails its schema
- * goes to `<topic>.dlq` with the reason, and consumption carries on. A handler
- * that keeps failing is retried with backoff, then dead-lettered too, so one
- * poisoned message never blocks a partition forever. Offsets are committed only
- * after the handler succeeded (or the message was parked), so a crash means
- * redelivery, never loss: handlers must be idempotent.
+ * goes to `<topic>.dlq` with the reason, and consumption carries on.
+ *
+ * A handler's failure is classified (failures.ts): transient ones (database or
+ * broker away, time-outs, SMTP 4xx) are retried without limit, with capped
+ * exponential backoff and jitter, holding the partition and heartbeating, so an
+ * outage delays events and never parks them; permanent ones (validation, a
+ * `PermanentError`, SMTP 5xx) go to the dead-letter topic at once; anything else
+ * gets `maxAttempts` tries first. Offsets are committed only after the handler
+ * succeeded (or the message was parked), so a crash means redelivery, never
+ * loss: handlers must be idempotent.
  */
 export async function subscribe(options: SubscriptionOptions): Promise<Subscription> {
   const log = options.logger.child({ component: 'consumer', groupId: options.groupId });
-  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 15000, heartbeatInterval: 1500 });
+  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 200;
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
   const chunkSize = options.chunkSize ?? 50;
+  const status: SubscriptionStatus = { groupId: options.groupId, state: 'connecting', retries: 0, deadLettered: 0 };
   let stopping = false;
 
-  await consumer.connect();
-  await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    if (status.state !== 'retrying') status.state = 'running';
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    // kafkajs restarts the consumer itself after retriable crashes; only a final one leaves it stopped.
+    if (payload.restart) return;
+    status.state = 'crashed';
+    status.crash = payload.error.message;
+    log.error('consumer stopped after an error it cannot recover from', { error: payload.error.message });
+  });
 
-  const deadLetter = async (message: KafkaMessage, context: MessageContext, reason: string) => {
+  /** Runs `work` while heartbeating, so a long handler does not cost the consumer its partitions. */
+  const withHeartbeat = async <T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> => {
+    const timer = setInterval(() => heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+  /** Waits before the next attempt in short steps, heartbeating; gives up when the consumer stops or loses the partition. */
+  const pause = async (ms: number, batch: BatchControl) => {
+    for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
+      if (stopping || !batch.isRunning() || batch.isStale()) throw new Abandoned('consumer stopping or partition reassigned');
+      await sleep(Math.min(left, HEARTBEAT_EVERY_MS));
+      await batch.heartbeat().catch(() => undefined);
+    }
+    if (stopping || !batch.isRunning() || batch.isStale()) throw new Abandoned('consumer stopping or partition reassigned');
+  };
+
+  /** Records a failure being waited out: a warning when it starts and every 30 s while it lasts. */
+  const noteRetry = (context: MessageContext, attempt: number, error: unknown, what: string) => {
+    const message = (error as Error)?.message ?? String(error);
+    const now = Date.now();
+    const ongoing = status.retrying;
+    status.state = 'retrying';
+    status.retries += 1;
+    status.retrying = { since: ongoing?.since ?? new Date(now).toISOString(), attempts: attempt, error: message.slice(0, 500), ...context };
+    if (attempt === 1 || now - lastWarnAt >= WARN_EVERY_MS) {
+      lastWarnAt = now;
+      log.warn(`${what} failed, retrying until it passes`, { ...context, attempt, since: status.retrying.since, error: message.slice(0, 500) });
+    }
+  };
+  let lastWarnAt = 0;
+  const noteRecovered = () => {
+    if (status.state !== 'retrying') return;
+    log.info('failure passed, consuming again', { ...status.retrying });
+    status.state = 'running';
+    status.retrying = undefined;
+  };
+
+  /** Broker work (publishing, dead-lettering) retried while the broker is away; anything else is thrown. */
+  const untilDone = async (what: string, context: MessageContext, batch: BatchControl, work: () => Promise<void>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await work();
+        noteRecovered();
+        return;
+      } catch (error) {
+        if (stopping || classifyFailure(error) !== 'transient') throw error;
+        noteRetry(context, attempt, error, what);
+        await pause(backoffMs(attempt, retryDelayMs, maxRetryDelayMs), batch);
+      }
+    }
+  };
+
+  const deadLetter = async (message: KafkaMessage, context: MessageContext, reason: string, batch: BatchControl) => {
     log.warn('message dead-lettered', { ...context, reason });
-    await options.publisher.publishRaw(deadLetterTopicFor(context.topic), {
-      key: message.key?.toString() ?? null,
-      value: message.value,
-      headers: deadLetterHeaders(reason, context, message.headers),
-    });
+    await untilDone('dead-lettering', context, batch, () =>
+      options.publisher.publishRaw(deadLetterTopicFor(context.topic), {
+        key: message.key?.toString() ?? null,
+        value: message.value,
+        headers: deadLetterHeaders(reason, context, message.headers),
+      }),
+    );
+    status.deadLettered += 1;
   };
 
   /** Handles one decoded event with retries; returns its outgoing events (none when it was dead-lettered). */
-  const handleOne = async (item: ChunkItem & { message: KafkaMessage }, heartbeat: () => Promise<void>): Promise<OutgoingEvent[]> => {
+  const handleOne = async (item: ChunkItem & { message: KafkaMessage }, batch: BatchControl): Promise<OutgoingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await options.handler(item.event, item.context)) ?? [];
+        const outgoing = (await withHeartbeat(batch.heartbeat, () => options.handler(item.event, item.context))) ?? [];
+        noteRecovered();
+        return outgoing;
       } catch (error) {
-        const reason = `handler failed after ${attempt} attempt(s): ${(error as Error).message}`;
         if (stopping) throw error; // leave the offset uncommitted: redelivered after restart
-        if (attempt >= maxAttempts) {
-          await deadLetter(item.message, item.context, reason);
+        const kind = classifyFailure(error);
+        const message = (error as Error)?.message ?? String(error);
+        if (kind === 'permanent' || (kind === 'unknown' && attempt >= maxAttempts)) {
+          await deadLetter(item.message, item.context, `${kind === 'permanent' ? 'permanent failure' : `failed ${attempt} times`}: ${message}`, batch);
           return [];
         }
-        log.warn('handler failed, retrying', { ...item.context, attempt, eventId: item.event.id, error: (error as Error).message });
-        await sleep(retryDelayMs * 2 ** (attempt - 1));
-        await heartbeat();
+        noteRetry(item.context, attempt, error, `handling ${item.event.type} ${item.event.id}`);
+        await pause(backoffMs(attempt, retryDelayMs, kind === 'transient' ? maxRetryDelayMs : retryDelayMs * 2 ** maxAttempts), batch);
       }
     }
   };
 
   /** A chunk's outgoing events: from the chunk handler if there is one and it succeeds, else message by message. */
-  const handleChunk = async (items: Array<ChunkItem & { message: KafkaMessage }>, heartbeat: () => Promise<void>): Promise<OutgoingEvent[]> => {
+  const handleChunk = async (items: Array<ChunkItem & { message: KafkaMessage }>, batch: BatchControl): Promise<OutgoingEvent[]> => {
     if (items.length === 0) return [];
     if (options.chunkHandler) {
       try {
-        return (await options.chunkHandler(items.map(({ event, context }) => ({ event, context })))) ?? [];
+        const outgoing = (await withHeartbeat(batch.heartbeat, () => options.chunkHandler!(items.map(({ event, context }) => ({ event, context }))))) ?? [];
+        noteRecovered();
+        return outgoing;
       } catch (error) {
         if (stopping) throw error;
         log.warn('chunk handler failed, handling its messages one by one', { count: items.length, error: (error as Error).message });
       }
     }
     const outgoing: OutgoingEvent[] = [];
-    for (const item of items) outgoing.push(...(await handleOne(item, heartbeat)));
+    for (const item of items) outgoing.push(...(await handleOne(item, batch)));
     return outgoing;
   };
+
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+  } catch (error) {
+    await consumer.disconnect().catch(() => undefined);
+    throw error;
+  }
 
   // Batches, in chunks of up to `chunkSize` messages: a chunk is handled in
   // partition order, its outgoing events go out in one broker request, and only
@@ -139,30 +254,84 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   await consumer.run({
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-      for (let start = 0; start < batch.messages.length; start += chunkSize) {
-        if (!isRunning() || isStale()) return;
-        const messages = batch.messages.slice(start, start + chunkSize);
-        const items: Array<ChunkItem & { message: KafkaMessage }> = [];
-        for (const message of messages) {
-          const context: MessageContext = { topic: batch.topic as TopicName, partition: batch.partition, offset: message.offset };
-          const decoded = decodeEvent(context.topic, message.value);
-          if (decoded.ok) items.push({ event: decoded.event, context, message });
-          else await deadLetter(message, context, decoded.reason);
+      const control: BatchControl = { heartbeat, isRunning, isStale };
+      try {
+        for (let start = 0; start < batch.messages.length; start += chunkSize) {
+          if (!isRunning() || isStale()) return;
+          const messages = batch.messages.slice(start, start + chunkSize);
+          const items: Array<ChunkItem & { message: KafkaMessage }> = [];
+          for (const message of messages) {
+            const context: MessageContext = { topic: batch.topic as TopicName, partition: batch.partition, offset: message.offset };
+            const decoded = decodeEvent(context.topic, message.value);
+            if (decoded.ok) items.push({ event: decoded.event, context, message });
+            else await deadLetter(message, context, decoded.reason, control);
+          }
+          const outgoing = await handleChunk(items, control);
+          const last = { topic: batch.topic as TopicName, partition: batch.partition, offset: messages[messages.length - 1].offset };
+          await untilDone('publishing', last, control, () => options.publisher.publishAll(outgoing));
+          resolveOffset(last.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
         }
-        await options.publisher.publishAll(await handleChunk(items, heartbeat));
-        resolveOffset(messages[messages.length - 1].offset);
-        await commitOffsetsIfNecessary();
-        await heartbeat();
+      } catch (error) {
+        // Stopping or rebalanced while waiting: what is not committed is redelivered.
+        if (error instanceof Abandoned) return;
+        throw error;
       }
     },
   });
 
   return {
+    status: () => ({ ...status, retrying: status.retrying && { ...status.retrying } }),
     stop: async () => {
       stopping = true;
       await consumer.disconnect();
+      status.state = 'stopped';
     },
   };
+}
+
+/**
+ * Subscribes as soon as the broker can be reached, without holding up the caller:
+ * a service starts (HTTP, database, outbox) while Kafka is away and consumes once
+ * it is back. `prepare` runs first on every try (e.g. creating the topics). Until
+ * the subscription stands, its status is 'connecting' with the last error.
+ */
+export function subscribeWhenReachable(options: SubscriptionOptions & { prepare?: () => Promise<void> }): Subscription {
+  const log = options.logger.child({ component: 'consumer', groupId: options.groupId });
+  let current: Subscription | null = null;
+  let stopped = false;
+  let lastError: string | undefined;
+  let attempts = 0;
+  void (async () => {
+    for (attempts = 1; !stopped; attempts++) {
+      try {
+        await options.prepare?.();
+        const subscription = await subscribe(options);
+        if (stopped) await subscription.stop();
+        else current = subscription;
+        if (attempts > 1) log.info('broker reachable again, consuming', { attempts });
+        return;
+      } catch (error) {
+        lastError = (error as Error).message;
+        if (attempts === 1 || attempts % 10 === 0) log.warn('broker not reachable, consuming later', { attempts, error: lastError });
+        await sleep(backoffMs(attempts, 1000, 30_000));
+      }
+    }
+  })();
+  return {
+    status: () => current?.status() ?? { groupId: options.groupId, state: stopped ? 'stopped' : 'connecting', retries: Math.max(0, attempts - 1), deadLettered: 0, ...(lastError ? { crash: lastError } : {}) },
+    stop: async () => {
+      stopped = true;
+      await current?.stop();
+    },
+  };
+}
+
+interface BatchControl {
+  heartbeat: () => Promise<void>;
+  isRunning: () => boolean;
+  isStale: () => boolean;
 }
 
 function decodeEvent(topic: TopicName, value: Buffer | null): { ok: true; event: KoppelEvent } | { ok: false; reason: string } {

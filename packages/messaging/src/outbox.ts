@@ -32,6 +32,8 @@ export interface PendingEvent extends OutboxEntry {
 export const outboxSchemaFields = {
   pendingEvents: { type: Object, default: () => ({}) },
   pendingEventCount: { type: Number, default: 0, index: true },
+  /** Entries that failed their schema when published, moved aside with the reason (the relay reports them). */
+  parkedEvents: { type: Object },
 };
 
 /** What a stored document with an outbox has (for the document interfaces of the services). */
@@ -88,6 +90,20 @@ export function outboxEntry(topic: TopicName, event: Envelope): OutboxEntry {
   return { id: event.id, topic, event };
 }
 
+/** One document's outbox clean-up: published entries removed, invalid ones moved to `parkedEvents`. */
+function removalOf(published: Array<[string, PendingEvent]>, invalid: Array<[string, PendingEvent & { reason: string }]>): Record<string, unknown> {
+  const removed = [...published, ...invalid];
+  const update: Record<string, unknown> = {
+    $unset: Object.fromEntries(removed.map(([key]) => [`pendingEvents.${key}`, ''])),
+    $inc: { pendingEventCount: -removed.length },
+  };
+  if (invalid.length) {
+    const parkedAt = new Date().toISOString();
+    update.$set = Object.fromEntries(invalid.map(([key, entry]) => [`parkedEvents.${key}`, { ...entry, parkedAt }]));
+  }
+  return update;
+}
+
 interface PassResult {
   published: number;
   failed: boolean;
@@ -121,6 +137,8 @@ export interface OutboxRelay {
   nudge(modelName?: string, id?: string, handed?: Record<string, PendingEvent>): void;
   /** Looks for pending documents, publishes everything; resolves with the number of events published. */
   drain(): Promise<number>;
+  /** Events parked since start because they failed their schema (see `parkedEvents`). */
+  parkedCount(): number;
   stop(): Promise<void>;
 }
 
@@ -167,7 +185,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let sweepWanted: 'all' | 'settled' | false = 'all';
   let running: Promise<PassResult> | null = null;
   let stopped = false;
-  const invalidReported = new Set<string>();
+  let parked = 0;
 
   /** Records what is known of a document to publish; reading it back wins over a sweep's grace. */
   const markDirty = (modelName: string, id: string, change: DirtyDocument) => {
@@ -202,18 +220,21 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return batch;
   };
 
-  /** Valid entries in write order; an entry that fails its schema stays in the document and is reported once. */
-  const publishable = (id: string, pending: Record<string, PendingEvent>): Array<[string, PendingEvent]> => {
-    const entries = Object.entries(pending).sort(([, a], [, b]) => a.seq - b.seq);
-    return entries.filter(([key, entry]) => {
+  /**
+   * Valid entries in write order, and those that fail their schema: publishing them
+   * can never succeed, so they are parked (moved to `parkedEvents` with the reason)
+   * in the same write that removes the published ones, and reported.
+   */
+  const publishable = (id: string, pending: Record<string, PendingEvent>): { valid: Array<[string, PendingEvent]>; invalid: Array<[string, PendingEvent & { reason: string }]> } => {
+    const valid: Array<[string, PendingEvent]> = [];
+    const invalid: Array<[string, PendingEvent & { reason: string }]> = [];
+    for (const [key, entry] of Object.entries(pending).sort(([, a], [, b]) => a.seq - b.seq)) {
       const check = parseEvent(entry.topic, entry.event);
-      if (check.ok) return true;
-      if (!invalidReported.has(key)) {
-        invalidReported.add(key);
-        log.error('outbox event fails its schema and is not published', { documentId: id, eventId: entry.id, topic: entry.topic, reason: check.reason });
-      }
-      return false;
-    });
+      if (check.ok) valid.push([key, entry]);
+      else invalid.push([key, { ...entry, reason: check.reason }]);
+    }
+    for (const [, entry] of invalid) log.error('outbox event fails its schema: parked, not published', { documentId: id, eventId: entry.id, topic: entry.topic, reason: entry.reason });
+    return { valid, invalid };
   };
 
   /** What to publish of one document: what its writer handed over, plus what reading it back finds. */
@@ -235,25 +256,19 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
    * its requests instead of crowding them out (docs/performance.md).
    */
   const publishBatch = async (batch: BatchItem[]): Promise<number> => {
-    const work = await Promise.all(batch.map(async (item) => ({ ...item, entries: publishable(item.id, await pendingOf(item)) })));
-    const entries = work.flatMap((w) => w.entries.map(([, entry]) => entry));
-    if (entries.length === 0) return 0;
+    const work = await Promise.all(batch.map(async (item) => ({ ...item, ...publishable(item.id, await pendingOf(item)) })));
+    const entries = work.flatMap((w) => w.valid.map(([, entry]) => entry));
+    if (entries.length === 0 && work.every((w) => w.invalid.length === 0)) return 0;
     try {
       await options.publisher.publishAll(entries.map((e) => ({ topic: e.topic, event: e.event })));
       for (const [name, model] of models) {
-        const removals = work
-          .filter((w) => w.name === name && w.entries.length > 0)
-          .map((w) => ({
-            updateOne: {
-              filter: { _id: w.id },
-              update: { $unset: Object.fromEntries(w.entries.map(([key]) => [`pendingEvents.${key}`, ''])), $inc: { pendingEventCount: -w.entries.length } },
-            },
-          }));
+        const removals = work.filter((w) => w.name === name && w.valid.length + w.invalid.length > 0).map((w) => ({ updateOne: { filter: { _id: w.id }, update: removalOf(w.valid, w.invalid) } }));
         if (removals.length) await model.bulkWrite(removals, { ordered: false });
       }
+      parked += work.reduce((n, w) => n + w.invalid.length, 0);
     } catch (error) {
       // Kept for the next try: what was handed over, and a read of the document.
-      for (const w of work) markDirty(w.name, w.id, { read: w.known.read ?? 'all', handed: Object.fromEntries(w.entries) });
+      for (const w of work) markDirty(w.name, w.id, { read: w.known.read ?? 'all', handed: Object.fromEntries([...w.valid, ...w.invalid]) });
       throw error;
     }
     return entries.length;
@@ -318,6 +333,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (!sweepWanted && !hasDirty()) return total;
       }
     },
+    parkedCount: () => parked,
     stop: async () => {
       stopped = true;
       clearInterval(retryTimer);

@@ -53,7 +53,7 @@ describe('outbox relay under concurrent writes', () => {
     }
   });
 
-  it('publishes the events of documents it is told about, and those a sweep finds, in one batch each, without blocking on an invalid entry', async () => {
+  it('publishes the events of documents it is told about, and those a sweep finds, in one batch each, without blocking on an invalid entry, which is parked', async () => {
     const connection = await mongoose.createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-batch`, maxPoolSize: 1 }).asPromise();
     const model = connection.model(`Batch${Date.now()}`, new Schema({ _id: String, ...outboxSchemaFields }, { versionKey: false }));
     const sends: string[][] = [];
@@ -81,8 +81,13 @@ describe('outbox relay under concurrent writes', () => {
       } finally {
         await relay.stop();
       }
-      const remaining = await model.find({ pendingEventCount: { $gt: 0 } }).lean();
-      expect(remaining.map((d) => d._id)).toEqual(['bad']);
+      // Nothing left pending; the invalid entry is parked with its reason, and counted.
+      expect(await model.find({ pendingEventCount: { $gt: 0 } }).lean()).toEqual([]);
+      const bad = (await model.findById('bad').lean()) as { parkedEvents?: Record<string, { id: string; reason: string }> } | null;
+      const parked = Object.values(bad?.parkedEvents ?? {});
+      expect(parked.map((p) => p.id)).toEqual([invalid.id]);
+      expect(parked[0].reason).toMatch(/payload/);
+      expect(relay.parkedCount()).toBe(1);
     } finally {
       await connection.close();
     }

@@ -8,3 +8,4 @@ export * from './auth';
 export * from './chromium';
 export * from './axe';
 export * from './load';
+export * from './refusing-smtp';

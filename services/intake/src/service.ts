@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
 import { closeServer, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { createKafka, ensureTopics, Publisher, startOutboxRelay, type PendingEvent } from '@koppel/messaging';
+import { brokerCheck, createKafka, databaseCheck, ensureTopics, Publisher, retryInBackground, startOutboxRelay, type PendingEvent } from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
 import { rateLimit } from './auth/rate-limit';
 import type { IntakeConfig } from './config';
@@ -33,12 +33,16 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   await Promise.all([models.offers.init(), models.requests.init(), models.organisations.init()]);
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-intake', logger });
-  await ensureTopics(kafka, ALL_TOPICS);
+  // The broker may be away: intake still starts and stores writes with their events
+  // in its outbox; the relay publishes them once the topics exist and the broker answers.
+  let topicsReady = false;
+  const topics = retryInBackground('creating topics', async () => void (await ensureTopics(kafka, ALL_TOPICS), (topicsReady = true)), logger);
   const publisher = new Publisher(kafka);
-  await publisher.connect();
   const relay = startOutboxRelay({ models: [models.offers, models.requests, models.organisations], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
-  // Events a previous process stored but did not publish go out now.
-  await relay.drain();
+  // Events a previous process stored but did not publish go out as soon as they can.
+  relay.nudge();
+  void topics.done.then(() => relay.nudge());
+  const broker = brokerCheck(kafka);
 
   const hooks = {
     afterWrite: () => {
@@ -49,7 +53,12 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     publishSoon: (modelName: string, id: string, handed?: Record<string, PendingEvent>) => relay.nudge(modelName, id, handed),
   };
 
-  const app = createApp({ logger, bodyLimit: config.INTAKE_BODY_LIMIT, health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
+  const app = createApp({
+    logger,
+    bodyLimit: config.INTAKE_BODY_LIMIT,
+    health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
+    ready: { database: databaseCheck(connection), broker, topics: async () => ({ ok: topicsReady }), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+  });
   app.use(rejectDangerousInput);
 
   // Public: the API description and the sign-in exchange (rate-limited per client address).
@@ -94,7 +103,9 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     url,
     stop: async () => {
       await closeServer(server);
+      topics.stop();
       await relay.stop();
+      await broker.close();
       await publisher.disconnect();
       await connection.close();
     },

@@ -4,7 +4,7 @@ import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { MatchingEngine } from '@koppel/matching';
-import { createKafka, ensureTopics, Publisher, subscribe } from '@koppel/messaging';
+import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, Publisher, subscribeWhenReachable } from '@koppel/messaging';
 import type { MatcherConfig } from './config';
 import { handleListingEvent, handleListingEvents } from './handlers/listing-events';
 import { ListingStore } from './store/listing-store';
@@ -30,11 +30,11 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
   logger.info('index rebuilt', { offers: engine.offerCount, requests: engine.requestCount });
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-matcher', logger });
-  await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
-  await publisher.connect();
   const deps = { engine, offers, requests, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
-  const subscription = await subscribe({
+  // Starts while the broker is away and consumes once it is back (readiness says which).
+  const subscription = subscribeWhenReachable({
+    prepare: () => ensureTopics(kafka, ALL_TOPICS),
     kafka,
     publisher,
     groupId: config.MATCHER_GROUP_ID,
@@ -44,7 +44,12 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
     chunkHandler: (items) => handleListingEvents(items.map((i) => i.event), deps),
   });
 
-  const app = createApp({ logger, health: () => ({ offers: engine.offerCount, requests: engine.requestCount }) });
+  const broker = brokerCheck(kafka);
+  const app = createApp({
+    logger,
+    health: () => ({ offers: engine.offerCount, requests: engine.requestCount }),
+    ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription) },
+  });
   finishApp(app, logger);
   const server: Server = await listen(app, config.MATCHER_PORT, config.MATCHER_HOST);
   const url = serverUrl(server, config.MATCHER_HOST);
@@ -56,6 +61,7 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
     stop: async () => {
       await closeServer(server);
       await subscription.stop();
+      await broker.close();
       await publisher.disconnect();
       await connection.close();
     },

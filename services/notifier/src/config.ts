@@ -20,8 +20,12 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   /** Where the answer links point: review's public address. */
   REVIEW_PUBLIC_URL: env.url('http://127.0.0.1:8083'),
   ANSWER_LINK_TTL_DAYS: env.positiveInt(30),
-  /** Sending attempts of one mail before it is reported failed and dead-lettered. */
+  /** Attempts of one mail failing for an unknown reason before it is reported failed and dead-lettered (SMTP 4xx and connection failures are retried without limit, 5xx fail at once). */
   MAIL_MAX_ATTEMPTS: env.positiveInt(5),
+  /** How long the notifier waits for the mail server to connect, greet or answer before the attempt counts as failed (and is retried). */
+  SMTP_TIMEOUT_MS: env.positiveInt(15_000),
+  /** A delivery still 'sending' with no attempt for this long was stranded (its event dead-lettered or lost by a bug): the sweeper sends it again. */
+  MAIL_SENDING_LEASE_MS: env.positiveInt(600_000),
   /** First retry delay of a failed send; doubles each attempt. */
   MAIL_RETRY_DELAY_MS: env.positiveInt(500),
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),

@@ -4,10 +4,11 @@ import nodemailer from 'nodemailer';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
+import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
 import type { NotifierConfig } from './config';
 import { answerLinksFor, handleMatchEvent } from './handlers/match-events';
-import type { DeliveryDeps } from './mail/deliver-once';
+import { sendClaimed, type DeliveryDeps } from './mail/deliver-once';
+import { startStrandedDeliverySweeper } from './mail/sweep-stranded-deliveries';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from './mail/templates';
 import { previewRoutes } from './preview/routes';
 import { createDeliveryModel } from './store/deliveries';
@@ -43,14 +44,16 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     port: config.SMTP_PORT,
     secure: config.SMTP_SECURE,
     auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } : undefined,
+    // nodemailer waits minutes by default; a mail server that hangs should count as a failed attempt soon (and be retried).
+    connectionTimeout: config.SMTP_TIMEOUT_MS,
+    greetingTimeout: config.SMTP_TIMEOUT_MS,
+    socketTimeout: 2 * config.SMTP_TIMEOUT_MS,
   });
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-notifier', logger });
-  await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
-  await publisher.connect();
   const relay = startOutboxRelay({ models: [deliveries, digests], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
-  await relay.drain();
+  relay.nudge(); // what a previous process stored and did not publish
 
   const links = { secret: config.ANSWER_LINK_SECRET, publicUrl: config.REVIEW_PUBLIC_URL, ttlDays: config.ANSWER_LINK_TTL_DAYS };
   const deps: DeliveryDeps = {
@@ -84,7 +87,10 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     },
     config.DIGEST_CHECK_INTERVAL_MS,
   );
-  const subscription = await subscribe({
+  const strandedSweeper = startStrandedDeliverySweeper({ deliveries, logger, leaseMs: config.MAIL_SENDING_LEASE_MS, sendClaimed: (id) => sendClaimed(id, deps) });
+  // Starts while the broker is away and consumes once it is back (readiness says which).
+  const subscription = subscribeWhenReachable({
+    prepare: () => ensureTopics(kafka, ALL_TOPICS),
     kafka,
     publisher,
     groupId: config.NOTIFIER_GROUP_ID,
@@ -99,7 +105,12 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     },
   });
 
-  const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
+  const broker = brokerCheck(kafka);
+  const app = createApp({
+    logger,
+    health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
+    ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+  });
   app.use('/previews', previewRoutes());
   finishApp(app, logger);
   const server: Server = await listen(app, config.NOTIFIER_PORT, config.NOTIFIER_HOST);
@@ -112,7 +123,9 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
       await closeServer(server);
       await digestScheduler.stop();
       await subscription.stop();
+      await strandedSweeper.stop();
       await relay.stop();
+      await broker.close();
       await publisher.disconnect();
       transport.close();
       await connection.close();

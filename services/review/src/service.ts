@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { createKafka, ensureTopics, Publisher, startOutboxRelay, subscribe } from '@koppel/messaging';
+import { brokerCheck, consumerCheck, createKafka, databaseCheck, deadLetterCounts, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
 import type { ReviewConfig } from './config';
 import { answerRoutes } from './answers/routes';
 import { consoleRoutes } from './console/routes';
@@ -29,15 +29,15 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   await policies.init();
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-review', logger });
-  await ensureTopics(kafka, ALL_TOPICS);
   const publisher = new Publisher(kafka);
-  await publisher.connect();
   const relay = startOutboxRelay({ models: [proposals], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
-  await relay.drain();
+  relay.nudge(); // what a previous process stored and did not publish
   const publishSoon = (matchId: string) => relay.nudge(proposals.modelName, matchId);
   const policyLookup = cachedPolicyLookup(policies);
   const proposedDeps = { proposals, policies: policyLookup, logger, publishSoon };
-  const subscription = await subscribe({
+  // Starts while the broker is away and consumes once it is back (readiness says which).
+  const subscription = subscribeWhenReachable({
+    prepare: () => ensureTopics(kafka, ALL_TOPICS),
     kafka,
     publisher,
     groupId: config.REVIEW_GROUP_ID,
@@ -52,11 +52,17 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     },
   });
 
-  const app = createApp({ logger, health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }) });
+  const broker = brokerCheck(kafka);
+  const app = createApp({
+    logger,
+    health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
+    ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+  });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET));
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
-  app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn }));
+  const deadLetters = () => deadLetterCounts(kafka, Object.values(TOPICS));
+  app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, deadLetters }));
   app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger }));
   app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon, logger }));
   finishApp(app, logger);
@@ -70,6 +76,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
       await closeServer(server);
       await subscription.stop();
       await relay.stop();
+      await broker.close();
       await publisher.disconnect();
       await connection.close();
     },

@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import type { Transporter } from 'nodemailer';
 import { createEnvelope, TOPICS, type MailKind, type MailPreference, type Party } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
-import { appendToOutbox, outboxEntry } from '@koppel/messaging';
+import { appendToOutbox, classifyFailure, outboxEntry, PermanentError } from '@koppel/messaging';
 import { deliveryId, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
 import type { RenderedMail } from './templates';
 
@@ -11,7 +11,11 @@ export interface DeliveryDeps {
   transport: Transporter;
   from: string;
   logger: Logger;
-  /** After this many failed sends the mail is reported failed (the consumer then dead-letters the event). */
+  /**
+   * After this many sends failing for an unknown reason the mail is reported failed
+   * (the consumer then dead-letters the event). A mail server that is away or answers
+   * 4xx is waited out without limit; a 5xx refusal fails the mail at once.
+   */
   maxAttempts: number;
   /** Asks the outbox relay to publish this delivery's events now. */
   publishSoon: (deliveryId: string) => void;
@@ -31,9 +35,12 @@ export interface DeliveryDeps {
  * and marking, the claim is still 'sending' and the mail goes again with the same
  * Message-ID: the narrowest window SMTP allows (it has no idempotency).
  *
- * A send that fails throws, so the consumer retries with backoff; the attempt
- * that reaches `maxAttempts` marks the delivery failed and reports `mail.failed`
- * (once: conditional on the status) before the consumer dead-letters the event.
+ * A send that fails throws, so the consumer retries with backoff. A transient
+ * failure (SMTP 4xx, connection refused, time-out) is retried until the mail
+ * server is back. A permanent one (SMTP 5xx), or an unknown one that reached
+ * `maxAttempts`, marks the delivery failed and reports `mail.failed` (once:
+ * conditional on the status), then throws a `PermanentError`: the consumer
+ * dead-letters the event and the console offers a resend.
  */
 export async function deliverOnce(input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string }, deps: DeliveryDeps): Promise<void> {
   const { match } = input.source;
@@ -69,7 +76,7 @@ export async function claimDelivery(input: { kind: MailKind; recipient: Recipien
 
 /** Sends a claimed delivery and records the outcome with its event in the same write. */
 export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void> {
-  const delivery = (await deps.deliveries.findOneAndUpdate({ _id: id, status: { $ne: 'sent' } }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean()) as DeliveryDoc | null;
+  const delivery = (await deps.deliveries.findOneAndUpdate({ _id: id, status: { $ne: 'sent' } }, { $inc: { attempts: 1 }, $set: { attemptedAt: new Date() } }, { returnDocument: 'after' }).lean()) as DeliveryDoc | null;
   if (!delivery) return; // sent meanwhile
   const log = { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempt: delivery.attempts };
   const mail = deps.render(delivery.kind, delivery.source, delivery.recipient);
@@ -77,8 +84,12 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
     await deps.transport.sendMail({ from: deps.from, to: delivery.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: delivery.messageId });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);
-    deps.logger.warn('mail send failed', { ...log, error: reason });
-    if (delivery.attempts >= deps.maxAttempts) await markFailed(delivery, reason, deps);
+    const kind = classifyFailure(error);
+    deps.logger.warn('mail send failed', { ...log, kind, error: reason });
+    if (kind === 'permanent' || (kind === 'unknown' && delivery.attempts >= deps.maxAttempts)) {
+      await markFailed(delivery, reason, deps);
+      throw new PermanentError(`mail not sent: ${reason}`, { cause: error });
+    }
     throw error;
   }
   const sentAt = new Date();
@@ -93,7 +104,7 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
   deps.logger.info('mail sent', log);
 }
 
-async function markFailed(delivery: DeliveryDoc, reason: string, deps: DeliveryDeps): Promise<void> {
+export async function markFailed(delivery: DeliveryDoc, reason: string, deps: DeliveryDeps): Promise<void> {
   const failedAt = new Date();
   const event = createEnvelope({
     type: 'mail.failed',

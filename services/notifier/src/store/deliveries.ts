@@ -31,6 +31,8 @@ export interface DeliveryDoc {
   /** Ids of the resend requests already carried out, so a redelivered request sends nothing. */
   resends: string[];
   createdAt: Date;
+  /** When the last send was tried: a 'sending' delivery untried for longer than a lease was stranded (sweep-stranded-deliveries.ts). */
+  attemptedAt?: Date;
   sentAt?: Date;
   pendingEvents: OutboxFields['pendingEvents'];
   pendingEventCount: number;
@@ -56,6 +58,7 @@ export function createDeliveryModel(connection: Connection): Model<DeliveryDoc> 
       lastError: String,
       resends: { type: [String], default: () => [] },
       createdAt: { type: Date, required: true },
+      attemptedAt: Date,
       sentAt: Date,
       ...outboxSchemaFields,
     },

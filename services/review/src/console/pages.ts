@@ -259,7 +259,19 @@ ${otherItems ? `<ul>${otherItems}</ul>` : `<p class="muted">${escapeHtml(c.noOth
 }
 
 /** Mails the notifier gave up on, with a resend button each. */
-export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Flash): string {
+/** Per source topic: messages parked in its dead-letter topic, replayed, still waiting (admins only; null when the broker is away). */
+export type DeadLetterRow = { topic: string; parked: number; replayed: number; waiting: number };
+
+function deadLettersSection(view: PageView, rows: DeadLetterRow[] | null): string {
+  const c = view.copy.mails.deadLetters;
+  if (rows === null) return `<h2>${escapeHtml(c.heading)}</h2>\n<p>${escapeHtml(c.unavailable)}</p>`;
+  const body = rows.map((r) => `<tr><td><code>${escapeHtml(r.topic)}</code></td><td>${r.parked}</td><td>${r.replayed}</td><td>${r.waiting > 0 ? `<strong>${r.waiting}</strong>` : '0'}</td></tr>`).join('');
+  return `<h2>${escapeHtml(c.heading)}</h2>\n<p>${escapeHtml(c.intro)}</p>\n<table><caption class="visually-hidden">${escapeHtml(c.caption)}</caption><thead><tr>${Object.values(c.columns)
+    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .join('')}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Flash, deadLetters?: DeadLetterRow[] | null): string {
   const c = view.copy.mails;
   const rows = items.flatMap((p) =>
     Object.values(p.mails ?? {})
@@ -272,7 +284,8 @@ export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Fl
   const table = `<table><caption class="visually-hidden">${escapeHtml(c.caption)}</caption><thead><tr>${Object.values(c.columns)
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  return consolePage(view, c.title, 'mails', `<h1>${escapeHtml(c.title)}</h1>\n${flashHtml(view.copy, flash)}\n${rows.length ? table : `<p>${escapeHtml(c.none)}</p>`}`);
+  const parked = deadLetters === undefined ? '' : `\n${deadLettersSection(view, deadLetters)}`;
+  return consolePage(view, c.title, 'mails', `<h1>${escapeHtml(c.title)}</h1>\n${flashHtml(view.copy, flash)}\n${rows.length ? table : `<p>${escapeHtml(c.none)}</p>`}${parked}`);
 }
 
 export interface PoliciesPageInput {

@@ -14,7 +14,7 @@ import { requireConsoleSession } from '../sign-in/console-session';
 import { signInRoutes, type SignInOptions } from '../sign-in/routes';
 import { mayHandle, withinScope } from './broker-scope';
 import { flashOf, flashQuery, type Flash } from './flash';
-import { failedMailsPage, policiesPage, proposalPage, queuePage, regionLabel } from './pages';
+import { failedMailsPage, policiesPage, proposalPage, queuePage, regionLabel, type DeadLetterRow } from './pages';
 import { queueFilter, QueueQuerySchema, queueSort } from './queue-query';
 import { pageViewOf } from './view';
 
@@ -37,7 +37,15 @@ function back(res: Response, to: string, flash: Flash): void {
  * decided, and a broker sees only the matches in its regions (admins see all).
  * Pages speak Dutch, French or English by the shared page-language rules.
  */
-export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: Model<PolicyDoc>; policyLookup: PolicyLookup; publishSoon: (matchId: string) => void; signIn: SignInOptions }): Router {
+export function consoleRoutes(deps: {
+  proposals: Model<ProposalDoc>;
+  policies: Model<PolicyDoc>;
+  policyLookup: PolicyLookup;
+  publishSoon: (matchId: string) => void;
+  signIn: SignInOptions;
+  /** Counts of the dead-letter topics, shown to admins on the mails page. */
+  deadLetters?: () => Promise<DeadLetterRow[]>;
+}): Router {
   const { proposals, policies, policyLookup, publishSoon } = deps;
   const router = Router();
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
@@ -121,7 +129,9 @@ export function consoleRoutes(deps: { proposals: Model<ProposalDoc>; policies: M
   router.get('/mails', async (req, res) => {
     const failed = { $or: ['school', 'provider'].flatMap((r) => ['approved', 'confirmed'].map((k) => ({ [`mails.${r}_${k}.status`]: 'failed' }))) };
     const items = await proposals.find(withinScope(failed, req.consoleUser!)).sort({ updatedAt: -1 }).limit(200).lean();
-    res.type('html').send(failedMailsPage(pageViewOf(req), items as ProposalDoc[], flashOf(req.query)));
+    // Operations data across all regions: admins only. The broker may be away: the page still renders.
+    const deadLetters = req.consoleUser!.role === 'admin' && deps.deadLetters ? await deps.deadLetters().catch(() => null) : undefined;
+    res.type('html').send(failedMailsPage(pageViewOf(req), items as ProposalDoc[], flashOf(req.query), deadLetters));
   });
 
   router.get('/policies', async (req, res) => {

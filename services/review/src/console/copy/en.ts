@@ -135,6 +135,13 @@ export const en: ConsoleCopy = {
     resend: 'Send again',
     resendLabel: (offer, side) => `: ${offer} to the ${SIDES[side]}`,
     none: 'No failed mails.',
+    deadLetters: {
+      heading: 'Parked messages (dead-letter topics)',
+      intro: 'Messages a service could not process, per topic. Fix the cause, then replay them with npm run --silent dlq -- replay --topic <topic>.',
+      caption: 'Parked messages per topic',
+      columns: { topic: 'Topic', parked: 'Parked', replayed: 'Replayed', waiting: 'Waiting' },
+      unavailable: 'The broker cannot be reached right now; the counts are unknown.',
+    },
   },
   policies: {
     title: 'Auto-approval',

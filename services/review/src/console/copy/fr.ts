@@ -136,6 +136,13 @@ export const fr: ConsoleCopy = {
     resend: 'Renvoyer',
     resendLabel: (offer, side) => ` : ${offer} ${TO_SIDE[side]}`,
     none: 'Aucun e-mail en échec.',
+    deadLetters: {
+      heading: 'Messages mis de côté (topics de lettres mortes)',
+      intro: 'Messages qu’un service n’a pas pu traiter, par topic. Corrigez la cause, puis rejouez-les avec npm run --silent dlq -- replay --topic <topic>.',
+      caption: 'Messages mis de côté par topic',
+      columns: { topic: 'Topic', parked: 'Mis de côté', replayed: 'Rejoués', waiting: 'En attente' },
+      unavailable: 'Le broker est injoignable pour le moment ; les nombres sont inconnus.',
+    },
   },
   policies: {
     title: 'Approbation automatique',

@@ -148,6 +148,13 @@ export const nl = {
     resend: 'Opnieuw versturen',
     resendLabel: (offer: string, side: MatchSide) => `: ${offer} aan ${SIDES[side]}`,
     none: 'Geen mislukte mails.',
+    deadLetters: {
+      heading: 'Geparkeerde berichten (dead-letter topics)',
+      intro: 'Berichten die een dienst niet kon verwerken, per topic. Los de oorzaak op en speel ze opnieuw af met npm run --silent dlq -- replay --topic <topic>.',
+      caption: 'Geparkeerde berichten per topic',
+      columns: { topic: 'Topic', parked: 'Geparkeerd', replayed: 'Opnieuw afgespeeld', waiting: 'Wachtend' },
+      unavailable: 'De broker is nu niet bereikbaar; de aantallen zijn onbekend.',
+    },
   },
   policies: {
     title: 'Automatisch goedkeuren',
