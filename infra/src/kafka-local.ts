@@ -21,6 +21,8 @@ export interface KafkaLocalOptions {
   detached: boolean;
   log: (line: string) => void;
   heap?: string;
+  /** Extra `server.properties` lines (`key=value`), after the defaults so they win: e.g. a short retention in a test. */
+  extraProperties?: string[];
 }
 
 export interface KafkaLocal {
@@ -66,6 +68,7 @@ function serverProperties(o: KafkaLocalOptions, dataDir: string): string {
     'log.segment.bytes=67108864',
     'share.coordinator.state.topic.replication.factor=1',
     'share.coordinator.state.topic.min.isr=1',
+    ...(o.extraProperties ?? []),
     '',
   ].join('\n');
 }

@@ -45,9 +45,9 @@ export function uniqueTag(): string {
 }
 
 /** Waits until the review service lists a proposal for exactly this pair. */
-export async function waitForProposal(stack: TestStack, requestId: string, offerId: string, timeoutMs = 30_000): Promise<any> {
+export async function waitForProposal(stack: TestStack, requestId: string, offerId: string, timeoutMs = 30_000, reviewUrl = stack.services.review.url): Promise<any> {
   return waitFor(`proposal ${requestId} × ${offerId}`, async () => {
-    const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`, undefined, bearer(stack.adminToken));
+    const res = await requestJson('GET', `${reviewUrl}/proposals?status=proposed&sort=newest&limit=100`, undefined, bearer(stack.adminToken));
     return res.body.items.find((p: any) => p.match.requestId === requestId && p.match.offerId === offerId);
   }, { timeoutMs, intervalMs: 200 });
 }

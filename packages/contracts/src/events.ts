@@ -28,6 +28,20 @@ export function deadLetterTopicFor(topic: string): string {
   return `${topic}.dlq`;
 }
 
+/**
+ * Topics whose latest event per key is the current state of that key (a listing, an
+ * organisation): compacted instead of expiring, so a consumer with an empty database
+ * (a new matcher, a new notifier) rebuilds every active offer, open request and
+ * organisation by reading from the beginning, however old. A withdrawal is followed
+ * by a tombstone (a null value), so compaction eventually forgets the key (decision 0017).
+ */
+export const COMPACTED_TOPICS: ReadonlySet<string> = new Set<string>([TOPICS.offers, TOPICS.requests, TOPICS.organisations]);
+
+/** Event types after which the key's history may be forgotten (a tombstone follows them on compacted topics). */
+export function endsItsKey(type: string): boolean {
+  return type.endsWith('.withdrawn');
+}
+
 export const ALL_TOPICS: string[] = Object.values(TOPICS).flatMap((t) => [t, deadLetterTopicFor(t)]);
 
 const OfferChanged = z.object({ offer: OfferSchema });

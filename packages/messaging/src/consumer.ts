@@ -1,5 +1,5 @@
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { deadLetterTopicFor, parseEvent, type Envelope, type KoppelEvent, type TopicName } from '@koppel/contracts';
+import { COMPACTED_TOPICS, deadLetterTopicFor, parseEvent, type Envelope, type KoppelEvent, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { backoffMs, classifyFailure } from './failures';
 import type { Publisher } from './publisher';
@@ -261,6 +261,8 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
           const messages = batch.messages.slice(start, start + chunkSize);
           const items: Array<ChunkItem & { message: KafkaMessage }> = [];
           for (const message of messages) {
+            // A tombstone on a compacted topic: the event before it already said what happened.
+            if (message.value === null && COMPACTED_TOPICS.has(batch.topic)) continue;
             const context: MessageContext = { topic: batch.topic as TopicName, partition: batch.partition, offset: message.offset };
             const decoded = decodeEvent(context.topic, message.value);
             if (decoded.ok) items.push({ event: decoded.event, context, message });

@@ -1,4 +1,5 @@
-import { Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel as KafkaLogLevel, type Admin, type LogEntry } from 'kafkajs';
+import { COMPACTED_TOPICS } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 
 // kafkajs warns about its partitioner change on every producer; the default
@@ -23,9 +24,16 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
   });
 }
 
+/** The topic-level settings koppel relies on: compaction for the state topics (COMPACTED_TOPICS). */
+export function topicConfigOf(topic: string): { name: string; value: string }[] {
+  return [{ name: 'cleanup.policy', value: COMPACTED_TOPICS.has(topic) ? 'compact' : 'delete' }];
+}
+
 /**
- * Creates the topics if they are missing. Consumers that subscribe before a
- * topic exists get errors on KRaft, so every service calls this at start.
+ * Creates the topics if they are missing, with their settings (`topicConfigOf`),
+ * and brings the cleanup policy of existing ones in line (a broker set up before
+ * the state topics were compacted). Consumers that subscribe before a topic exists
+ * get errors on KRaft, so every service calls this at start.
  */
 export async function ensureTopics(kafka: Kafka, topics: string[], options: { partitions?: number } = {}): Promise<void> {
   const admin = kafka.admin();
@@ -33,17 +41,29 @@ export async function ensureTopics(kafka: Kafka, topics: string[], options: { pa
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1 })),
-    });
-  } catch (error) {
-    // Two services starting at once may both try to create a topic.
-    if (!String((error as Error).message).includes('already exists')) throw error;
+    if (missing.length > 0) {
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1, configEntries: topicConfigOf(topic) })),
+        })
+        .catch((error: Error) => {
+          // Two services starting at once may both try to create a topic.
+          if (!String(error.message).includes('already exists')) throw error;
+        });
+    }
+    const compacted = topics.filter((t) => existing.has(t) && COMPACTED_TOPICS.has(t));
+    if (compacted.length > 0) await compactWhereNeeded(admin, compacted);
   } finally {
     await admin.disconnect();
   }
+}
+
+async function compactWhereNeeded(admin: Admin, topics: string[]): Promise<void> {
+  const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] })) });
+  const wrong = described.resources.filter((r) => r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue !== 'compact').map((r) => r.resourceName);
+  if (wrong.length === 0) return;
+  await admin.alterConfigs({ validateOnly: false, resources: wrong.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] })) });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { parseEvent, type Envelope, type TopicName } from '@koppel/contracts';
+import { COMPACTED_TOPICS, endsItsKey, parseEvent, type Envelope, type TopicName } from '@koppel/contracts';
 
 export class InvalidEventError extends Error {
   constructor(topic: string, type: string, reason: string) {
@@ -11,6 +11,16 @@ export class InvalidEventError extends Error {
 /** Headers every koppel message carries, so tools can filter without parsing the value. */
 export function eventHeaders(event: Envelope): Record<string, string> {
   return { 'event-id': event.id, 'event-type': event.type, 'event-version': String(event.version) };
+}
+
+/**
+ * An event's message, and on a compacted topic a tombstone after an event that ends
+ * its key (a withdrawal): same key, so same partition, right after it.
+ */
+function messagesOf(topic: string, event: Envelope): Array<{ key: string; value: string | null; headers: Record<string, string> }> {
+  const message = { key: event.key, value: JSON.stringify(event), headers: eventHeaders(event) };
+  if (!COMPACTED_TOPICS.has(topic) || !endsItsKey(event.type)) return [message];
+  return [message, { key: event.key, value: null, headers: { 'tombstone-after': event.id } }];
 }
 
 /**
@@ -52,10 +62,7 @@ export class Publisher {
     await this.connect();
     await this.producer.sendBatch({
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, events]) => ({
-        topic,
-        messages: events.map((event) => ({ key: event.key, value: JSON.stringify(event), headers: eventHeaders(event) })),
-      })),
+      topicMessages: [...byTopic].map(([topic, events]) => ({ topic, messages: events.flatMap((event) => messagesOf(topic, event)) })),
     });
   }
 

@@ -19,6 +19,14 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   INTAKE_PUBLIC_URL: env.url('http://127.0.0.1:8081'),
   /** Mark the console's session cookie Secure (only sent over HTTPS): true in production behind TLS. */
   CONSOLE_COOKIE_SECURE: env.bool(false),
+  /** How often matches whose answers are recorded but not yet settled (confirmed or declined) are looked for: what a crash between the two writes leaves; a scan on FerretDB. */
+  ANSWER_SETTLE_INTERVAL_MS: env.positiveInt(300_000),
+  /**
+   * Fault injection for the crash tests: the process kills itself (SIGKILL) after
+   * a match's second answer is recorded and before the match is confirmed or declined.
+   * Never set in production.
+   */
+  REVIEW_FAULT_CRASH_AFTER_ANSWER: env.bool(false),
 });
 export type ReviewConfig = z.infer<typeof reviewEnvSchema>;
 

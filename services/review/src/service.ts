@@ -6,6 +6,7 @@ import type { Logger } from '@koppel/logging';
 import { brokerCheck, consumerCheck, createKafka, databaseCheck, deadLetterCounts, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
 import type { ReviewConfig } from './config';
 import { answerRoutes } from './answers/routes';
+import { startAnswerSettler } from './answers/settle-answered';
 import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
 import { handleProposedEvent, handleProposedEvents } from './handlers/proposed';
@@ -64,7 +65,16 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   const deadLetters = () => deadLetterCounts(kafka, Object.values(TOPICS));
   app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, deadLetters }));
   app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger }));
-  app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon, logger }));
+  const afterAnswerWrite = config.REVIEW_FAULT_CRASH_AFTER_ANSWER
+    ? (answered: { answers?: { school?: unknown; provider?: unknown } }) => {
+        // Only when the answer completes the pair: the moment a confirmation is due.
+        if (!answered.answers?.school || !answered.answers?.provider) return;
+        logger.warn('fault injection: crashing after recording the second answer, before settling the match');
+        process.kill(process.pid, 'SIGKILL');
+      }
+    : undefined;
+  app.use('/answers', answerRoutes({ proposals, secret: config.ANSWER_LINK_SECRET, publishSoon, logger, afterAnswerWrite }));
+  const settler = startAnswerSettler({ proposals, publishSoon, logger }, config.ANSWER_SETTLE_INTERVAL_MS);
   finishApp(app, logger);
   const server: Server = await listen(app, config.REVIEW_PORT, config.REVIEW_HOST);
   const url = serverUrl(server, config.REVIEW_HOST);
@@ -75,6 +85,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     stop: async () => {
       await closeServer(server);
       await subscription.stop();
+      await settler.stop();
       await relay.stop();
       await broker.close();
       await publisher.disconnect();

@@ -25,6 +25,7 @@ export type AnswerOutcome =
 export async function recordAnswer(
   proposals: Model<ProposalDoc>,
   input: { matchId: string; side: MatchSide; answer: MatchAnswer; reason?: string; via: string },
+  hooks: { afterAnswerWrite?: (answered: ProposalDoc) => void } = {},
 ): Promise<AnswerOutcome> {
   const existing = await proposals.findById(input.matchId).lean();
   if (!existing) return { kind: 'missing' };
@@ -55,12 +56,13 @@ export async function recordAnswer(
     const raced = await proposals.findById(input.matchId).lean();
     return { kind: 'already-answered', answer: raced?.answers?.[input.side]?.answer ?? input.answer };
   }
+  hooks.afterAnswerWrite?.(updated as ProposalDoc);
   const settled = await settleMatch(proposals, updated as ProposalDoc);
   return { kind: 'recorded', proposal: settled ?? (updated as ProposalDoc), confirmed: settled?.status === 'confirmed', declined: settled?.status === 'declined' };
 }
 
 /** Moves an approved match to confirmed or declined once the answers say so; null when nothing changed. */
-async function settleMatch(proposals: Model<ProposalDoc>, doc: ProposalDoc): Promise<ProposalDoc | null> {
+export async function settleMatch(proposals: Model<ProposalDoc>, doc: ProposalDoc): Promise<ProposalDoc | null> {
   const school = doc.answers?.school?.answer;
   const provider = doc.answers?.provider?.answer;
   const at = new Date();

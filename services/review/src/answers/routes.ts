@@ -14,7 +14,7 @@ const AnswerForm = z.object({ reason: z.string().trim().max(2000).optional() });
  * a button: mail scanners and link previews fetch links on their own, and
  * must not answer for anyone. POST records it, once.
  */
-export function answerRoutes(deps: { proposals: Model<ProposalDoc>; secret: string; publishSoon: (matchId: string) => void; logger: Logger }): Router {
+export function answerRoutes(deps: { proposals: Model<ProposalDoc>; secret: string; publishSoon: (matchId: string) => void; logger: Logger; afterAnswerWrite?: (answered: ProposalDoc) => void }): Router {
   const router = Router();
 
   router.get('/:token', async (req, res) => {
@@ -36,7 +36,7 @@ export function answerRoutes(deps: { proposals: Model<ProposalDoc>; secret: stri
     }
     const form = AnswerForm.parse(req.body ?? {});
     const { m: matchId, s: side, a: answer } = check.claims;
-    const outcome = await recordAnswer(deps.proposals, { matchId, side, answer, reason: answer === 'not_interested' ? form.reason || undefined : undefined, via: check.tokenId });
+    const outcome = await recordAnswer(deps.proposals, { matchId, side, answer, reason: answer === 'not_interested' ? form.reason || undefined : undefined, via: check.tokenId }, { afterAnswerWrite: deps.afterAnswerWrite });
     if (outcome.kind === 'missing') return res.status(404).type('html').send(answerResultPage({ lang: 'nl', kind: 'invalid' }));
     const doc = await deps.proposals.findById(matchId).lean();
     const lang = doc ? languageOf(doc.match, side) : 'nl';
