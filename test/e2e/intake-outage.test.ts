@@ -56,6 +56,44 @@ describe('intake while the database or the broker is briefly down', () => {
     }
   });
 
+  it('answers 503 with Retry-After within seconds while the database hangs (paused), and a retry with the same key stores one listing', async () => {
+    const tag = uniqueTag();
+    const { offer } = goodPair('req-0001', 'off-0035', tag);
+    const dir = join(stack.runDir, `paused-ferretdb-${tag}`);
+    const ferret = await startFerretDBLocal({ binary: ferretdbBinary(), dir, port: await findFreePort(), detached: false, log: quiet });
+    const intake = await startServiceProcess('intake', {
+      ...common(tag),
+      infra: { kafkaBrokers: stack.kafkaBrokers, mongoUri: ferret.mongoUri },
+      extraEnv: { AUTH_TOKEN_SECRET: stack.authSecret, INTAKE_DB_TIMEOUT_MS: '2000' },
+    });
+    const key = { ...bearer(stack.adminToken), 'idempotency-key': `paused-${tag}` };
+    try {
+      process.kill(ferret.service.pid, 'SIGSTOP');
+      const started = Date.now();
+      const paused = await requestJson('POST', `${intake.url}/offers`, offer, key);
+      const waited = Date.now() - started;
+      expect(paused.status).toBe(503);
+      expect(paused.headers.get('retry-after')).toBe('5');
+      expect(waited).toBeLessThan(15_000);
+      process.kill(ferret.service.pid, 'SIGCONT');
+
+      // The write may or may not have reached the database; the retry with the same key settles it.
+      const retried = await waitFor('intake to store the offer after the pause', async () => {
+        const res = await requestJson('POST', `${intake.url}/offers`, offer, key);
+        return res.status === 201 ? res : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 500 });
+      expect(retried.body.id).toBe(offer.id);
+      const events = await readTopic(kafka, TOPICS.offers, (ms) => ms.some((m) => m.key === offer.id));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await readTopic(kafka, TOPICS.offers, () => false, 1500)).filter((m) => m.key === offer.id)).toHaveLength(1);
+      expect(events.length).toBeGreaterThan(0);
+    } finally {
+      process.kill(ferret.service.pid, 'SIGCONT');
+      await intake.stop();
+      await stopPid(ferret.service.pid, 5000);
+    }
+  });
+
   it('stores the write while the broker is down and publishes its event once the broker is back', async () => {
     const tag = uniqueTag();
     const { offer } = goodPair('req-0001', 'off-0035', tag);

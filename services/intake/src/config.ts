@@ -30,6 +30,8 @@ export const intakeEnvSchema = commonEnvSchema.extend({
     .pipe(z.array(z.url().refine((o) => new URL(o).origin === o, 'each must be an origin: scheme://host[:port], no path'))),
   /** Requests per minute per token (per client address for the unauthenticated sign-in routes). */
   INTAKE_RATE_LIMIT_PER_MINUTE: env.positiveInt(600),
+  /** Longest wait for one database operation (and for the server to be found) before a request answers 503: bounds latency while the database hangs. */
+  INTAKE_DB_TIMEOUT_MS: env.positiveInt(5000),
   /** Largest accepted request body (express `limit` syntax). */
   INTAKE_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb').default('100kb'),
   /**

@@ -25,9 +25,17 @@ export interface RunningIntake {
 
 /** Starts the intake API: HTTP in, MongoDB for state, Kafka out through the outbox. */
 export async function startIntake(config: IntakeConfig, logger: Logger): Promise<RunningIntake> {
-  // No command buffering: while the database is away a request fails fast (503) instead of hanging.
+  // No command buffering, and a socket time-out: while the database is away or hangs, a
+  // request answers 503 within about INTAKE_DB_TIMEOUT_MS instead of waiting for it.
   const connection = await mongoose
-    .createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 5000, bufferCommands: false })
+    .createConnection(config.MONGO_URI, {
+      dbName: config.INTAKE_DB,
+      maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+      serverSelectionTimeoutMS: config.INTAKE_DB_TIMEOUT_MS,
+      socketTimeoutMS: config.INTAKE_DB_TIMEOUT_MS,
+      connectTimeoutMS: Math.min(3000, config.INTAKE_DB_TIMEOUT_MS),
+      bufferCommands: false,
+    })
     .asPromise();
   const models = createIntakeModels(connection);
   await Promise.all([models.offers.init(), models.requests.init(), models.organisations.init()]);
