@@ -33,6 +33,8 @@ export interface RunningInfra {
   stop(): Promise<void>;
   /** component -> log file path (for containers: a short description, logs are in the engine) */
   logs: Record<string, string>;
+  /** component -> process id, in local mode (kafka, ferretdb, maildev): what the fault campaign pauses. */
+  pids?: Record<string, number>;
 }
 
 export interface StartOptions {

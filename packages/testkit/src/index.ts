@@ -9,3 +9,4 @@ export * from './chromium';
 export * from './axe';
 export * from './load';
 export * from './refusing-smtp';
+export * from './faults';

@@ -1,0 +1,4 @@
+export * from './campaign';
+export * from './backlog';
+export * from './traffic';
+export * from './verify';
