@@ -30,8 +30,8 @@ describe('review killed after recording an answer and before confirming the matc
       expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
       expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
       const proposal = await waitForProposal(stack, request.id, offer.id, 60_000, crashing.url);
-      await withdrawListings(stack, request.id, offer.id);
       expect((await requestJson('POST', `${crashing.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
+      await withdrawListings(stack, request.id, offer.id);
 
       const answer = (side: 'school' | 'provider') =>
         fetch(`${crashing.url}/answers/${signAnswerToken({ matchId: proposal.id, side, answer: 'interested', expiresAt: new Date(Date.now() + 3_600_000) }, secret)}`, {

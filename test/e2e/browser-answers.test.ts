@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
@@ -85,8 +85,6 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    // Out of the matcher's pool at once: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
-    await withdrawListings(stack, request.id, offer.id);
     const review = stack.services.review.url;
 
     // The broker signs in with the one-time link from the mail.
@@ -107,6 +105,8 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     await shot('console-proposal');
     await page.click('button.approve');
     expect(await page.locator('[role=status]').textContent()).toContain('Voorstel goedgekeurd');
+    // Out of the matcher's pool once decided: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
+    await withdrawListings(stack, request.id, offer.id);
 
     // Both mails, each with its own pair of one-time links and the note.
     const [toSchool] = await inbox.waitForMailTo(request.school.email);
@@ -148,6 +148,14 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     expect(await page.locator('[data-testid=status]').textContent()).toBe('Bevestigd');
     const history = await page.locator('#h-history + ol').textContent();
     expect(history).toContain(`goedgekeurd door bemiddelaar-${tag}@example.org`);
+
+    // The answer tokens were in request paths; no log line of any service holds them (decision 0009).
+    const tokens = [schoolYes, providerYes].map((link) => decodeURIComponent(link.split('/answers/')[1]));
+    for (const service of ['review', 'intake', 'notifier']) {
+      const log = readFileSync(join(stack.runDir, 'services', `${service}.log`), 'utf8');
+      for (const token of tokens) expect(log.includes(token)).toBe(false);
+    }
+    expect(readFileSync(join(stack.runDir, 'services', 'review.log'), 'utf8')).toContain('/answers/:token');
     expect(history).toContain('geïnteresseerd door school');
     expect(history).toContain('bevestigd door koppel');
     await waitFor('mail states in the console', async () => {

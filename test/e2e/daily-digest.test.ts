@@ -188,8 +188,9 @@ describe('daily digest for providers who chose it', () => {
     expect((await requestJson('POST', `${intake}/offers`, offer, bearer(providerToken))).status).toBe(201);
     expect((await requestJson('POST', `${intake}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    await withdrawListings(stack, request.id, offer.id);
     expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
+    // Out of the matcher's pool once decided (a withdrawal before would withdraw the pending proposal too).
+    await withdrawListings(stack, request.id, offer.id);
 
     await inbox.waitForMailTo(request.school.email);
     await waitFor('the approval kept for the digest', async () => notifierDb.collection('digest_items').findOne({ _id: `${proposal.id}:provider` as never }), { timeoutMs: 30_000, intervalMs: 250 });

@@ -69,11 +69,11 @@ describe('a failing mail server, end to end', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    // Out of the matcher's pool at once: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
-    await withdrawListings(stack, request.id, offer.id);
     const cookie = await consoleCookie();
     const approved = await fetch(`${stack.services.review.url}/console/proposals/${encodeURIComponent(proposal.id)}/approve`, { method: 'POST', headers: { cookie }, redirect: 'manual' });
     expect(approved.status).toBe(303);
+    // Out of the matcher's pool once decided: later tests pair fresh copies of the same dev-set listings, and ours must not outrank theirs.
+    await withdrawListings(stack, request.id, offer.id);
 
     // Both sides' mails fail for good and the console's failed-mails page lists them with a resend button.
     const resendForms = await waitFor('both failed mails in the console', async () => {
@@ -127,9 +127,9 @@ describe('a failing mail server, end to end', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    await withdrawListings(stack, request.id, offer.id);
     const approved = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken));
     expect(approved.status).toBe(200);
+    await withdrawListings(stack, request.id, offer.id);
 
     // Well past MAIL_MAX_ATTEMPTS, the notifier is still waiting: not ready, the failure shown, nothing given up.
     const report = await waitFor('the notifier to be retrying the mail', async () => {

@@ -37,4 +37,31 @@ describe('an invalid HTTP body', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: '(body)', message: 'not valid JSON' });
   });
+
+  it('answers hostile nesting with a 400 before authentication, never a 500, and stays healthy meanwhile', async () => {
+    const deepArray = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    const deepObject = `${'{"a":'.repeat(6000)}1${'}'.repeat(6000)}`;
+    const post = (path: string, body: string) => fetch(`${stack.services.intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const [path, body] of [['/requests', deepArray], ['/offers', deepObject]] as const) {
+      const res = await post(path, body);
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: Array<{ message: string }> };
+      expect(problem.errors[0].message).toMatch(/nested more than 12 levels/);
+    }
+    // Eight clients at once keep sending them; the health check stays quick.
+    const stop = Date.now() + 3000;
+    const attackers = Array.from({ length: 8 }, async () => {
+      while (Date.now() < stop) expect((await post('/offers', deepObject)).status).toBe(400);
+    });
+    const health: number[] = [];
+    while (Date.now() < stop) {
+      const started = performance.now();
+      expect((await fetch(`${stack.services.intake.url}/healthz`)).status).toBe(200);
+      health.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await Promise.all(attackers);
+    health.sort((a, b) => a - b);
+    expect(health[Math.floor(health.length * 0.99)]).toBeLessThan(500);
+  });
 });

@@ -61,14 +61,15 @@ export async function intakeWorld(stack: TestStack, tag: string): Promise<Intake
   const requestBody = (owner: 'A' | 'B', extra: Partial<Request> = {}): Request => ({
     ...structuredClone(templateRequest),
     id: `req-${tag}-${owner}-${++counter}`,
-    school: { id: owner === 'A' ? orgs.schoolA : orgs.schoolB, name: `School ${owner}`, email: `school-${owner}-${tag}@example.org`, ...PLACE[owner] },
+    // The organisation's own contact: an owner may not name another address (issue #11).
+    school: { id: owner === 'A' ? orgs.schoolA : orgs.schoolB, name: `School ${owner}`, email: `${owner === 'A' ? orgs.schoolA : orgs.schoolB}@example.org`, ...PLACE[owner] },
     pupils: { ...UNMATCHABLE_AGES.request, count: 20 },
     ...extra,
   });
   const offerBody = (owner: 'A' | 'B', extra: Partial<Offer> = {}): Offer => ({
     ...structuredClone(templateOffer),
     id: `off-${tag}-${owner}-${++counter}`,
-    provider: { id: owner === 'A' ? orgs.providerA : orgs.providerB, name: `Provider ${owner}`, email: `provider-${owner}-${tag}@example.org` },
+    provider: { id: owner === 'A' ? orgs.providerA : orgs.providerB, name: `Provider ${owner}`, email: `${owner === 'A' ? orgs.providerA : orgs.providerB}@example.org` },
     location: PLACE[owner],
     audience: UNMATCHABLE_AGES.offer,
     ...extra,

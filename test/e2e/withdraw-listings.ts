@@ -1,7 +1,8 @@
 import { bearer, requestJson, type TestStack } from '@koppel/testkit';
 
 /**
- * Withdraws a test's request and offer once its proposal exists. Tests copy the
+ * Withdraws a test's request and offer once its proposal is decided (a pending
+ * proposal is withdrawn with its listing: issue #11). Tests copy the
  * same dev-set pairs with fresh ids, and the matcher proposes only the best few
  * offers per request: copies left active would tie with, and crowd out, the
  * copies of tests that run later in the same stack.

@@ -32,7 +32,7 @@ export function createApp(options: AppOptions): Express {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      options.logger.info('http request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      options.logger.info('http request', { method: req.method, path: redactPath(req.baseUrl + req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
     next();
   });
@@ -55,6 +55,19 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
+/**
+ * A request path fit for a log line: path segments that are secrets (answer-link
+ * and sign-in tokens: two base64url parts joined by a dot, or a base64url run of 40
+ * characters or more) become `:token`; ids (with `-`, `:` or `%`) stay readable. Logs are read by more
+ * people than the secrets are meant for (decision 0009).
+ */
+export function redactPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/.test(segment) || /^[A-Za-z0-9_-]{40,}$/.test(segment) ? ':token' : segment))
+    .join('/');
+}
+
 export function finishApp(app: Express, logger: Logger): void {
   app.use((req: Request, res: Response) => sendProblem(res, new HttpProblem(404, 'Not found', `No route for ${req.method} ${req.path}`), req.path));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -64,7 +77,7 @@ export function finishApp(app: Express, logger: Logger): void {
     if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {
       return sendProblem(res, new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', { errors: [{ path: '(body)', message: 'not valid JSON' }] }), req.path);
     }
-    logger.error('unhandled error', { path: req.path, error: error as Error });
+    logger.error('unhandled error', { path: redactPath(req.baseUrl + req.path), error: error as Error });
     sendProblem(res, new HttpProblem(500, 'Internal error', 'Something went wrong on our side.'), req.path);
   });
 }

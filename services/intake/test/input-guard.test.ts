@@ -1,4 +1,4 @@
-import { dangerousInputPaths, unknownFieldErrors } from '../src/http/input-guard';
+import { dangerousInputPaths, MAX_INPUT_DEPTH, MAX_INPUT_VALUES, unknownFieldErrors } from '../src/http/input-guard';
 import { assertKindAccess, canSee, visibilityFilter } from '../src/auth/listing-access';
 import { cursorFilter, encodeCursor, sortOf } from '../src/routes/cursor';
 
@@ -11,6 +11,23 @@ describe('input guard', () => {
     const found = dangerousInputPaths(JSON.parse('{"a":{"$gt":1},"b.c":1,"d":[{"__proto__":1}],"e":"x\\u0000"}'));
     expect(found.map((f) => f.path)).toEqual(['a.$gt', 'b.c', 'd.0.__proto__', 'e']);
     expect(dangerousInputPaths({ title: 'Regel 1\nRegel 2\t€' })).toEqual([]);
+  });
+
+  it('refuses input too deep or too large for a listing quickly, without overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const started = performance.now();
+    const tooDeep = dangerousInputPaths(deep);
+    expect(tooDeep).toEqual([{ path: '0.0.0.0.0.0.0.0.0.0.0.0', message: `must not be nested more than ${MAX_INPUT_DEPTH} levels deep` }]);
+    const nested: Record<string, unknown> = {};
+    let cursor = nested;
+    for (let i = 0; i < 6000; i++) cursor = (cursor.a = {}) as Record<string, unknown>;
+    expect(dangerousInputPaths(nested)[0].message).toMatch(/nested more than/);
+    const wide = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
+    expect(dangerousInputPaths(wide)).toEqual([{ path: '(body)', message: `must not hold more than ${MAX_INPUT_VALUES} values` }]);
+    expect(performance.now() - started).toBeLessThan(200);
+    // A real listing is far inside both limits.
+    expect(dangerousInputPaths({ a: { b: { c: { d: [{ e: 'x' }] } } } })).toEqual([]);
   });
 
   it('names unknown fields that zod stripped, with their path', () => {

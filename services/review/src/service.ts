@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
-import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
+import { ALL_TOPICS, TOPICS, type KoppelEvent } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { brokerCheck, consumerCheck, createKafka, databaseCheck, deadLetterCounts, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
@@ -9,6 +9,7 @@ import { answerRoutes } from './answers/routes';
 import { startAnswerSettler } from './answers/settle-answered';
 import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
+import { createWithdrawnListingModel, handleListingWithdrawn } from './handlers/listing-withdrawn';
 import { handleProposedEvent, handleProposedEvents } from './handlers/proposed';
 import { cachedPolicyLookup } from './policies/auto-approval';
 import { proposalRoutes } from './routes/proposals';
@@ -35,21 +36,29 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   relay.nudge(); // what a previous process stored and did not publish
   const publishSoon = (matchId: string) => relay.nudge(proposals.modelName, matchId);
   const policyLookup = cachedPolicyLookup(policies);
-  const proposedDeps = { proposals, policies: policyLookup, logger, publishSoon };
+  const withdrawn = createWithdrawnListingModel(connection);
+  await withdrawn.init();
+  const proposedDeps = { proposals, withdrawn, policies: policyLookup, logger, publishSoon };
+  const handleOther = (event: KoppelEvent) =>
+    event.type === 'offer.withdrawn' || event.type === 'request.withdrawn'
+      ? handleListingWithdrawn(event, { proposals, withdrawn, logger })
+      : event.type.startsWith('mail.')
+        ? handleMailEvent(event, proposals)
+        : Promise.resolve(); // offers and requests created or changed: the matcher's business
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
     prepare: () => ensureTopics(kafka, ALL_TOPICS),
     kafka,
     publisher,
     groupId: config.REVIEW_GROUP_ID,
-    topics: [TOPICS.matchesProposed, TOPICS.mails],
+    // Offers and requests for their withdrawals only: pending proposals of a withdrawn listing are withdrawn too.
+    topics: [TOPICS.matchesProposed, TOPICS.mails, TOPICS.offers, TOPICS.requests],
     logger,
-    handler: (event) =>
-      event.type === 'match.proposed' ? handleProposedEvent(event, proposedDeps) : handleMailEvent(event, proposals),
+    handler: (event) => (event.type === 'match.proposed' ? handleProposedEvent(event, proposedDeps) : handleOther(event)),
     // A chunk of proposals is one bulk insert; mail events are few and handled one by one.
     chunkHandler: async (items) => {
       await handleProposedEvents(items.filter((i) => i.event.type === 'match.proposed').map((i) => i.event), proposedDeps);
-      for (const item of items) if (item.event.type !== 'match.proposed') await handleMailEvent(item.event, proposals);
+      for (const item of items) if (item.event.type !== 'match.proposed') await handleOther(item.event);
     },
   });
 

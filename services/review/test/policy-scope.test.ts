@@ -1,6 +1,6 @@
 import type { Region } from '@koppel/auth';
 import { mayManagePolicy, policyRegionsFor, provincesWithinRegions } from '../src/policies/policy-scope';
-import { ALL_REGIONS, PROVINCE_RANGES, provinceOfPostcode, REGIONS } from '../src/regions/province-of-postcode';
+import { ALL_REGIONS, PROVINCE_RANGES, provinceOfPostcode, regionOf, REGIONS } from '../src/regions/province-of-postcode';
 
 const be = (postcodeFrom: number, postcodeTo: number): Region => ({ country: 'BE', postcodeFrom, postcodeTo });
 const nl = (postcodeFrom: number, postcodeTo: number): Region => ({ country: 'NL', postcodeFrom, postcodeTo });
@@ -76,5 +76,16 @@ describe('province of a postcode (the names policies are kept under)', () => {
     expect(provinceOfPostcode('59000')).toBe('Nord (FR)');
     expect(provinceOfPostcode('75001')).toBe('Frankrijk');
     expect(provinceOfPostcode('x')).toBe('Onbekend');
+  });
+
+  it('reads a postcode in its country: a Dutch school with four digits is Dutch, never a Belgian province', () => {
+    expect(regionOf('NL', '3511')).toBe('Utrecht');
+    expect(regionOf('NL', '6211 AB')).toBe('Limburg (NL)');
+    expect(regionOf('BE', '3511')).toBe('Limburg (BE)');
+    expect(regionOf('BE', '8530')).toBe('West-Vlaanderen');
+    expect(regionOf('FR', '59000')).toBe('Nord (FR)');
+    expect(regionOf('NL', '59000')).toBe('Onbekend');
+    expect(regionOf('LU', '1234')).toBe('Onbekend');
+    expect(regionOf(undefined, '3511 AB')).toBe('Utrecht');
   });
 });

@@ -9,7 +9,7 @@ import { TOPICS } from '@koppel/contracts';
  */
 export const GROUP_TOPICS: Record<'matcher' | 'review' | 'notifier', string[]> = {
   matcher: [TOPICS.offers, TOPICS.requests],
-  review: [TOPICS.matchesProposed, TOPICS.mails],
+  review: [TOPICS.matchesProposed, TOPICS.mails, TOPICS.offers, TOPICS.requests],
   notifier: [TOPICS.matchesDecided, TOPICS.matchesAnswered, TOPICS.mails, TOPICS.signIn, TOPICS.organisations],
 };
 

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { HttpProblem, sendProblem } from '@koppel/http';
+import { HttpProblem, redactPath, sendProblem } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { classifyFailure } from '@koppel/messaging';
 
@@ -23,7 +23,7 @@ function mayHaveHappened(error: unknown): boolean {
 export function databaseUnavailableHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!isDatabaseUnavailable(error)) return next(error);
-    logger.warn('database unavailable', { path: req.path, error: (error as Error).message });
+    logger.warn('database unavailable', { path: redactPath(req.baseUrl + req.path), error: (error as Error).message });
     res.setHeader('Retry-After', '5');
     const detail = mayHaveHappened(error)
       ? 'The database did not answer in time; the change may have been stored. Retry shortly with the same Idempotency-Key.'

@@ -5,6 +5,17 @@ import { agesFromGradeText } from '@koppel/matching';
 import type { Principal } from '../auth/authenticate';
 import { placeFromInput } from './resolve-place';
 
+/**
+ * Mail about a listing goes to the organisation's own contacts only: an owner
+ * naming another address (issue #11: `school.email: attacker@…`) would have koppel
+ * mail any address, with auto-approval even without a broker looking.
+ */
+function contactAddressError(organisation: Organisation, email: string | undefined, path: string): FieldError | undefined {
+  if (email === undefined) return undefined;
+  const known = organisation.contacts.some((c) => c.email.toLowerCase() === email.toLowerCase());
+  return known ? undefined : { path, message: "must be one of the organisation's contact addresses (change them with PUT /organisations/{id})" };
+}
+
 function invalid(errors: FieldError[]): HttpProblem {
   return new HttpProblem(400, 'Validation failed', `The request body has ${errors.length} invalid field(s).`, { errors });
 }
@@ -28,6 +39,8 @@ export function offerFromInput(input: OfferInput, principal: Principal, organisa
     if (!organisation) throw new HttpProblem(403, 'Forbidden', 'The organisation of this token does not exist (any more).');
     if (input.provider && input.provider.id !== organisation.id) throw new HttpProblem(403, 'Forbidden', 'A provider publishes offers for its own organisation only.');
     const contact = organisation.contacts[0];
+    const foreign = contactAddressError(organisation, input.provider?.email, 'provider.email');
+    if (foreign) errors.push(foreign);
     provider = { id: organisation.id, name: input.provider?.name ?? organisation.name, email: input.provider?.email ?? contact.email, language: input.provider?.language ?? contact.language };
   } else if (!provider) errors.push({ path: 'provider', message: 'required when the token is not a provider organisation' });
   const audience = input.audience ?? agesOfGrades(input.grades);
@@ -48,6 +61,8 @@ export function requestFromInput(input: RequestInput, principal: Principal, orga
     if (!organisation) throw new HttpProblem(403, 'Forbidden', 'The organisation of this token does not exist (any more).');
     if (given.id && given.id !== organisation.id) throw new HttpProblem(403, 'Forbidden', 'A school submits requests for its own organisation only.');
     const contact = organisation.contacts[0];
+    const foreign = contactAddressError(organisation, given.email, 'school.email');
+    if (foreign) errors.push(foreign);
     base = { id: organisation.id, name: organisation.name, email: contact.email, language: contact.language, type: organisation.type as Request['school']['type'], ...organisation.place };
   }
   const merged = { ...base, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as Partial<Request['school']>;

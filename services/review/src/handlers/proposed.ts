@@ -3,12 +3,15 @@ import type { KoppelEvent, MatchSnapshot } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { decideProposal } from '../decide';
 import { autoApprovalFor, type PolicyLookup } from '../policies/auto-approval';
-import { provinceOfPostcode } from '../regions/province-of-postcode';
+import { regionOf } from '../regions/province-of-postcode';
 import { schoolPlaceOf } from '../regions/school-country';
 import type { ProposalDoc } from '../store/proposals';
+import { listingKeysOf, withdrawnAmong, type WithdrawnListingDoc } from './listing-withdrawn';
 
 export interface ProposedDeps {
   proposals: Model<ProposalDoc>;
+  /** Withdrawn listings: a proposal for one is stored as withdrawn, never open. */
+  withdrawn: Model<WithdrawnListingDoc>;
   policies: PolicyLookup;
   logger: Logger;
   publishSoon: (matchId: string) => void;
@@ -28,26 +31,29 @@ export async function handleProposedEvents(events: KoppelEvent[], deps: Proposed
   const matches = events.flatMap((e) => (e.type === 'match.proposed' ? [e.payload.match] : []));
   if (matches.length === 0) return;
   const now = new Date();
+  const gone = await withdrawnAmong(deps.withdrawn, matches);
+  const isGone = (match: MatchSnapshot) => listingKeysOf(match).some((key) => gone.has(key));
   const docs = matches.map((match) => ({
     _id: match.matchId,
     match,
     score: match.score,
-    region: provinceOfPostcode(match.request.postcode),
+    region: regionOf(match.request.country, match.request.postcode),
     ...schoolPlaceOf(match),
-    status: 'proposed' as const,
+    status: isGone(match) ? ('withdrawn' as const) : ('proposed' as const),
     answers: {},
     mails: {},
-    history: [{ at: now, action: 'proposed', by: 'matcher' }],
+    history: [{ at: now, action: 'proposed', by: 'matcher' }, ...(isGone(match) ? [{ at: now, action: 'withdrawn', by: 'koppel' }] : [])],
     createdAt: now,
     updatedAt: now,
   }));
   const duplicates = await insertNew(deps.proposals, docs);
   const open: MatchSnapshot[] = [];
   for (const [i, match] of matches.entries()) {
+    if (isGone(match)) continue;
     if (!duplicates.has(i)) open.push(match);
     else if (await refreshPending(deps.proposals, match, now)) open.push(match);
   }
-  for (const match of open) await autoApprove(match, provinceOfPostcode(match.request.postcode), deps);
+  for (const match of open) await autoApprove(match, regionOf(match.request.country, match.request.postcode), deps);
 }
 
 export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps): Promise<void> {
@@ -70,7 +76,7 @@ async function insertNew(proposals: Model<ProposalDoc>, docs: object[]): Promise
 
 /** A newer proposal for a match still waiting refreshes it; false when the match was decided meanwhile. */
 async function refreshPending(proposals: Model<ProposalDoc>, match: MatchSnapshot, now: Date): Promise<boolean> {
-  const region = provinceOfPostcode(match.request.postcode);
+  const region = regionOf(match.request.country, match.request.postcode);
   const refreshed = await proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...schoolPlaceOf(match), updatedAt: now } });
   return refreshed.matchedCount > 0;
 }

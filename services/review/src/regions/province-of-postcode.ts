@@ -1,9 +1,8 @@
 /**
- * The broker's region of a request: the province of the school's postcode.
- * The match snapshot carries the postcode but not the country, so the shape
- * decides: "1234 AB" is Dutch, five digits French, four digits Belgian (a Dutch
- * postcode written without its letters is read as Belgian; schools enter the
- * letters). Ranges are those of bpost and PostNL's first digits; where a Dutch
+ * The broker's region of a request: the province of the school's postcode, read
+ * in the school's country (`regionOf`). Only events from before the snapshot
+ * carried the country fall back to the postcode's shape: "1234 AB" is Dutch, five
+ * digits French, four digits Belgian. Ranges are those of bpost and PostNL's first digits; where a Dutch
  * range straddles a border, the province with most of it wins. Good enough to
  * route work to brokers, not to address a letter.
  *
@@ -101,7 +100,25 @@ function inRanges(code: number, ranges: [number, number, RegionName][]): RegionN
   return ranges.find(([from, to]) => code >= from && code <= to)?.[2] ?? UNKNOWN_REGION;
 }
 
-/** "8530" → "West-Vlaanderen", "3511 AB" → "Utrecht", "59000" → "Nord (FR)". */
+/**
+ * The region of a place in a known country: the country says which postcode table
+ * applies, so a Dutch "3511" (written without its letters) is Utrecht, not Belgian
+ * Limburg (issue #11). Countries without provinces in koppel (LU, DE) are unknown.
+ */
+export function regionOf(country: string | undefined, postcode: string): RegionName {
+  if (!country) return provinceOfPostcode(postcode);
+  const digits = /^\s*(\d{4,5})/.exec(postcode)?.[1];
+  if (!digits) return UNKNOWN_REGION;
+  if (country === 'NL') return digits.length === 4 ? inRanges(Number(digits), NL_RANGES) : UNKNOWN_REGION;
+  if (country === 'BE') return digits.length === 4 ? inRanges(Number(digits), BE_RANGES) : UNKNOWN_REGION;
+  if (country === 'FR') return digits.length === 5 ? (FR_DEPARTMENTS[digits.slice(0, 2) as keyof typeof FR_DEPARTMENTS] ?? 'Frankrijk') : UNKNOWN_REGION;
+  return UNKNOWN_REGION;
+}
+
+/**
+ * From the postcode's shape alone, for events from before the snapshot carried the
+ * country: "8530" → "West-Vlaanderen", "3511 AB" → "Utrecht", "59000" → "Nord (FR)".
+ */
 export function provinceOfPostcode(postcode: string): RegionName {
   const compact = postcode.replace(/\s+/g, '').toUpperCase();
   const nl = /^(\d{4})[A-Z]{2}$/.exec(compact);

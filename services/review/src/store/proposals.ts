@@ -6,7 +6,8 @@ import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
  * proposed → approved | rejected (broker or auto-approval policy);
  * approved → confirmed (both sides interested) | declined (one side not interested).
  */
-export const PROPOSAL_STATUSES = ['proposed', 'approved', 'rejected', 'confirmed', 'declined'] as const;
+/** `withdrawn`: its offer or request was withdrawn before a decision; it can no longer be approved. */
+export const PROPOSAL_STATUSES = ['proposed', 'approved', 'rejected', 'confirmed', 'declined', 'withdrawn'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface SideAnswer {

@@ -14,6 +14,7 @@ export const en: ConsoleCopy = {
     rejected: 'Rejected',
     confirmed: 'Confirmed',
     declined: 'Called off',
+    withdrawn: 'Withdrawn',
   },
   actions: {
     proposed: 'proposed',
@@ -24,6 +25,7 @@ export const en: ConsoleCopy = {
     not_interested: 'not interested',
     confirmed: 'confirmed',
     declined: 'called off',
+    withdrawn: 'withdrawn',
     resend: 'mail sent again',
   },
   sides: SIDES,

@@ -15,6 +15,7 @@ export const fr: ConsoleCopy = {
     rejected: 'Refusée',
     confirmed: 'Confirmée',
     declined: 'Annulée',
+    withdrawn: 'Retirée',
   },
   actions: {
     proposed: 'proposée',
@@ -25,6 +26,7 @@ export const fr: ConsoleCopy = {
     not_interested: 'pas intéressé',
     confirmed: 'confirmée',
     declined: 'annulée',
+    withdrawn: 'retirée',
     resend: 'e-mail renvoyé',
   },
   sides: { school: 'école', provider: 'opérateur' },

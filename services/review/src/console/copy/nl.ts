@@ -54,6 +54,7 @@ export const nl = {
     rejected: 'Afgewezen',
     confirmed: 'Bevestigd',
     declined: 'Niet doorgegaan',
+    withdrawn: 'Ingetrokken',
   } satisfies Record<ProposalStatus, string>,
   /** History lines: what happened (answers and system steps as well as decisions). */
   actions: {
@@ -65,6 +66,7 @@ export const nl = {
     not_interested: 'niet geïnteresseerd',
     confirmed: 'bevestigd',
     declined: 'niet doorgegaan',
+    withdrawn: 'ingetrokken',
     resend: 'mail opnieuw verstuurd',
   },
   sides: SIDES,
