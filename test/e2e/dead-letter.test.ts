@@ -36,8 +36,11 @@ describe('an event that fails its schema', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     await waitForProposal(stack, request.id, offer.id);
 
-    const dlq = await readTopic(kafka, deadLetterTopicFor(TOPICS.requests), (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 2);
-    const parked = dlq.filter((m) => m.key?.startsWith(badKey));
+    // Every consumer of the topic parks what it cannot read (the matcher, and review for withdrawals), saying which it is.
+    const groups = [`${stack.namespace}-koppel-matcher`, `${stack.namespace}-koppel-review`];
+    const dlq = await readTopic(kafka, deadLetterTopicFor(TOPICS.requests), (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 4);
+    const parked = dlq.filter((m) => m.key?.startsWith(badKey) && m.headers['dlq-consumer-group'] === groups[0]);
+    expect(dlq.filter((m) => m.key?.startsWith(badKey)).map((m) => m.headers['dlq-consumer-group']).sort()).toEqual([...groups, ...groups].sort());
     const notJson = parked.find((m) => m.key === `${badKey}-json`);
     const badSchema = parked.find((m) => m.key === `${badKey}-schema`);
     expect(notJson?.headers['dlq-reason']).toMatch(/not valid JSON/);

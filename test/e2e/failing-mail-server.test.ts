@@ -138,6 +138,9 @@ describe('a failing mail server, end to end', () => {
       return res.status === 503 && (body.checks.consumer.retrying?.attempts ?? 0) >= 4 ? body : undefined;
     }, { timeoutMs: 90_000, intervalMs: 500 });
     expect(report.checks.consumer.state).toBe('retrying');
+    const metrics = await (await fetch(`${waiting.url}/metrics`)).text();
+    expect(metrics).toContain(`koppel_consumer_retrying{group="${groupId}"} 1`);
+    expect(metrics).toMatch(new RegExp(`koppel_consumer_retries_total\\{group="${groupId}",topic="koppel.matches.decided.v1"\\} \\d+`));
     const proposalNow = await requestJson('GET', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`, undefined, bearer(stack.adminToken));
     expect(JSON.stringify(proposalNow.body)).not.toContain('"failed"');
 

@@ -40,7 +40,10 @@ describe('the fault campaign, short', () => {
             serviceUrl: (name: ServiceName) => services.services[name].url,
             restart: async (name, extraEnv) => void (await services.restart(name, extraEnv)),
           },
-          { rate: 2, settleSeconds: 3, brokerPauseSeconds: 4, databasePauseSeconds: 6, smtpDownSeconds: 6, seedOffers: 20, log: (line) => lines.push(line) },
+          { rate: 2, settleSeconds: 3, brokerPauseSeconds: 4, databasePauseSeconds: 6, smtpDownSeconds: 6, seedOffers: 20, log: (line) => {
+            lines.push(line);
+            process.stderr.write(`[fault campaign] ${line}\n`);
+          } },
         );
         const { verdict } = result;
         expect({ lost: verdict.lostSamples, stuck: verdict.stuckSamples, log: verdict.lost + verdict.stuck > 0 ? lines : [] }).toEqual({ lost: [], stuck: [], log: [] });

@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { z } from 'zod';
+import { collectDefaultMetrics, register } from 'prom-client';
 import { createLogger, type Logger } from '@koppel/logging';
 import { HttpProblem, sendProblem, validationProblem } from './problem';
 
@@ -45,6 +46,11 @@ export function createApp(options: AppOptions): Express {
       res.status(503).json({ status: 'unavailable', error: (error as Error).message });
     }
   });
+  // Prometheus: process metrics and what the service's consumers and outbox report (@koppel/messaging's metrics.ts).
+  collectDefaultMetricsOnce();
+  app.get('/metrics', async (_req, res) => {
+    res.type(register.contentType).send(await register.metrics());
+  });
   app.get('/readyz', async (_req, res) => {
     const names = Object.keys(options.ready ?? {});
     const results = await Promise.all(names.map((name) => options.ready![name]().catch((error: Error) => ({ ok: false, error: error.message }))));
@@ -66,6 +72,13 @@ export function redactPath(path: string): string {
     .split('/')
     .map((segment) => (/^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/.test(segment) || /^[A-Za-z0-9_-]{40,}$/.test(segment) ? ':token' : segment))
     .join('/');
+}
+
+let defaultMetrics = false;
+function collectDefaultMetricsOnce(): void {
+  if (defaultMetrics) return;
+  defaultMetrics = true;
+  collectDefaultMetrics();
 }
 
 export function finishApp(app: Express, logger: Logger): void {

@@ -3,3 +3,4 @@ export * from './problem';
 export * from './cors';
 export * from './page-language';
 export * from './html';
+export * from './cross-origin';

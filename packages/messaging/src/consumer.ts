@@ -2,6 +2,7 @@ import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { COMPACTED_TOPICS, deadLetterTopicFor, parseEvent, type Envelope, type KoppelEvent, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { backoffMs, classifyFailure } from './failures';
+import { consumerMetrics } from './metrics';
 import type { Publisher } from './publisher';
 
 export interface MessageContext {
@@ -78,7 +79,7 @@ export interface Subscription {
 }
 
 /** Why a message went to the dead-letter topic, in its headers. */
-export function deadLetterHeaders(reason: string, source: MessageContext, original: IHeaders | undefined): Record<string, string> {
+export function deadLetterHeaders(reason: string, source: MessageContext, original: IHeaders | undefined, groupId?: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(original ?? {})) if (v !== undefined) headers[k] = String(v);
   return {
@@ -88,6 +89,8 @@ export function deadLetterHeaders(reason: string, source: MessageContext, origin
     'dlq-source-partition': String(source.partition),
     'dlq-source-offset': source.offset,
     'dlq-failed-at': new Date().toISOString(),
+    // Several services read some topics (review and the matcher both read the listings): who parked it.
+    ...(groupId ? { 'dlq-consumer-group': groupId } : {}),
   };
 }
 
@@ -161,6 +164,9 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     status.state = 'retrying';
     status.retries += 1;
     status.retrying = { since: ongoing?.since ?? new Date(now).toISOString(), attempts: attempt, error: message.slice(0, 500), ...context };
+    consumerMetrics.retries.inc({ group: options.groupId, topic: context.topic });
+    consumerMetrics.retrying.set({ group: options.groupId }, 1);
+    consumerMetrics.retryingSeconds.set({ group: options.groupId }, (now - Date.parse(status.retrying.since)) / 1000);
     if (attempt === 1 || now - lastWarnAt >= WARN_EVERY_MS) {
       lastWarnAt = now;
       log.warn(`${what} failed, retrying until it passes`, { ...context, attempt, since: status.retrying.since, error: message.slice(0, 500) });
@@ -172,6 +178,8 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     log.info('failure passed, consuming again', { ...status.retrying });
     status.state = 'running';
     status.retrying = undefined;
+    consumerMetrics.retrying.set({ group: options.groupId }, 0);
+    consumerMetrics.retryingSeconds.set({ group: options.groupId }, 0);
   };
 
   /** Broker work (publishing, dead-lettering) retried while the broker is away; anything else is thrown. */
@@ -195,10 +203,11 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
       options.publisher.publishRaw(deadLetterTopicFor(context.topic), {
         key: message.key?.toString() ?? null,
         value: message.value,
-        headers: deadLetterHeaders(reason, context, message.headers),
+        headers: deadLetterHeaders(reason, context, message.headers, options.groupId),
       }),
     );
     status.deadLettered += 1;
+    consumerMetrics.deadLettered.inc({ group: options.groupId, topic: context.topic });
   };
 
   /** Handles one decoded event with retries; returns its outgoing events (none when it was dead-lettered). */

@@ -115,13 +115,19 @@ export async function replayDeadLetters(kafka: Kafka, sourceTopic: string, optio
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
+    // Several consumer groups may have parked the same event (one copy each): it goes back once.
+    const sent = new Set<string>();
     for (const message of waiting) {
       const headers = Object.fromEntries(Object.entries(message.headers).filter(([k]) => !k.startsWith('dlq-')));
-      await producer.send({
-        topic: sourceTopic,
-        acks: -1,
-        messages: [{ key: message.key, value: message.value, headers: { ...headers, 'replayed-from': `${deadLetterTopicFor(sourceTopic)}/${message.partition}/${message.offset}` } }],
-      });
+      const identity = message.eventId ?? markerKey(message);
+      if (!sent.has(identity)) {
+        sent.add(identity);
+        await producer.send({
+          topic: sourceTopic,
+          acks: -1,
+          messages: [{ key: message.key, value: message.value, headers: { ...headers, 'replayed-from': `${deadLetterTopicFor(sourceTopic)}/${message.partition}/${message.offset}` } }],
+        });
+      }
       const replayedAt = new Date().toISOString();
       await producer.send({ topic: replayedTopicFor(sourceTopic), acks: -1, messages: [{ key: markerKey(message), value: null, headers: { 'replayed-at': replayedAt, 'event-id': message.eventId ?? '' } }] });
       message.replayedAt = replayedAt;

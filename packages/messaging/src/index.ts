@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './failures';
 export * from './readiness';
 export * from './dead-letters';
+export * from './metrics';

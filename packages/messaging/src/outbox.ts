@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { parseEvent, type Envelope, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
+import { outboxMetrics } from './metrics';
 import type { Publisher } from './publisher';
 
 /**
@@ -265,6 +266,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const removals = work.filter((w) => w.name === name && w.valid.length + w.invalid.length > 0).map((w) => ({ updateOne: { filter: { _id: w.id }, update: removalOf(w.valid, w.invalid) } }));
         if (removals.length) await model.bulkWrite(removals, { ordered: false });
       }
+      for (const w of work) if (w.invalid.length) outboxMetrics.parked.inc({ model: w.name }, w.invalid.length);
       parked += work.reduce((n, w) => n + w.invalid.length, 0);
     } catch (error) {
       // Kept for the next try: what was handed over, and a read of the document.

@@ -6,6 +6,7 @@ import { createEnvelope, deadLetterTopicFor, TOPICS, type KoppelEvent } from '@k
 import { ferretdbBinary } from '@koppel/infra/src/downloads';
 import { startFerretDBLocal } from '@koppel/infra/src/ferretdb-local';
 import { findFreePort, stopPid } from '@koppel/infra/src/process';
+import { register } from 'prom-client';
 import { createLogger } from '@koppel/logging';
 import { readTestStack, readTopic, waitFor } from '@koppel/testkit';
 import { createKafka, PermanentError, Publisher, subscribeWhenReachable, type Subscription } from '../src';
@@ -68,10 +69,16 @@ describe('consumer failures, transient and permanent', () => {
       await waitFor('the consumer to keep retrying', () => (subscription.status().retrying?.attempts ?? 0) >= 4, { timeoutMs: 60_000, intervalMs: 200 });
       expect(subscription.status().state).toBe('retrying');
       expect(subscription.status().deadLettered).toBe(0);
+      // The same, as Prometheus sees it.
+      const group = subscription.status().groupId;
+      const valueOf = async (name: string) => (await register.getSingleMetric(name)!.get()).values.find((v) => v.labels.group === group)?.value;
+      expect(await valueOf('koppel_consumer_retrying')).toBe(1);
+      expect(await valueOf('koppel_consumer_retries_total')).toBeGreaterThanOrEqual(4);
 
       ferret = await startFerretDBLocal({ binary: ferretdbBinary(), dir, port, detached: false, log: () => undefined });
       await waitFor('the event handled once the database is back', async () => (await handled.findOne({ _id: event.id })) !== null, { timeoutMs: 60_000, intervalMs: 300 });
       await waitFor('the consumer to be running again', () => subscription.status().state === 'running', { timeoutMs: 10_000 });
+      expect(await valueOf('koppel_consumer_retrying')).toBe(0);
       expect(calls).toBeGreaterThanOrEqual(4);
       const parked = await readTopic(reader, deadLetterTopicFor(TOPICS.offers), () => false, 1500);
       expect(parked.filter((m) => m.key === event.key)).toHaveLength(0);

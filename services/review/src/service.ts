@@ -6,6 +6,7 @@ import type { Logger } from '@koppel/logging';
 import { brokerCheck, consumerCheck, createKafka, databaseCheck, deadLetterCounts, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
 import type { ReviewConfig } from './config';
 import { answerRoutes } from './answers/routes';
+import { pageSecurityPolicy } from './web/layout';
 import { startAnswerSettler } from './answers/settle-answered';
 import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
@@ -67,6 +68,12 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     logger,
     health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
     ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+  });
+  // Pages and API alike: a strict policy costs JSON nothing and keeps every page covered.
+  const policy = pageSecurityPolicy(new URL(config.INTAKE_PUBLIC_URL).origin);
+  app.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', policy);
+    next();
   });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET));

@@ -3,6 +3,7 @@ import type { MatchSnapshot } from '@koppel/contracts';
 import { mayHandle, regionScopeFilter, withinScope } from '../src/console/broker-scope';
 import { schoolCountryOf } from '../src/regions/school-country';
 import { consoleSessionOf, cookieValue, sessionCookie } from '../src/sign-in/console-session';
+import { secureFor } from '../src/sign-in/routes';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 const westFlanders = [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999 }];
@@ -26,6 +27,13 @@ describe('console session', () => {
     expect(consoleSessionOf(signToken(`${secret}-other`, { sub: 'x', role: 'admin', ttlSeconds: 600 }).token, secret)).toEqual({ ok: false, reason: 'invalid' });
     expect(consoleSessionOf(broker, secret, new Date(Date.now() + 3_600_000))).toEqual({ ok: false, reason: 'invalid' });
     expect(consoleSessionOf(undefined, secret)).toEqual({ ok: false, reason: 'missing' });
+  });
+
+  it('makes the cookie Secure whenever the console is reached by another name than localhost, or when configured', () => {
+    expect(secureFor({ hostname: 'console.koppel.example' }, false)).toBe(true);
+    expect(secureFor({ hostname: '127.0.0.1' }, false)).toBe(false);
+    expect(secureFor({ hostname: 'localhost' }, false)).toBe(false);
+    expect(secureFor({ hostname: 'localhost' }, true)).toBe(true);
   });
 
   it('sets an HttpOnly, SameSite=Lax cookie under /console that lives as long as the token', () => {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { MailKindSchema, MatchSideSchema } from '@koppel/contracts';
-import { HttpProblem, rememberPageLanguage } from '@koppel/http';
+import { HttpProblem, rememberPageLanguage, crossOriginProtection } from '@koppel/http';
 import { approveMany, decideProposal, editNote } from '../decide';
 import { requestResend } from '../mails/request-resend';
 import { PolicyForm, savePolicy, type PolicyLookup } from '../policies/auto-approval';
@@ -48,6 +48,8 @@ export function consoleRoutes(deps: {
 }): Router {
   const { proposals, policies, policyLookup, publishSoon } = deps;
   const router = Router();
+  // The console is authenticated by a cookie: no form may be posted to it from another site (CSRF).
+  router.use(crossOriginProtection());
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
   router.use(rememberPageLanguage());
   router.use(signInRoutes(deps.signIn));

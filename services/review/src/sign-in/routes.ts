@@ -50,17 +50,27 @@ export function signInRoutes(options: SignInOptions): Router {
       options.logger.warn('console sign-in refused', { reason: session.reason });
       return res.status(session.reason === 'role' ? 403 : 401).json({ title: session.reason === 'role' ? 'Forbidden' : 'Unauthorized' });
     }
-    res.setHeader('Set-Cookie', sessionCookie(body.data.token, session.claims, { secure: options.secureCookie }));
+    res.setHeader('Set-Cookie', sessionCookie(body.data.token, session.claims, { secure: secureFor(req, options.secureCookie) }));
     res.setHeader('Cache-Control', 'no-store');
     options.logger.info('console session started', { role: session.claims.role, org: session.claims.org, jti: session.claims.jti });
     res.status(204).end();
   });
 
-  const signOut = (_req: unknown, res: import('express').Response) => {
-    res.setHeader('Set-Cookie', clearedSessionCookie(options.secureCookie));
+  const signOut = (req: import('express').Request, res: import('express').Response) => {
+    res.setHeader('Set-Cookie', clearedSessionCookie(secureFor(req, options.secureCookie)));
     res.redirect(303, '/console/sign-in?reason=signed-out');
   };
   router.get('/sign-out', signOut);
   router.post('/sign-out', signOut);
   return router;
+}
+
+/**
+ * Whether the session cookie is `Secure`: always when configured, and whenever the
+ * console is reached by another name than this machine's (a browser sends a Secure
+ * cookie over HTTPS only, localhost excepted), so a deployment cannot leak the
+ * session over plain HTTP by forgetting CONSOLE_COOKIE_SECURE (issue #11).
+ */
+export function secureFor(req: { hostname: string }, configured: boolean): boolean {
+  return configured || !['localhost', '127.0.0.1', '::1', '[::1]'].includes(req.hostname);
 }

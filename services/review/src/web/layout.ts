@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Language } from '@koppel/contracts';
 import { escapeHtml } from '@koppel/http';
 
@@ -80,4 +81,15 @@ ${body}
 </main>
 </body>
 </html>`;
+}
+
+/**
+ * The Content-Security-Policy of every page review serves (console, sign-in, answer
+ * pages): scripts only from review itself (the sign-in script is a file), the one
+ * inline stylesheet by its hash, requests only to review and intake (the sign-in
+ * pages post to intake's /auth), forms only to review, never framed (issue #11).
+ */
+export function pageSecurityPolicy(intakeOrigin: string): string {
+  const styleHash = createHash('sha256').update(STYLE).digest('base64');
+  return `default-src 'none'; script-src 'self'; style-src 'sha256-${styleHash}'; img-src 'self' data:; connect-src 'self' ${intakeOrigin}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 }
