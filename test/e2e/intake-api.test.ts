@@ -8,7 +8,7 @@ import { e2eContext, uniqueTag } from './helpers';
 import { intakeWorld, UNMATCHABLE_AGES, type IntakeWorld } from './intake-fixtures';
 
 describe('intake API', () => {
-  const { stack, kafka } = e2eContext();
+  const { stack, kafka, inbox } = e2eContext();
   let world: IntakeWorld;
   let asProvider: Record<string, string>;
   let asRequester: Record<string, string>;
@@ -291,10 +291,18 @@ describe('intake API', () => {
       expect((await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: email.toUpperCase() })).status).toBe(202);
       const events = await readTopic(kafka, TOPICS.signIn, (ms) => ms.some((m) => m.key === email));
       expect(events.filter((m) => m.key?.startsWith('nobody-'))).toHaveLength(0);
-      const event = JSON.parse(events.find((m) => m.key === email)!.value!);
+      const raw = events.find((m) => m.key === email)!.value!;
+      const event = JSON.parse(raw);
       expect(event.type).toBe('signin.link-requested');
       expect(event.payload).toMatchObject({ email, language: 'nl' });
-      const token = new URL(event.payload.link).searchParams.get('token')!;
+      // The link travels sealed: a reader of the topic learns no token (issue #11).
+      expect(event.payload.link).toBeUndefined();
+      expect(event.payload.sealedLink).toMatch(/^v1\./);
+      expect(raw).not.toMatch(/token=/);
+      // Only the mail carries it.
+      const [mail] = await inbox.waitForMailTo(email);
+      const token = new URL(mail.text.split('\n').find((l: string) => l.startsWith('http'))!).searchParams.get('token')!;
+      expect(raw).not.toContain(token);
 
       const session = await requestJson('POST', `${world.url}/auth/sessions`, { token });
       expect(session.status).toBe(201);

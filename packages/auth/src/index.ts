@@ -1,3 +1,4 @@
 export * from './token';
 export * from './regions';
 export * from './hash';
+export * from './sealed';

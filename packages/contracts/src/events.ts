@@ -114,13 +114,22 @@ export type MatchDecidedPayload = z.infer<typeof MatchDecided>;
  * one-time link. The link's token is single-use and short-lived; the event is
  * keyed by the email address so repeated requests keep their order.
  */
-const SignInLinkRequested = z.object({
-  email: z.email(),
-  name: z.string().optional(),
-  language: LanguageSchema.default('nl'),
-  link: z.url(),
-  expiresAt: z.iso.datetime(),
-});
+/**
+ * The link signs its holder in, so it travels sealed (AES-GCM, a key only intake and
+ * the notifier hold: `sealText` in @koppel/auth): readers of the topic, its dead-letter
+ * topic or intake's outbox cannot use it (issue #11). `link` in plain text is what
+ * events from before that carried; the notifier still mails those.
+ */
+const SignInLinkRequested = z
+  .object({
+    email: z.email(),
+    name: z.string().optional(),
+    language: LanguageSchema.default('nl'),
+    sealedLink: z.string().regex(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/, 'must be a sealed link (v1.<iv>.<data>)').optional(),
+    link: z.url().optional(),
+    expiresAt: z.iso.datetime(),
+  })
+  .refine((p) => p.sealedLink !== undefined || p.link !== undefined, { message: 'needs sealedLink', path: ['sealedLink'] });
 export type SignInLinkRequestedPayload = z.infer<typeof SignInLinkRequested>;
 
 /** The two sides of a match; each gets its own mails and answers for itself. */

@@ -56,6 +56,8 @@ const REPO_ROOT = resolve(__dirname, '../../..');
  * caller's env brings its own; production sets ANSWER_LINK_SECRET itself.
  */
 const RUN_ANSWER_LINK_SECRET = process.env.ANSWER_LINK_SECRET ?? randomBytes(32).toString('base64url');
+/** Intake seals sign-in links with it and the notifier opens them: the same rule as the answer-link secret. */
+const RUN_SIGNIN_LINK_KEY = process.env.SIGNIN_LINK_KEY ?? randomBytes(32).toString('base64url');
 
 /** The environment one service process gets: infrastructure endpoints, its port, its database. */
 export function serviceEnv(name: ServiceName, port: number, options: StartServicesOptions, ports?: Partial<Record<ServiceName, number>>): Record<string, string> {
@@ -70,6 +72,7 @@ export function serviceEnv(name: ServiceName, port: number, options: StartServic
   };
   if (name !== 'intake') env[`${upper}_GROUP_ID`] = `${ns}koppel-${name}`;
   if (name === 'review' || name === 'notifier') env.ANSWER_LINK_SECRET = RUN_ANSWER_LINK_SECRET;
+  if (name === 'intake' || name === 'notifier') env.SIGNIN_LINK_KEY = RUN_SIGNIN_LINK_KEY;
   if (name === 'notifier' && ports?.review) env.REVIEW_PUBLIC_URL = `http://127.0.0.1:${ports.review}`;
   // Console sign-in: the mailed link opens review's callback page, whose script (in the
   // browser, at review's origin) exchanges the token at intake; services never call each other.

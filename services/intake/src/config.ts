@@ -1,3 +1,4 @@
+import { SealingSecretSchema } from '@koppel/auth';
 import { z } from 'zod';
 import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 
@@ -12,6 +13,8 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),
   /** HMAC secret that signs and verifies bearer tokens; every service that checks tokens shares it (docs/security.md). */
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
+  /** Seals sign-in links in their events so only the notifier can read them; the same value as the notifier's. No default on purpose. */
+  SIGNIN_LINK_KEY: SealingSecretSchema,
   /** Where the web page that exchanges a one-time sign-in link lives; the link is `<base>?token=...`. */
   SIGNIN_LINK_BASE: z.url().default('http://127.0.0.1:8083/sign-in'),
   /**

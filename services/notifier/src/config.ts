@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnswerLinkSecretSchema } from '@koppel/answer-links';
+import { SealingSecretSchema } from '@koppel/auth';
 import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 
 export const notifierEnvSchema = commonEnvSchema.extend({
@@ -17,6 +18,8 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   MAIL_FROM: z.string().min(3).default('koppel <noreply@koppel.example>'),
   /** Signs the answer links; review checks them with the same secret. No default on purpose. */
   ANSWER_LINK_SECRET: AnswerLinkSecretSchema,
+  /** Opens the sign-in links intake seals in their events; the same value as intake's. No default on purpose. */
+  SIGNIN_LINK_KEY: SealingSecretSchema,
   /** Where the answer links point: review's public address. */
   REVIEW_PUBLIC_URL: env.url('http://127.0.0.1:8083'),
   ANSWER_LINK_TTL_DAYS: env.positiveInt(30),

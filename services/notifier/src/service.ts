@@ -99,7 +99,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     maxAttempts: config.MAIL_MAX_ATTEMPTS,
     retryDelayMs: config.MAIL_RETRY_DELAY_MS,
     handler: async (event) => {
-      if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, transport, from: config.MAIL_FROM, logger });
+      if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, linkKey: config.SIGNIN_LINK_KEY, transport, from: config.MAIL_FROM, logger });
       else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn') await recordOrganisationEvent(preferences, event);
       else await handleMatchEvent(event, deps);
     },

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Model } from 'mongoose';
 import { createEnvelope, SessionInputSchema, SignInLinkInputSchema, TOPICS } from '@koppel/contracts';
-import { randomLinkSecret, sha256Hex, signToken } from '@koppel/auth';
+import { randomLinkSecret, sha256Hex, signToken, sealText } from '@koppel/auth';
 import { HttpProblem } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { appendToOutbox, outboxEntry } from '@koppel/messaging';
@@ -44,7 +44,7 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
       const event = createEnvelope({
         type: 'signin.link-requested',
         key: address,
-        payload: { email: contact.email, name: contact.name, language: contact.language, link: link.toString(), expiresAt: expiresAt.toISOString() },
+        payload: { email: contact.email, name: contact.name, language: contact.language, sealedLink: sealText(link.toString(), config.SIGNIN_LINK_KEY), expiresAt: expiresAt.toISOString() },
       });
       const outbox = appendToOutbox([outboxEntry(TOPICS.signIn, event)]);
       const open = (org.signInLinks ?? []).filter((l) => !l.usedAt && new Date(l.expiresAt) > now).slice(-(OPEN_LINKS - 1));

@@ -1,12 +1,16 @@
 import type { Model } from 'mongoose';
 import type { Transporter } from 'nodemailer';
 import type { EventOf } from '@koppel/contracts';
+import { openSealed } from '@koppel/auth';
 import type { Logger } from '@koppel/logging';
+import { PermanentError } from '@koppel/messaging';
 import type { SignInDeliveryDoc } from './deliveries';
 import { renderSignInLinkMail } from './template';
 
 export interface SignInDeliveryDeps {
   signInDeliveries: Model<SignInDeliveryDoc>;
+  /** Opens the sealed link (SIGNIN_LINK_KEY, shared with intake). */
+  linkKey: string;
   transport: Transporter;
   from: string;
   logger: Logger;
@@ -24,10 +28,21 @@ export type SignInDeliveryOutcome = 'sent' | 'already-sent' | 'expired';
  * show it on, and the person simply asks for a new link.
  * The link is never logged: it signs its holder in.
  */
+/** The link to mail: opened from its seal (a key that does not fit can never fit: permanent), or an older event's plain link. */
+function linkOf(payload: { sealedLink?: string; link?: string }, key: string): string {
+  if (!payload.sealedLink) return payload.link!;
+  try {
+    return openSealed(payload.sealedLink, key);
+  } catch (error) {
+    throw new PermanentError('the sign-in link cannot be opened with SIGNIN_LINK_KEY (is it the same as intake\'s?)', { cause: error });
+  }
+}
+
 export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requested'>, deps: SignInDeliveryDeps): Promise<SignInDeliveryOutcome> {
   const now = (deps.now ?? (() => new Date()))();
-  const { email, name, language, link, expiresAt } = event.payload;
+  const { email, name, language, expiresAt } = event.payload;
   const log = { eventId: event.id, language };
+  const link = linkOf(event.payload, deps.linkKey);
   try {
     await deps.signInDeliveries.create({ _id: event.id, to: email, status: 'sending', attempts: 0, messageId: `<signin.${event.id}@koppel>`, createdAt: now });
   } catch (error) {
