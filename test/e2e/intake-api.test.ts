@@ -312,6 +312,18 @@ describe('intake API', () => {
       expect((await requestJson('POST', `${world.url}/auth/sessions`, { token })).status).toBe(401);
       expect((await requestJson('POST', `${world.url}/auth/sessions`, { token: 'x'.repeat(43) })).status).toBe(401);
     });
+
+    it('answers known and unknown addresses alike, and makes at most 5 links an hour for one address', async () => {
+      const known = `${world.orgs.providerA}@example.org`;
+      const unknown = `nobody-else-${world.tag}@example.org`;
+      const [a, b] = [await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: known }), await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: unknown })];
+      expect([a.status, b.status]).toEqual([202, 202]);
+      expect(a.body).toEqual(b.body);
+      for (let i = 0; i < 6; i++) expect((await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: known })).status).toBe(202);
+      await readTopic(kafka, TOPICS.signIn, (ms) => ms.filter((m) => m.key === known).length >= 5, 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await readTopic(kafka, TOPICS.signIn, () => false, 2000)).filter((m) => m.key === known)).toHaveLength(5);
+    });
   });
 
   describe('admin command and rate limits', () => {

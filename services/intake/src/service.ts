@@ -67,6 +67,8 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
     ready: { database: databaseCheck(connection), broker, topics: async () => ({ ok: topicsReady }), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
   });
+  // Behind a reverse proxy the client's address (per-address rate limits) comes from X-Forwarded-For, if told so.
+  app.set('trust proxy', /^\d+$/.test(config.INTAKE_TRUST_PROXY) ? Number(config.INTAKE_TRUST_PROXY) : config.INTAKE_TRUST_PROXY === 'true' ? true : config.INTAKE_TRUST_PROXY === 'false' ? false : config.INTAKE_TRUST_PROXY);
   app.use(rejectDangerousInput);
 
   // Public: the API description and the sign-in exchange (rate-limited per client address).

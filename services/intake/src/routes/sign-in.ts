@@ -30,11 +30,13 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
   const router = Router();
   const m = model as unknown as Model<any>;
 
-  router.post('/sign-in-links', async (req, res) => {
-    const { email } = parseInput(SignInLinkInputSchema, req.body);
-    const address = email.toLowerCase();
-    const org = (await m.findOne({ contactEmails: address, status: 'active' }).lean()) as StoredOrganisation | null;
-    if (org) {
+  const throttle = perAddressThrottle(config.SIGNIN_LINKS_PER_ADDRESS_PER_HOUR);
+
+  /** Makes a link for a known, active contact and stores it with its event; nothing for anyone else. Retries a concurrent request's conflict. */
+  const issueLink = async (address: string): Promise<void> => {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const org = (await m.findOne({ contactEmails: address, status: 'active' }).lean()) as StoredOrganisation | null;
+      if (!org) return;
       const contact = org.data.contacts.find((c) => c.email.toLowerCase() === address)!;
       const secret = randomLinkSecret();
       const now = new Date();
@@ -54,12 +56,30 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
         { _id: org._id, signInRevision: org.signInRevision ?? 0 },
         { ...outbox, $set: { ...outbox.$set, signInLinks: links }, $inc: { ...outbox.$inc, signInRevision: 1 } },
       );
-      if (result.matchedCount !== 1) throw new HttpProblem(409, 'Try again', 'Another sign-in for this organisation happened at the same moment; ask for a link again.');
+      if (result.matchedCount !== 1) continue;
       hooks.afterWrite();
       hooks.publishSoon(m.modelName, org._id);
       logger.info('sign-in link requested', { organisation: org._id });
+      return;
     }
+    logger.warn('sign-in link not made: the organisation kept changing', {});
+  };
+
+  /**
+   * Answers 202 at once, the same for every address, and does the work after the
+   * answer: whether the address is known shows neither in the answer nor in its
+   * timing (issue #11). An address asking too often in an hour gets no new link
+   * (still 202), so nobody can flood a contact's mailbox.
+   */
+  router.post('/sign-in-links', (req, res) => {
+    const { email } = parseInput(SignInLinkInputSchema, req.body);
     res.status(202).json({ status: 'accepted', detail: 'If the address belongs to a contact, a sign-in link is on its way.' });
+    const address = email.toLowerCase();
+    if (!throttle(address)) {
+      logger.warn('sign-in links for one address throttled', { limitPerHour: config.SIGNIN_LINKS_PER_ADDRESS_PER_HOUR });
+      return;
+    }
+    issueLink(address).catch((error: Error) => logger.warn('sign-in link not made', { error: error.message }));
   });
 
   router.post('/sessions', async (req, res) => {
@@ -90,4 +110,23 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
   });
 
   return router;
+}
+
+/**
+ * At most `perHour` sign-in links per address in any hour, in memory per instance.
+ * Returns whether this request may make one. Bounded: past 10,000 addresses the
+ * oldest are forgotten.
+ */
+export function perAddressThrottle(perHour: number, now: () => number = Date.now): (address: string) => boolean {
+  const seen = new Map<string, number[]>();
+  return (address) => {
+    const t = now();
+    const recent = (seen.get(address) ?? []).filter((at) => t - at < 3_600_000);
+    const allowed = recent.length < perHour;
+    if (allowed) recent.push(t);
+    seen.delete(address);
+    seen.set(address, recent);
+    if (seen.size > 10_000) seen.delete(seen.keys().next().value!);
+    return allowed;
+  };
 }
