@@ -31,6 +31,7 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
   const m = model as unknown as Model<any>;
 
   const throttle = perAddressThrottle(config.SIGNIN_LINKS_PER_ADDRESS_PER_HOUR);
+  let pending: Promise<void> = Promise.resolve();
 
   /** Makes a link for a known, active contact and stores it with its event; nothing for anyone else. Retries a concurrent request's conflict. */
   const issueLink = async (address: string): Promise<void> => {
@@ -79,7 +80,9 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
       logger.warn('sign-in links for one address throttled', { limitPerHour: config.SIGNIN_LINKS_PER_ADDRESS_PER_HOUR });
       return;
     }
-    issueLink(address).catch((error: Error) => logger.warn('sign-in link not made', { error: error.message }));
+    // One after another: links of one organisation share its revision, and concurrent
+    // requests would only race for it (sign-ins are rare; a queue costs nothing).
+    pending = pending.then(() => issueLink(address)).catch((error: Error) => logger.warn('sign-in link not made', { error: error.message }));
   });
 
   router.post('/sessions', async (req, res) => {
