@@ -14,11 +14,10 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
 import { startInfra } from '@koppel/infra';
-import { startServices, type ServiceName } from '@koppel/launcher';
-import { campaignLine, localStackAuth, runFaultCampaign } from '@koppel/testkit';
+import { startServices } from '@koppel/launcher';
+import { campaignLine, campaignStackOf, localStackAuth, runFaultCampaign } from '@koppel/testkit';
 
 const ROOT = resolve(__dirname, '..');
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -56,22 +55,8 @@ async function main(): Promise<void> {
       log: err,
     });
     try {
-      const pids = infra.pids!;
       const result = await runFaultCampaign(
-        {
-          kafka: new Kafka({ clientId: 'bench-faults', brokers: infra.endpoints.kafkaBrokers, logLevel: logLevel.NOTHING }),
-          mongoUri: infra.endpoints.mongoUri,
-          namespace,
-          intakeUrl: services.services.intake.url,
-          reviewUrl: services.services.review.url,
-          mailInboxUrl: infra.endpoints.mailInboxUrl!,
-          authSecret: auth.secret,
-          adminToken: auth.adminToken,
-          pids: { kafka: pids.kafka, ferretdb: pids.ferretdb, maildev: pids.maildev },
-          servicePid: (name: ServiceName) => services.services[name].pid,
-          serviceUrl: (name: ServiceName) => services.services[name].url,
-          restart: async (name, extraEnv) => void (await services.restart(name, extraEnv)),
-        },
+        campaignStackOf({ infra, services, namespace, auth }),
         { rate: args.rate, settleSeconds: args.settle, brokerPauseSeconds: args['broker-pause'], databasePauseSeconds: args['database-pause'], smtpDownSeconds: args['smtp-down'], seedOffers: args['seed-offers'], log: err },
       );
       const { verdict } = result;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { startInfra } from '@koppel/infra';
-import { startServices, type ServiceName } from '@koppel/launcher';
-import { campaignLine, localStackAuth, runFaultCampaign } from '@koppel/testkit';
+import { startServices } from '@koppel/launcher';
+import { campaignLine, campaignStackOf, localStackAuth, runFaultCampaign } from '@koppel/testkit';
 import { e2eContext } from './helpers';
 
 /**
@@ -23,23 +22,9 @@ describe('the fault campaign, short', () => {
     try {
       const services = await startServices({ infra: infra.endpoints, ports: 'ephemeral', logDir: join(runDir, 'services'), namespace, env: { LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: auth.secret, INTAKE_RATE_LIMIT_PER_MINUTE: '1000000' } });
       try {
-        const pids = infra.pids!;
         const lines: string[] = [];
         const result = await runFaultCampaign(
-          {
-            kafka: new Kafka({ clientId: 'fault-campaign-test', brokers: infra.endpoints.kafkaBrokers, logLevel: logLevel.NOTHING }),
-            mongoUri: infra.endpoints.mongoUri,
-            namespace,
-            intakeUrl: services.services.intake.url,
-            reviewUrl: services.services.review.url,
-            mailInboxUrl: infra.endpoints.mailInboxUrl!,
-            authSecret: auth.secret,
-            adminToken: auth.adminToken,
-            pids: { kafka: pids.kafka, ferretdb: pids.ferretdb, maildev: pids.maildev },
-            servicePid: (name: ServiceName) => services.services[name].pid,
-            serviceUrl: (name: ServiceName) => services.services[name].url,
-            restart: async (name, extraEnv) => void (await services.restart(name, extraEnv)),
-          },
+          campaignStackOf({ infra, services, namespace, auth }),
           { rate: 2, settleSeconds: 3, brokerPauseSeconds: 4, databasePauseSeconds: 6, smtpDownSeconds: 6, seedOffers: 20, log: (line) => {
             lines.push(line);
             process.stderr.write(`[fault campaign] ${line}\n`);

@@ -1,8 +1,9 @@
-import type { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { MailInbox } from '../mail-inbox';
 import { buildWorkload, type LoadPost } from '../load/workload';
-import { postOnce } from '../load/open-loop';
+import { isAlive } from '@koppel/infra/src/process';
+import { postAll } from '../load/run-load';
 import { topicEnds, waitUntilConsumed } from './backlog';
 import { startTraffic } from './traffic';
 import { deadLetterTotal, verifyCampaign, type CampaignVerdict } from './verify';
@@ -29,6 +30,31 @@ export interface CampaignStack {
   serviceUrl(name: ServiceName): string;
   /** Starts the service again (after a kill), with extra env if given; resolves once it is ready. */
   restart(name: ServiceName, extraEnv?: Record<string, string>): Promise<void>;
+}
+
+/** The campaign's view of a stack started with @koppel/infra (local mode) and @koppel/launcher. */
+export function campaignStackOf(o: {
+  infra: { endpoints: { kafkaBrokers: string[]; mongoUri: string; mailInboxUrl?: string }; pids?: Record<string, number> };
+  services: { services: Record<ServiceName, { pid: number; url: string }>; restart(name: ServiceName, extraEnv?: Record<string, string>): Promise<unknown> };
+  namespace: string;
+  auth: { secret: string; adminToken: string };
+}): CampaignStack {
+  const pids = o.infra.pids;
+  if (!pids?.kafka || !pids.ferretdb || !pids.maildev || !o.infra.endpoints.mailInboxUrl) throw new Error('the fault campaign needs local processes (kafka, ferretdb, maildev) it can pause');
+  return {
+    kafka: new Kafka({ clientId: 'fault-campaign', brokers: o.infra.endpoints.kafkaBrokers, logLevel: logLevel.NOTHING }),
+    mongoUri: o.infra.endpoints.mongoUri,
+    namespace: o.namespace,
+    intakeUrl: o.services.services.intake.url,
+    reviewUrl: o.services.services.review.url,
+    mailInboxUrl: o.infra.endpoints.mailInboxUrl,
+    authSecret: o.auth.secret,
+    adminToken: o.auth.adminToken,
+    pids: { kafka: pids.kafka, ferretdb: pids.ferretdb, maildev: pids.maildev },
+    servicePid: (name) => o.services.services[name].pid,
+    serviceUrl: (name) => o.services.services[name].url,
+    restart: async (name, extraEnv) => void (await o.services.restart(name, extraEnv)),
+  };
 }
 
 export interface CampaignOptions {
@@ -69,14 +95,6 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Fault {
   name: string;
@@ -156,19 +174,6 @@ async function waitForMailInFlight(stack: CampaignStack, timeoutMs: number): Pro
   }
 }
 
-/** POSTs with retries until 201 (setup: organisations and seed offers). */
-async function postAll(baseUrl: string, posts: LoadPost[]): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < posts.length) {
-      const post = posts[next++];
-      const outcome = await postOnce(baseUrl, post, 30_000);
-      if (outcome.status !== 201) throw new Error(`setup POST ${post.path} ${post.id} answered ${outcome.status}: ${outcome.error}`);
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-}
-
 async function readiness(stack: CampaignStack): Promise<Record<ServiceName, boolean>> {
   const names: ServiceName[] = ['intake', 'matcher', 'review', 'notifier', 'portal'];
   const ready = {} as Record<ServiceName, boolean>;
@@ -184,8 +189,8 @@ export async function runFaultCampaign(stack: CampaignStack, o: CampaignOptions)
   try {
     o.log(`setup: ${workload.schools.length} schools, ${workload.providers.length} providers, ${workload.seedOffers.length} seed offers`);
     const organisations = [...workload.schools, ...workload.providers].map((org): LoadPost => ({ kind: 'organisation', id: org.id, path: '/organisations', token: stack.adminToken, body: org.body }));
-    await postAll(stack.intakeUrl, organisations);
-    await postAll(stack.intakeUrl, workload.seedOffers);
+    await postAll(stack.intakeUrl, organisations, 4);
+    await postAll(stack.intakeUrl, workload.seedOffers, 4);
     if ((await waitUntilConsumed(admin, stack.namespace, await topicEnds(admin), 180_000)) === undefined) throw new Error('the services did not take in the setup within 180 s');
     const deadLetteredBefore = await deadLetterTotal(admin);
 

@@ -41,7 +41,7 @@ export interface LoadRunResult {
 }
 
 /** POSTs a list with a few clients in parallel, failing on any answer but 201. */
-async function postAll(baseUrl: string, posts: LoadPost[], parallel = 8): Promise<void> {
+export async function postAll(baseUrl: string, posts: LoadPost[], parallel = 8): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < posts.length) {
