@@ -37,9 +37,14 @@ export function deadLetterTopicFor(topic: string): string {
  */
 export const COMPACTED_TOPICS: ReadonlySet<string> = new Set<string>([TOPICS.offers, TOPICS.requests, TOPICS.organisations]);
 
-/** Event types after which the key's history may be forgotten (a tombstone follows them on compacted topics). */
+/**
+ * Event types after which the key's history may be forgotten (a tombstone follows them on
+ * compacted topics): a listing's withdrawal. An organisation's withdrawal is kept as the
+ * key's last state instead: it revokes the organisation's tokens, and a service rebuilt
+ * from the topic must still know that (it holds no personal data).
+ */
 export function endsItsKey(type: string): boolean {
-  return type.endsWith('.withdrawn');
+  return type === 'offer.withdrawn' || type === 'request.withdrawn';
 }
 
 export const ALL_TOPICS: string[] = Object.values(TOPICS).flatMap((t) => [t, deadLetterTopicFor(t)]);

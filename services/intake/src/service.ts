@@ -86,7 +86,9 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
-  const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET), perToken];
+  const organisations = activeOrganisations(models.organisations);
+  const standing = async (id: string) => (await organisations.get(id)) !== undefined;
+  const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET, standing), perToken];
   // The portal's pages call these from a school's or provider's browser with a bearer token.
   app.use(
     ['/offers', '/requests'],
@@ -99,7 +101,6 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   );
   // The portal lets a provider choose its mail preference from its browser.
   app.use('/organisations', corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }));
-  const organisations = activeOrganisations(models.organisations);
   app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, organisations, hooks));
   app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, organisations, hooks));
   app.use('/organisations', ...guarded, organisationRoutes(models.organisations, organisations, hooks));

@@ -38,7 +38,7 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
     kafka,
     publisher,
     groupId: config.MATCHER_GROUP_ID,
-    topics: [TOPICS.offers, TOPICS.requests],
+    topics: [TOPICS.offers, TOPICS.requests, TOPICS.organisations],
     logger,
     handler: (event) => handleListingEvent(event, deps),
     chunkHandler: (items) => handleListingEvents(items.map((i) => i.event), deps),

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
+import { rememberedStanding } from '@koppel/auth';
 import { ALL_TOPICS, TOPICS, type KoppelEvent } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
@@ -10,7 +11,7 @@ import { pageSecurityPolicy } from './web/layout';
 import { startAnswerSettler } from './answers/settle-answered';
 import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
-import { createWithdrawnListingModel, handleListingWithdrawn } from './handlers/listing-withdrawn';
+import { createWithdrawnModel, handleWithdrawal, isOrganisationWithdrawn } from './handlers/withdrawals';
 import { handleProposedEvent, handleProposedEvents } from './handlers/proposed';
 import { cachedPolicyLookup } from './policies/auto-approval';
 import { proposalRoutes } from './routes/proposals';
@@ -37,23 +38,24 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   relay.nudge(); // what a previous process stored and did not publish
   const publishSoon = (matchId: string) => relay.nudge(proposals.modelName, matchId);
   const policyLookup = cachedPolicyLookup(policies);
-  const withdrawn = createWithdrawnListingModel(connection);
+  const withdrawn = createWithdrawnModel(connection);
   await withdrawn.init();
   const proposedDeps = { proposals, withdrawn, policies: policyLookup, logger, publishSoon };
   const handleOther = (event: KoppelEvent) =>
-    event.type === 'offer.withdrawn' || event.type === 'request.withdrawn'
-      ? handleListingWithdrawn(event, { proposals, withdrawn, logger })
+    event.type === 'offer.withdrawn' || event.type === 'request.withdrawn' || event.type === 'organisation.withdrawn'
+      ? handleWithdrawal(event, { proposals, withdrawn, logger })
       : event.type.startsWith('mail.')
         ? handleMailEvent(event, proposals)
-        : Promise.resolve(); // offers and requests created or changed: the matcher's business
+        : Promise.resolve(); // listings and organisations created or changed: not review's business
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
     prepare: () => ensureTopics(kafka, ALL_TOPICS),
     kafka,
     publisher,
     groupId: config.REVIEW_GROUP_ID,
-    // Offers and requests for their withdrawals only: pending proposals of a withdrawn listing are withdrawn too.
-    topics: [TOPICS.matchesProposed, TOPICS.mails, TOPICS.offers, TOPICS.requests],
+    // Offers, requests and organisations for their withdrawals only: pending proposals of what was
+    // withdrawn are withdrawn too, and a withdrawn organisation's tokens and sessions are refused.
+    topics: [TOPICS.matchesProposed, TOPICS.mails, TOPICS.offers, TOPICS.requests, TOPICS.organisations],
     logger,
     handler: (event) => (event.type === 'match.proposed' ? handleProposedEvent(event, proposedDeps) : handleOther(event)),
     // A chunk of proposals is one bulk insert; mail events are few and handled one by one.
@@ -63,6 +65,8 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     },
   });
 
+  // A withdrawn organisation's tokens and sessions are refused here too (issue #11).
+  const standing = rememberedStanding(async (id) => !(await isOrganisationWithdrawn(withdrawn, id)));
   const broker = brokerCheck(kafka);
   const app = createApp({
     logger,
@@ -76,11 +80,11 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     next();
   });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
-  app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET));
+  app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET, standing));
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
   const deadLetters = () => deadLetterCounts(kafka, Object.values(TOPICS));
-  app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, deadLetters }));
-  app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger }));
+  app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, standing, deadLetters }));
+  app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger, standing }));
   const afterAnswerWrite = config.REVIEW_FAULT_CRASH_AFTER_ANSWER
     ? (answered: { answers?: { school?: unknown; provider?: unknown } }) => {
         // Only when the answer completes the pair: the moment a confirmation is due.

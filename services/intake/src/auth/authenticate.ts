@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { bearerTokenOf, verifyToken, type Claims } from '@koppel/auth';
+import { bearerTokenOf, verifyToken, type Claims, type OrganisationStanding } from '@koppel/auth';
 import { HttpProblem } from '@koppel/http';
 
 /** Who is calling: the verified claims of the bearer token. */
@@ -11,9 +11,13 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Verifies the bearer token; a missing, forged or expired token gets a 401 with `WWW-Authenticate`. */
-export function authenticate(secret: string) {
-  return (req: Request, res: Response, next: NextFunction) => {
+/**
+ * Verifies the bearer token; a missing, forged or expired token gets a 401 with
+ * `WWW-Authenticate`, and so does a token of an organisation that was withdrawn:
+ * its signature is still good, but withdrawal revokes it (issue #11).
+ */
+export function authenticate(secret: string, standing: OrganisationStanding) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const token = bearerTokenOf(req.get('authorization'));
     if (!token) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="koppel"');
@@ -23,6 +27,10 @@ export function authenticate(secret: string) {
     if (!result.ok) {
       res.setHeader('WWW-Authenticate', `Bearer realm="koppel", error="invalid_token"`);
       return next(new HttpProblem(401, 'Unauthorized', result.reason === 'expired' ? 'The token has expired.' : 'The token is not valid.'));
+    }
+    if (result.claims.org && !(await standing(result.claims.org))) {
+      res.setHeader('WWW-Authenticate', `Bearer realm="koppel", error="invalid_token"`);
+      return next(new HttpProblem(401, 'Unauthorized', 'The organisation of this token was withdrawn; its tokens no longer work.'));
     }
     req.principal = result.claims;
     next();

@@ -64,8 +64,29 @@ async function applyListingEvent(event: KoppelEvent, deps: ListingEventDeps): Pr
       deps.engine.removeRequest(event.payload.requestId);
       return [];
     }
+    case 'organisation.withdrawn': {
+      await closeListingsOf(event.payload.organisationId, event, deps);
+      return [];
+    }
     default:
       return [];
+  }
+}
+
+/**
+ * A withdrawn organisation's offers and requests leave the index: nothing new is
+ * proposed for them (review withdraws what was pending). Its listings' own events
+ * stay in intake's hands; a redelivery finds nothing open and changes nothing.
+ */
+async function closeListingsOf(organisationId: string, event: KoppelEvent, deps: ListingEventDeps): Promise<void> {
+  const at = new Date(event.occurredAt);
+  for (const doc of await deps.offers.openOf('data.provider.id', organisationId, (offer) => offer.provider.id)) {
+    deps.offers.stage({ ...doc, open: false, lastEventId: event.id, lastEventAt: at });
+    deps.engine.removeOffer(doc._id);
+  }
+  for (const doc of await deps.requests.openOf('data.school.id', organisationId, (request) => request.school.id)) {
+    deps.requests.stage({ ...doc, open: false, lastEventId: event.id, lastEventAt: at });
+    deps.engine.removeRequest(doc._id);
   }
 }
 

@@ -25,6 +25,18 @@ export class ListingStore<T> {
     return docs;
   }
 
+  /**
+   * The open listings of one organisation: those stored (`field` names the organisation's id
+   * in the listing) and those this process holds, staged ones included. A query, not a read
+   * by id: only on a withdrawal, which is rare.
+   */
+  async openOf(field: 'data.provider.id' | 'data.school.id', organisationId: string, organisationOf: (data: T) => string): Promise<MatchableDoc<T>[]> {
+    const found = new Map<string, MatchableDoc<T>>();
+    for (const doc of (await this.model.find({ open: true, [field]: organisationId }).lean()) as MatchableDoc<T>[]) found.set(doc._id, this.copies.get(doc._id) ?? doc);
+    for (const doc of this.copies.values()) if (organisationOf(doc.data) === organisationId) found.set(doc._id, doc);
+    return [...found.values()].filter((doc) => doc.open);
+  }
+
   async get(id: string): Promise<MatchableDoc<T> | null> {
     const known = this.copies.get(id);
     if (known) return known;

@@ -11,6 +11,7 @@ import { REGIONS } from '../regions/province-of-postcode';
 import type { PolicyDoc } from '../store/policies';
 import type { ProposalDoc } from '../store/proposals';
 import { requireConsoleSession } from '../sign-in/console-session';
+import type { OrganisationStanding } from '@koppel/auth';
 import { signInRoutes, type SignInOptions } from '../sign-in/routes';
 import { mayHandle, withinScope } from './broker-scope';
 import { flashOf, flashQuery, type Flash } from './flash';
@@ -43,6 +44,8 @@ export function consoleRoutes(deps: {
   policyLookup: PolicyLookup;
   publishSoon: (matchId: string) => void;
   signIn: SignInOptions;
+  /** Whether a session's organisation may still act (a withdrawn one's sessions are refused). */
+  standing: OrganisationStanding;
   /** Counts of the dead-letter topics, shown to admins on the mails page. */
   deadLetters?: () => Promise<DeadLetterRow[]>;
 }): Router {
@@ -53,7 +56,7 @@ export function consoleRoutes(deps: {
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
   router.use(rememberPageLanguage());
   router.use(signInRoutes(deps.signIn));
-  router.use(requireConsoleSession(deps.signIn.secret));
+  router.use(requireConsoleSession(deps.signIn.secret, deps.standing));
   const by = (req: Request) => req.consoleUser!.sub;
   /** The proposal if it exists and the user may handle it; otherwise a 404, as if it did not exist. */
   const proposalFor = async (req: Request): Promise<ProposalDoc> => {

@@ -6,12 +6,12 @@ import { autoApprovalFor, type PolicyLookup } from '../policies/auto-approval';
 import { regionOf } from '../regions/province-of-postcode';
 import { schoolPlaceOf } from '../regions/school-country';
 import type { ProposalDoc } from '../store/proposals';
-import { listingKeysOf, withdrawnAmong, type WithdrawnListingDoc } from './listing-withdrawn';
+import { withdrawalKeysOf, withdrawnAmong, type WithdrawnDoc } from './withdrawals';
 
 export interface ProposedDeps {
   proposals: Model<ProposalDoc>;
-  /** Withdrawn listings: a proposal for one is stored as withdrawn, never open. */
-  withdrawn: Model<WithdrawnListingDoc>;
+  /** Withdrawn listings and organisations: a proposal for one is stored as withdrawn, never open. */
+  withdrawn: Model<WithdrawnDoc>;
   policies: PolicyLookup;
   logger: Logger;
   publishSoon: (matchId: string) => void;
@@ -32,7 +32,7 @@ export async function handleProposedEvents(events: KoppelEvent[], deps: Proposed
   if (matches.length === 0) return;
   const now = new Date();
   const gone = await withdrawnAmong(deps.withdrawn, matches);
-  const isGone = (match: MatchSnapshot) => listingKeysOf(match).some((key) => gone.has(key));
+  const isGone = (match: MatchSnapshot) => withdrawalKeysOf(match).some((key) => gone.has(key));
   const docs = matches.map((match) => ({
     _id: match.matchId,
     match,

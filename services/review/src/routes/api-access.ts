@@ -1,16 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
-import { bearerTokenOf } from '@koppel/auth';
+import { bearerTokenOf, type OrganisationStanding } from '@koppel/auth';
 import { HttpProblem, sendProblem } from '@koppel/http';
-import { consoleSessionOf } from '../sign-in/console-session';
+import { standingSessionOf } from '../sign-in/console-session';
 
 /**
  * The review JSON API is for the same people as the console: brokers (their
  * regions only) and admins, with a bearer token issued by intake (a session
- * from a sign-in link, or an admin-issued token). The rule is the console's.
+ * from a sign-in link, or an admin-issued token). The rule is the console's,
+ * withdrawn organisations included.
  */
-export function requireBrokerToken(secret: string) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const session = consoleSessionOf(bearerTokenOf(req.get('authorization')), secret);
+export function requireBrokerToken(secret: string, standing: OrganisationStanding) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const session = await standingSessionOf(bearerTokenOf(req.get('authorization')), secret, standing);
     if (session.ok) {
       req.consoleUser = session.claims;
       return next();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { HttpProblem, parseOrThrow } from '@koppel/http';
-import type { Claims } from '@koppel/auth';
+import type { Claims, OrganisationStanding } from '@koppel/auth';
 import { mayHandle, withinScope } from '../console/broker-scope';
 import { decideProposal } from '../decide';
 import { PROPOSAL_STATUSES, type ProposalDoc } from '../store/proposals';
@@ -33,9 +33,9 @@ export async function listProposals(proposals: Model<ProposalDoc>, query: ListPr
   return { items: docs.map((d) => proposalView(d as ProposalDoc)), total, limit: query.limit, offset: query.offset };
 }
 
-export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: (matchId: string) => void, secret: string): Router {
+export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: (matchId: string) => void, secret: string, standing: OrganisationStanding): Router {
   const router = Router();
-  router.use(requireBrokerToken(secret));
+  router.use(requireBrokerToken(secret, standing));
 
   const userOf = (req: { consoleUser?: Claims }): Claims => req.consoleUser as Claims;
   /** A proposal the user may handle; another region's answers 404, as if it did not exist. */

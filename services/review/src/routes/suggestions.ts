@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
-import { bearerTokenOf, verifyToken, type Claims } from '@koppel/auth';
+import { bearerTokenOf, verifyToken, type Claims, type OrganisationStanding } from '@koppel/auth';
 import { loadConfig } from '@koppel/config';
 import { LANGUAGES, SuggestionAnswerInputSchema, type MatchSide, type SuggestionView } from '@koppel/contracts';
 import { corsFor, HttpProblem, parseOrThrow } from '@koppel/http';
@@ -66,7 +66,7 @@ export function suggestionViewOf(doc: ProposalDoc, side: MatchSide): SuggestionV
  * update as the mail links (answers/record-answer.ts), so a page answer and a
  * link answer can never both count.
  */
-export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishSoon: (matchId: string) => void; logger: Logger; config?: SuggestionsConfig }): Router {
+export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishSoon: (matchId: string) => void; logger: Logger; standing: OrganisationStanding; config?: SuggestionsConfig }): Router {
   const config = deps.config ?? loadConfig(suggestionsEnvSchema);
   const router = Router();
   router.use(corsFor({ origins: config.REVIEW_CORS_ORIGINS, methods: ['GET', 'POST'], headers: ['authorization', 'content-type'] }));
@@ -75,17 +75,18 @@ export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishS
     next();
   });
 
-  const authenticated = (req: Request): { claims: Claims; side: MatchSide; org: string } => {
+  const authenticated = async (req: Request): Promise<{ claims: Claims; side: MatchSide; org: string }> => {
     const token = bearerTokenOf(req.get('authorization'));
     const check = token ? verifyToken(config.AUTH_TOKEN_SECRET, token) : undefined;
     if (!check?.ok) throw new HttpProblem(401, 'Unauthorized', 'A valid bearer token is needed (sign in again).');
+    if (check.claims.org && !(await deps.standing(check.claims.org))) throw new HttpProblem(401, 'Unauthorized', 'The organisation of this token was withdrawn; its tokens no longer work.');
     const side = sideOf(check.claims);
     if (!side) throw new HttpProblem(403, 'Forbidden', 'Only a school (requester) or a provider organisation has suggestions.');
     return { claims: check.claims, side, org: check.claims.org as string };
   };
 
   router.get('/', async (req, res) => {
-    const { side, org } = authenticated(req);
+    const { side, org } = await authenticated(req);
     const docs = await deps.proposals
       .find({ status: { $in: VISIBLE }, [`match.${side}.id`]: org })
       .sort({ updatedAt: -1 })
@@ -95,7 +96,7 @@ export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishS
   });
 
   router.post('/:id/answer', async (req, res) => {
-    const { claims, side, org } = authenticated(req);
+    const { claims, side, org } = await authenticated(req);
     const input = parseOrThrow(SuggestionAnswerInputSchema, req.body ?? {});
     const doc = await deps.proposals.findById(req.params.id).lean();
     // Another organisation's match answers as if it did not exist.

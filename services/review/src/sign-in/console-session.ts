@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { verifyToken, type Claims } from '@koppel/auth';
+import { verifyToken, type Claims, type OrganisationStanding } from '@koppel/auth';
 import { pageViewOf } from '../console/view';
 
 /** The cookie holding the broker's session token (intake-issued, verified here on every request). */
@@ -45,13 +45,20 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The session of a token, refused ('invalid') when its organisation was withdrawn since it was issued. */
+export async function standingSessionOf(token: string | undefined, secret: string, standing: OrganisationStanding): Promise<ConsoleSession> {
+  const session = consoleSessionOf(token, secret);
+  if (session.ok && session.claims.org && !(await standing(session.claims.org))) return { ok: false, reason: 'invalid' };
+  return session;
+}
+
 /**
  * Lets signed-in brokers and admins through; anyone else is sent to the
  * sign-in page (a GET) or refused with 401 (a form post without a session).
  */
-export function requireConsoleSession(secret: string) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const session = consoleSessionOf(cookieValue(req.get('cookie'), SESSION_COOKIE), secret);
+export function requireConsoleSession(secret: string, standing: OrganisationStanding) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const session = await standingSessionOf(cookieValue(req.get('cookie'), SESSION_COOKIE), secret, standing);
     if (session.ok) {
       req.consoleUser = session.claims;
       return next();
