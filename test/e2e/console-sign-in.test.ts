@@ -61,6 +61,25 @@ describe('console sign-in and broker regions', () => {
     expect((await fetch(`${review()}/console`, { headers: { cookie } })).status).toBe(200);
     const out = await fetch(`${review()}/console/sign-out`, { headers: { cookie }, redirect: 'manual' });
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    // Signing out ends the session itself: a copy of the cookie kept elsewhere opens nothing.
+    expect((await fetch(`${review()}/console`, { headers: { cookie }, redirect: 'manual' })).status).toBe(303);
+  });
+
+  it('gives a broker of 100 regions a small cookie and a token that intake and review accept (issue #11)', async () => {
+    const tag = uniqueTag();
+    const regions = Array.from({ length: 100 }, (_, i) => ({ country: (i % 2 ? 'NL' : 'BE') as 'BE' | 'NL', postcodeFrom: 1000 + i * 80, postcodeTo: 1079 + i * 80, name: `Gemeente nummer ${i} van de regio ${tag}` }));
+    const organisation = await requestJson('POST', `${stack.services.intake.url}/organisations`, {
+      id: `brk-many-${tag}`, type: 'broker', name: 'Cultuurnetwerk met veel regio\'s', contacts: [{ name: 'Sam', email: `many-${tag}@example.org`, language: 'nl' }], regions,
+    }, bearer(stack.adminToken));
+    expect(organisation.status).toBe(201);
+    const brokerToken = token({ sub: `many-${tag}@example.org`, role: 'broker', org: `brk-many-${tag}`, regions, ttlSeconds: 600 });
+    expect(brokerToken.length).toBeLessThan(4000);
+    expect((await requestJson('GET', `${stack.services.intake.url}/requests?limit=1`, undefined, bearer(brokerToken))).status).toBe(200);
+    expect((await requestJson('GET', `${review()}/proposals?limit=1`, undefined, bearer(brokerToken))).status).toBe(200);
+    const session = await fetch(`${review()}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: brokerToken }) });
+    const setCookie = session.headers.get('set-cookie')!;
+    expect(setCookie.length).toBeLessThan(200);
+    expect((await fetch(`${review()}/console`, { headers: { cookie: setCookie.split(';')[0] } })).status).toBe(200);
   });
 
   it('lets intake answer the sign-in routes cross-origin for the console only', async () => {

@@ -16,13 +16,31 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export { RegionSchema, type Region };
 
+/**
+ * A region as a token carries it: `BE:8000-8999`. A tenth of its JSON form and without
+ * its name, so a broker of 100 regions still gets a token that an Authorization header
+ * carries (issue #11: from ~75 named regions on, tokens outgrew what intake accepts).
+ * Tokens issued before carry the object form, which is still read.
+ */
+const TokenRegionSchema = z.union([
+  z
+    .string()
+    .regex(/^(BE|NL):\d{4}-\d{4}$/)
+    .transform((s): Region => ({ country: s.slice(0, 2) as Region['country'], postcodeFrom: Number(s.slice(3, 7)), postcodeTo: Number(s.slice(8, 12)) })),
+  RegionSchema,
+]);
+
+function compactRegion(region: Region): string {
+  return `${region.country}:${region.postcodeFrom}-${region.postcodeTo}`;
+}
+
 export const ClaimsSchema = z.object({
   /** Who: a contact's email, or a name the admin chose for an integration. */
   sub: z.string().min(1).max(254),
   role: RoleSchema,
   /** The organisation the token acts for; absent only for admins. */
   org: z.string().min(1).max(100).optional(),
-  regions: z.array(RegionSchema).max(100).optional(),
+  regions: z.array(TokenRegionSchema).max(100).optional(),
   /** Issued at / expires, seconds since the epoch. */
   iat: z.number().int(),
   exp: z.number().int(),
@@ -41,16 +59,17 @@ function signatureOf(secret: string, signed: string): Buffer {
 export function signToken(secret: string, claims: Omit<Claims, 'iat' | 'exp' | 'jti'> & { ttlSeconds: number; jti?: string; now?: Date }): { token: string; claims: Claims } {
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the token secret must be at least ${MIN_SECRET_LENGTH} characters`);
   const iat = Math.floor((claims.now ?? new Date()).getTime() / 1000);
-  const full = ClaimsSchema.parse({
+  const payload = {
     sub: claims.sub,
     role: claims.role,
     org: claims.org,
-    regions: claims.regions,
+    regions: claims.regions?.map(compactRegion),
     iat,
     exp: iat + claims.ttlSeconds,
     jti: claims.jti ?? randomUUID(),
-  });
-  const body = Buffer.from(JSON.stringify(full)).toString('base64url');
+  };
+  const full = ClaimsSchema.parse(payload); // what a verifier will read: the check that the payload is valid
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   const signed = `${PREFIX}.${body}`;
   return { token: `${signed}.${signatureOf(secret, signed).toString('base64url')}`, claims: full };
 }

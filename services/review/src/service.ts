@@ -16,6 +16,7 @@ import { handleProposedEvent, handleProposedEvents } from './handlers/proposed';
 import { cachedPolicyLookup } from './policies/auto-approval';
 import { proposalRoutes } from './routes/proposals';
 import { suggestionRoutes } from './routes/suggestions';
+import { consoleSessions, createConsoleSessionModel } from './store/console-sessions';
 import { createPolicyModel } from './store/policies';
 import { createProposalModel } from './store/proposals';
 
@@ -81,7 +82,9 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET, standing));
-  const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, logger };
+  const sessions = createConsoleSessionModel(connection);
+  await sessions.init();
+  const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, sessions: consoleSessions(sessions), logger };
   const deadLetters = () => deadLetterCounts(kafka, Object.values(TOPICS));
   app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, standing, deadLetters }));
   app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger, standing }));

@@ -56,7 +56,7 @@ export function consoleRoutes(deps: {
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
   router.use(rememberPageLanguage());
   router.use(signInRoutes(deps.signIn));
-  router.use(requireConsoleSession(deps.signIn.secret, deps.standing));
+  router.use(requireConsoleSession(deps.signIn.sessions, deps.standing));
   const by = (req: Request) => req.consoleUser!.sub;
   /** The proposal if it exists and the user may handle it; otherwise a 404, as if it did not exist. */
   const proposalFor = async (req: Request): Promise<ProposalDoc> => {

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { verifyToken, type Claims, type OrganisationStanding } from '@koppel/auth';
 import { pageViewOf } from '../console/view';
+import type { ConsoleSessions } from '../store/console-sessions';
 
-/** The cookie holding the broker's session token (intake-issued, verified here on every request). */
+/** The cookie holding the id of the broker's console session (store/console-sessions.ts). */
 export const SESSION_COOKIE = 'koppel_console';
 
 /** Roles that may use the console: brokers (their regions only) and admins (everything). */
@@ -29,9 +30,9 @@ export function consoleSessionOf(token: string | undefined, secret: string, now:
 }
 
 /** The Set-Cookie value for a session: HttpOnly (no script reads it), SameSite=Lax (no cross-site form posts carry it), only under /console, gone when the token expires. */
-export function sessionCookie(token: string, claims: Claims, options: { secure: boolean; now?: Date }): string {
+export function sessionCookie(sessionId: string, claims: Claims, options: { secure: boolean; now?: Date }): string {
   const maxAge = Math.max(0, claims.exp - Math.floor((options.now ?? new Date()).getTime() / 1000));
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/console; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
+  return `${SESSION_COOKIE}=${encodeURIComponent(sessionId)}; Path=/console; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
 }
 
 export function clearedSessionCookie(secure: boolean): string {
@@ -52,13 +53,21 @@ export async function standingSessionOf(token: string | undefined, secret: strin
   return session;
 }
 
+/** The stored session a cookie names, refused when it ended, expired or its organisation was withdrawn. */
+async function storedSessionOf(sessionId: string | undefined, sessions: ConsoleSessions, standing: OrganisationStanding): Promise<ConsoleSession> {
+  if (!sessionId) return { ok: false, reason: 'missing' };
+  const claims = await sessions.find(sessionId);
+  if (!claims || (claims.org && !(await standing(claims.org)))) return { ok: false, reason: 'invalid' };
+  return { ok: true, claims };
+}
+
 /**
  * Lets signed-in brokers and admins through; anyone else is sent to the
  * sign-in page (a GET) or refused with 401 (a form post without a session).
  */
-export function requireConsoleSession(secret: string, standing: OrganisationStanding) {
+export function requireConsoleSession(sessions: ConsoleSessions, standing: OrganisationStanding) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const session = await standingSessionOf(cookieValue(req.get('cookie'), SESSION_COOKIE), secret, standing);
+    const session = await storedSessionOf(cookieValue(req.get('cookie'), SESSION_COOKIE), sessions, standing);
     if (session.ok) {
       req.consoleUser = session.claims;
       return next();

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '@koppel/logging';
 import { pageViewOf } from '../console/view';
-import { clearedSessionCookie, consoleSessionOf, sessionCookie } from './console-session';
+import type { ConsoleSessions } from '../store/console-sessions';
+import { clearedSessionCookie, consoleSessionOf, cookieValue, sessionCookie, SESSION_COOKIE } from './console-session';
 import { callbackPage, noScriptPage, signInPage, SIGN_IN_SCRIPT } from './pages';
 
 export interface SignInOptions {
@@ -11,6 +12,7 @@ export interface SignInOptions {
   /** Intake as the browser reaches it. */
   intakeUrl: string;
   secureCookie: boolean;
+  sessions: ConsoleSessions;
   logger: Logger;
 }
 
@@ -40,7 +42,7 @@ export function signInRoutes(options: SignInOptions): Router {
     res.type('application/javascript').send(SIGN_IN_SCRIPT);
   });
 
-  router.post('/session', (req, res) => {
+  router.post('/session', async (req, res) => {
     // JSON only: a cross-site form cannot send it without a CORS preflight, so no one can plant their session in a broker's browser.
     if (!req.is('application/json')) return res.status(415).json({ title: 'JSON expected' });
     const body = SessionBody.safeParse(req.body);
@@ -50,13 +52,16 @@ export function signInRoutes(options: SignInOptions): Router {
       options.logger.warn('console sign-in refused', { reason: session.reason });
       return res.status(session.reason === 'role' ? 403 : 401).json({ title: session.reason === 'role' ? 'Forbidden' : 'Unauthorized' });
     }
-    res.setHeader('Set-Cookie', sessionCookie(body.data.token, session.claims, { secure: secureFor(req, options.secureCookie) }));
+    const sessionId = await options.sessions.start(session.claims);
+    res.setHeader('Set-Cookie', sessionCookie(sessionId, session.claims, { secure: secureFor(req, options.secureCookie) }));
     res.setHeader('Cache-Control', 'no-store');
     options.logger.info('console session started', { role: session.claims.role, org: session.claims.org, jti: session.claims.jti });
     res.status(204).end();
   });
 
-  const signOut = (req: import('express').Request, res: import('express').Response) => {
+  const signOut = async (req: import('express').Request, res: import('express').Response) => {
+    const sessionId = cookieValue(req.get('cookie'), SESSION_COOKIE);
+    if (sessionId) await options.sessions.end(sessionId);
     res.setHeader('Set-Cookie', clearedSessionCookie(secureFor(req, options.secureCookie)));
     res.redirect(303, '/console/sign-in?reason=signed-out');
   };
