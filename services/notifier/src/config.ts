@@ -48,6 +48,16 @@ export const notifierEnvSchema = commonEnvSchema.extend({
         return false;
       }
     }, 'must be an IANA time zone such as Europe/Brussels'),
+  /**
+   * Days the record of a match mail or digest (its address and content) is kept before it
+   * is deleted. At least 8: longer than the topics keep the events that caused them, so a
+   * redelivered event always finds its record and never mails twice.
+   */
+  MAIL_RECORD_RETENTION_DAYS: z.coerce.number().int().min(8, 'must be at least 8 (longer than the topics keep their events)').default(400),
+  /** Days the record of a sign-in mail is kept; at least 8 for the same reason. */
+  SIGNIN_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(8, 'must be at least 8 (longer than koppel.signin.v1 keeps its events)').default(8),
+  /** How often old mail records are purged. */
+  RETENTION_INTERVAL_MS: env.positiveInt(3_600_000),
   /** How often the digest scheduler looks whether digests are due. */
   DIGEST_CHECK_INTERVAL_MS: env.positiveInt(60_000),
 });

@@ -8,6 +8,7 @@ import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, P
 import type { NotifierConfig } from './config';
 import { answerLinksFor, handleMatchEvent } from './handlers/match-events';
 import { sendClaimed, type DeliveryDeps } from './mail/deliver-once';
+import { startRetention } from './mail/purge-old-records';
 import { startStrandedDeliverySweeper } from './mail/sweep-stranded-deliveries';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from './mail/templates';
 import { previewRoutes } from './preview/routes';
@@ -87,6 +88,10 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     },
     config.DIGEST_CHECK_INTERVAL_MS,
   );
+  const retention = startRetention(
+    { deliveries, signInDeliveries, digests, digestItems, mailDays: config.MAIL_RECORD_RETENTION_DAYS, signInDays: config.SIGNIN_DELIVERY_RETENTION_DAYS, logger },
+    config.RETENTION_INTERVAL_MS,
+  );
   const strandedSweeper = startStrandedDeliverySweeper({ deliveries, logger, leaseMs: config.MAIL_SENDING_LEASE_MS, sendClaimed: (id) => sendClaimed(id, deps) });
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
@@ -124,6 +129,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
       await digestScheduler.stop();
       await subscription.stop();
       await strandedSweeper.stop();
+      await retention.stop();
       await relay.stop();
       await broker.close();
       await publisher.disconnect();

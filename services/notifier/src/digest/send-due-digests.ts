@@ -8,6 +8,7 @@ import type { MailSource } from '../store/deliveries';
 import { localDayAndMinute, minuteOfDay } from './clock';
 import type { DigestDoc, DigestItemDoc } from './store';
 import { renderDigestMail } from './template';
+import { errorTextOf } from '../mail/error-text';
 
 export interface DigestDeps {
   items: Model<DigestItemDoc>;
@@ -81,7 +82,7 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
   try {
     await deps.transport.sendMail({ from: deps.from, to: digest.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: digest.messageId });
   } catch (error) {
-    const reason = (error as Error).message.slice(0, 500);
+    const reason = errorTextOf(error);
     if (digest.attempts >= deps.maxAttempts) {
       await markDigestFailed(digest, items, reason, deps);
       return false;

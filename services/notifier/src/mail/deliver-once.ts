@@ -5,6 +5,7 @@ import type { Logger } from '@koppel/logging';
 import { appendToOutbox, classifyFailure, outboxEntry, PermanentError } from '@koppel/messaging';
 import { deliveryId, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
 import type { RenderedMail } from './templates';
+import { errorTextOf } from './error-text';
 
 export interface DeliveryDeps {
   deliveries: Model<DeliveryDoc>;
@@ -83,7 +84,7 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
   try {
     await deps.transport.sendMail({ from: deps.from, to: delivery.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: delivery.messageId });
   } catch (error) {
-    const reason = (error as Error).message.slice(0, 500);
+    const reason = errorTextOf(error);
     const kind = classifyFailure(error);
     deps.logger.warn('mail send failed', { ...log, kind, error: reason });
     if (kind === 'permanent' || (kind === 'unknown' && delivery.attempts >= deps.maxAttempts)) {

@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from '@koppel/logging';
 import { classifyFailure } from '@koppel/messaging';
 import type { DeliveryDoc } from '../store/deliveries';
+import { errorTextOf } from './error-text';
 
 export interface StrandedSweepDeps {
   deliveries: Model<DeliveryDoc>;
@@ -34,7 +35,7 @@ export async function sweepStrandedDeliveries(deps: StrandedSweepDeps): Promise<
       // Permanent: sendClaimed reported mail.failed already. Transient: the next sweep tries again.
       const kind = classifyFailure(error);
       if (kind === 'permanent') finished += 1;
-      deps.logger.warn('stranded mail not sent', { deliveryId: delivery._id, kind, error: (error as Error).message });
+      deps.logger.warn('stranded mail not sent', { deliveryId: delivery._id, kind, error: errorTextOf(error) });
     }
   }
   if (finished > 0) deps.logger.warn('stranded mails finished', { count: finished });
@@ -45,7 +46,7 @@ export async function sweepStrandedDeliveries(deps: StrandedSweepDeps): Promise<
 export function startStrandedDeliverySweeper(deps: StrandedSweepDeps): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = sweepStrandedDeliveries(deps).catch((error) => deps.logger.warn('stranded-mail sweep failed', { error: (error as Error).message }));
+    running = sweepStrandedDeliveries(deps).catch((error) => deps.logger.warn('stranded-mail sweep failed', { error: errorTextOf(error) }));
   }, Math.max(1000, deps.leaseMs / 2));
   timer.unref();
   return {

@@ -6,6 +6,7 @@ import type { Logger } from '@koppel/logging';
 import { PermanentError } from '@koppel/messaging';
 import type { SignInDeliveryDoc } from './deliveries';
 import { renderSignInLinkMail } from './template';
+import { errorTextOf } from '../mail/error-text';
 
 export interface SignInDeliveryDeps {
   signInDeliveries: Model<SignInDeliveryDoc>;
@@ -62,7 +63,7 @@ export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requeste
   try {
     await deps.transport.sendMail({ from: deps.from, to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId: claimed.messageId });
   } catch (error) {
-    deps.logger.warn('sign-in mail send failed', { ...log, attempt: claimed.attempts, error: (error as Error).message.slice(0, 300) });
+    deps.logger.warn('sign-in mail send failed', { ...log, attempt: claimed.attempts, error: errorTextOf(error, 300) });
     throw error;
   }
   await deps.signInDeliveries.updateOne({ _id: event.id }, { $set: { status: 'sent', sentAt: new Date() } });
