@@ -1,6 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { createLogger, type Logger } from '@koppel/logging';
 import { HttpProblem, sendProblem, validationProblem } from './problem';
@@ -89,6 +89,14 @@ export function finishApp(app: Express, logger: Logger): void {
     if (status === 413) return sendProblem(res, new HttpProblem(413, 'Payload too large', 'The request body is larger than allowed.'), req.path);
     if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {
       return sendProblem(res, new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', { errors: [{ path: '(body)', message: 'not valid JSON' }] }), req.path);
+    }
+    // A path parameter that is not valid percent-encoding (`/offers/%ZZ`): the router cannot decode it.
+    if (error instanceof URIError) return sendProblem(res, new HttpProblem(400, 'Malformed path', 'The address holds a character sequence that is not valid percent-encoding.'), req.path);
+    // Input a route parsed with a throwing schema: the client's mistake, said field by field (issue #11: 500s before).
+    if (error instanceof ZodError) return sendProblem(res, validationProblem(error), req.path);
+    // Other client errors raised by express or its parsers (an unsupported charset, too many parameters, …).
+    if (typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: boolean }).expose) {
+      return sendProblem(res, new HttpProblem(status, 'Bad request', (error as Error).message), req.path);
     }
     logger.error('unhandled error', { path: redactPath(req.baseUrl + req.path), error: error as Error });
     sendProblem(res, new HttpProblem(500, 'Internal error', 'Something went wrong on our side.'), req.path);

@@ -10,3 +10,5 @@ export * from './axe';
 export * from './load';
 export * from './refusing-smtp';
 export * from './faults';
+export * from './hostile/corpus';
+export * from './hostile/send';
