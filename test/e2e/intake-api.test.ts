@@ -335,7 +335,7 @@ describe('intake API', () => {
       const broker = run(['--org', world.orgs.broker]);
       expect(broker.status).toBe(0);
       const claims = JSON.parse(Buffer.from(broker.stdout.trim().split('.')[1], 'base64url').toString());
-      expect(claims).toMatchObject({ role: 'broker', org: world.orgs.broker, regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999 }] });
+      expect(claims).toMatchObject({ role: 'broker', org: world.orgs.broker, regions: ['BE:8000-8999'] }); // the compact form tokens carry (issue #11)
       expect(run(['--org', 'no-such-org']).stderr).toMatch(/no active organisation/);
       expect(run(['--role', 'admin']).stderr).toMatch(/--sub is required/);
       return fetch(`${world.url}/organisations`, { headers: bearer(admin.stdout.trim()) }).then((res) => expect(res.status).toBe(200));

@@ -4,3 +4,8 @@ import { createHash } from 'node:crypto';
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** The hash an erasure event names an address by: SHA-256 (hex) of its trimmed, lower-cased form. */
+export function erasureHashOf(address: string): string {
+  return sha256Hex(address.trim().toLowerCase());
+}

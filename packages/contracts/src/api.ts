@@ -131,7 +131,8 @@ export const OrganisationInputSchema = z
     path: ['mailPreference'],
   });
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
-export const OrganisationViewSchema = OrganisationSchema.extend(Lifecycle);
+/** An erased organisation (issue #11) has no contacts left, and says when it was erased. */
+export const OrganisationViewSchema = OrganisationSchema.extend({ ...Lifecycle, contacts: z.array(ContactSchema).max(50), erasedAt: z.iso.datetime().optional() });
 export const OrganisationQuerySchema = z
   .object({
     role: z.enum(['requester', 'provider', 'broker']).optional(),

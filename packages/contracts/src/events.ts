@@ -44,6 +44,7 @@ export const COMPACTED_TOPICS: ReadonlySet<string> = new Set<string>([TOPICS.off
  * from the topic must still know that (it holds no personal data).
  */
 export function endsItsKey(type: string): boolean {
+  // organisation.withdrawn and organisation.erased stay as the key's last state.
   return type === 'offer.withdrawn' || type === 'request.withdrawn';
 }
 
@@ -56,6 +57,17 @@ const RequestWithdrawn = z.object({ requestId: z.string().min(1), reason: z.stri
 /** The revision lets a consumer keep the newest state when events of one organisation arrive twice. */
 const OrganisationChanged = z.object({ organisation: OrganisationSchema, revision: z.number().int().min(1) });
 const OrganisationWithdrawn = z.object({ organisationId: z.string().min(1), revision: z.number().int().min(1) });
+/**
+ * An organisation's people erased (issue #11): every service deletes or anonymises what it
+ * holds of them. The addresses travel only as SHA-256 hashes of their lower-cased form
+ * (`erasureHashOf` in `@koppel/auth`), so a service can find rows keyed by address without the event
+ * carrying them. Implies a withdrawal: tokens and sessions are revoked too.
+ */
+const OrganisationErased = z.object({ organisationId: z.string().min(1), revision: z.number().int().min(1), addressHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100) });
+export type OrganisationErasedPayload = z.infer<typeof OrganisationErased>;
+
+/** What an erased name or address is replaced with wherever a record must stay (to keep a mail from going twice). */
+export const ERASED = { name: '(gewist)', email: 'gewist@koppel.invalid' } as const;
 
 /** What a notification needs to know about each side, copied into the match events. */
 export const PartySchema = z.object({
@@ -191,6 +203,7 @@ export const EVENT_PAYLOADS = {
   'organisation.created': OrganisationChanged,
   'organisation.updated': OrganisationChanged,
   'organisation.withdrawn': OrganisationWithdrawn,
+  'organisation.erased': OrganisationErased,
 } as const;
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
@@ -204,7 +217,7 @@ export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
   [TOPICS.signIn]: ['signin.link-requested'],
   [TOPICS.matchesAnswered]: ['match.answered', 'match.confirmed'],
   [TOPICS.mails]: ['mail.sent', 'mail.failed', 'mail.resend-requested'],
-  [TOPICS.organisations]: ['organisation.created', 'organisation.updated', 'organisation.withdrawn'],
+  [TOPICS.organisations]: ['organisation.created', 'organisation.updated', 'organisation.withdrawn', 'organisation.erased'],
 };
 
 function envelopeOf<T extends EventType>(type: T) {
@@ -229,6 +242,7 @@ const ANY_EVENT = z.discriminatedUnion('type', [
   envelopeOf('organisation.created'),
   envelopeOf('organisation.updated'),
   envelopeOf('organisation.withdrawn'),
+  envelopeOf('organisation.erased'),
 ]);
 export type KoppelEvent = z.infer<typeof ANY_EVENT>;
 export type EventOf<T extends EventType> = Extract<KoppelEvent, { type: T }>;

@@ -103,7 +103,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   app.use('/organisations', corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }));
   app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, organisations, hooks));
   app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, organisations, hooks));
-  app.use('/organisations', ...guarded, organisationRoutes(models.organisations, organisations, hooks));
+  app.use('/organisations', ...guarded, organisationRoutes(models.organisations, organisations, hooks, { offers: models.offers, requests: models.requests }));
   app.use(databaseUnavailableHandler(logger));
   finishApp(app, logger);
   const server: Server = await listen(app, config.INTAKE_PORT, config.INTAKE_HOST);

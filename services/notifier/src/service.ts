@@ -8,6 +8,7 @@ import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, P
 import type { NotifierConfig } from './config';
 import { answerLinksFor, handleMatchEvent } from './handlers/match-events';
 import { sendClaimed, type DeliveryDeps } from './mail/deliver-once';
+import { eraseOrganisationFromMail } from './erasure/erase-organisation';
 import { startRetention } from './mail/purge-old-records';
 import { startStrandedDeliverySweeper } from './mail/sweep-stranded-deliveries';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from './mail/templates';
@@ -106,6 +107,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     handler: async (event) => {
       if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, linkKey: config.SIGNIN_LINK_KEY, transport, from: config.MAIL_FROM, logger });
       else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn') await recordOrganisationEvent(preferences, event);
+      else if (event.type === 'organisation.erased') await eraseOrganisationFromMail(event, { deliveries, signInDeliveries, digests, digestItems, logger });
       else await handleMatchEvent(event, deps);
     },
   });

@@ -11,6 +11,7 @@ import { pageSecurityPolicy } from './web/layout';
 import { startAnswerSettler } from './answers/settle-answered';
 import { consoleRoutes } from './console/routes';
 import { handleMailEvent } from './handlers/mail-events';
+import { handleOrganisationErased } from './handlers/erasure';
 import { createWithdrawnModel, handleWithdrawal, isOrganisationWithdrawn } from './handlers/withdrawals';
 import { handleProposedEvent, handleProposedEvents } from './handlers/proposed';
 import { cachedPolicyLookup } from './policies/auto-approval';
@@ -41,9 +42,13 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   const policyLookup = cachedPolicyLookup(policies);
   const withdrawn = createWithdrawnModel(connection);
   await withdrawn.init();
+  const sessions = createConsoleSessionModel(connection);
+  await sessions.init();
   const proposedDeps = { proposals, withdrawn, policies: policyLookup, logger, publishSoon };
   const handleOther = (event: KoppelEvent) =>
-    event.type === 'offer.withdrawn' || event.type === 'request.withdrawn' || event.type === 'organisation.withdrawn'
+    event.type === 'organisation.erased'
+      ? handleWithdrawal(event, { proposals, withdrawn, logger }).then(() => handleOrganisationErased(event, { proposals, sessions, logger }))
+      : event.type === 'offer.withdrawn' || event.type === 'request.withdrawn' || event.type === 'organisation.withdrawn'
       ? handleWithdrawal(event, { proposals, withdrawn, logger })
       : event.type.startsWith('mail.')
         ? handleMailEvent(event, proposals)
@@ -82,8 +87,6 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET, standing));
-  const sessions = createConsoleSessionModel(connection);
-  await sessions.init();
   const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, sessions: consoleSessions(sessions), logger };
   const deadLetters = () => deadLetterCounts(kafka, Object.values(TOPICS));
   app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, standing, deadLetters }));

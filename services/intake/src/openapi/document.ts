@@ -157,6 +157,13 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           requestBody: { required: true, ...json('OrganisationInput', EXAMPLES.organisations.input) },
           responses: { '200': { description: 'Updated', ...json('OrganisationView') }, '404': problem('None'), '409': problem('Withdrawn'), ...COMMON_ERRORS },
         },
+        delete: {
+          operationId: 'eraseOrganisation',
+          summary: "Erase an organisation's people everywhere (admin, `?erase=true`): contacts, names and addresses are deleted or anonymised in every service; the organisation is withdrawn. Erasing again finishes an interrupted erasure.",
+          tags: ['organisations'],
+          parameters: [ID_PARAM, { name: 'erase', in: 'query', required: true, schema: { type: 'string', enum: ['true'] } }],
+          responses: { '200': { description: 'Erased', ...json('OrganisationView') }, '404': problem('None'), '409': problem('Changed meanwhile'), ...COMMON_ERRORS },
+        },
       },
       '/organisations/{id}/withdraw': {
         post: {

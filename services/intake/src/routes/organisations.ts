@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Model } from 'mongoose';
 import {
   createEnvelope,
@@ -15,6 +16,7 @@ import {
 import { HttpProblem, parseOrThrow } from '@koppel/http';
 import { appendToOutbox, initialOutbox, outboxEntry, type OutboxEntry } from '@koppel/messaging';
 import { principalOf, requireRole, type Principal } from '../auth/authenticate';
+import { eraseOrganisation, type ErasureDeps } from '../erasure/erase-organisation';
 import { placeFromInput } from '../places/resolve-place';
 import type { ActiveOrganisations } from '../store/active-organisations';
 import { assertSameBody, findByIdempotency, idempotencyOf, idFromIdempotency } from '../store/idempotency';
@@ -23,7 +25,7 @@ import { parseInput, pathId, type ListingHooks } from './listings';
 
 /** Public view: the organisation and its lifecycle, never sign-in links or the outbox. */
 export function organisationView(doc: StoredOrganisation) {
-  return { ...doc.data, status: doc.status, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt, withdrawnAt: doc.withdrawnAt };
+  return { ...doc.data, status: doc.status, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt, withdrawnAt: doc.withdrawnAt, erasedAt: doc.erasedAt };
 }
 
 function organisationFromInput(input: OrganisationInput, id: string): Organisation {
@@ -57,7 +59,7 @@ const contactEmailsOf = (o: Organisation) => [...new Set(o.contacts.map((c) => c
  * event (created, updated, withdrawn) through the document's outbox; the
  * notifier reads providers' mail preferences from them.
  */
-export function organisationRoutes(model: Model<StoredOrganisation>, active: ActiveOrganisations, hooks: ListingHooks): Router {
+export function organisationRoutes(model: Model<StoredOrganisation>, active: ActiveOrganisations, hooks: ListingHooks, listings: Pick<ErasureDeps, 'offers' | 'requests'>): Router {
   const router = Router();
   const m = model as unknown as Model<any>;
   const notFound = (id: string) => new HttpProblem(404, 'Not found', `No organisation with id '${id}'.`);
@@ -199,5 +201,19 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     res.json(organisationView(doc));
   });
 
+  // Erasure (issue #11): `?erase=true` says the caller means it; a plain DELETE would be ambiguous (withdraw is a POST).
+  router.delete('/:id', async (req, res) => {
+    const principal = principalOf(req);
+    requireRole(principal, 'admin');
+    const id = pathId(req, 'organisation');
+    const query = parseOrThrow(EraseQuerySchema, req.query, 'query');
+    if (!query.erase) throw new HttpProblem(400, 'Validation failed', 'Deleting an organisation erases its people everywhere: add ?erase=true to confirm.', { errors: [{ path: 'erase', message: "must be 'true'" }] });
+    const doc = await eraseOrganisation({ organisations: model, ...listings, hooks }, id);
+    active.forget(id);
+    res.json(organisationView(doc));
+  });
+
   return router;
 }
+
+const EraseQuerySchema = z.object({ erase: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();

@@ -59,6 +59,8 @@ export interface StoredOrganisation {
   createdAt: Date;
   updatedAt: Date;
   withdrawnAt?: Date;
+  /** When its people were erased (erasure/erase-organisation.ts); it is withdrawn too. */
+  erasedAt?: Date;
   /** Lower-cased contact emails: how a sign-in request finds its organisation. */
   contactEmails: string[];
   signInLinks: SignInLink[];
@@ -108,6 +110,7 @@ function organisationSchema() {
       createdAt: { type: Date, required: true },
       updatedAt: { type: Date, required: true },
       withdrawnAt: { type: Date },
+      erasedAt: { type: Date },
       contactEmails: { type: [String], index: true },
       signInLinks: { type: [{ _id: false, hash: String, email: String, expiresAt: Date, usedAt: Date }], default: () => [] },
       signInRevision: { type: Number, default: 0 },

@@ -68,6 +68,10 @@ async function applyListingEvent(event: KoppelEvent, deps: ListingEventDeps): Pr
       await closeListingsOf(event.payload.organisationId, event, deps);
       return [];
     }
+    case 'organisation.erased': {
+      await eraseListingsOf(event.payload.organisationId, deps);
+      return [];
+    }
     default:
       return [];
   }
@@ -78,6 +82,13 @@ async function applyListingEvent(event: KoppelEvent, deps: ListingEventDeps): Pr
  * proposed for them (review withdraws what was pending). Its listings' own events
  * stay in intake's hands; a redelivery finds nothing open and changes nothing.
  */
+/** An erased organisation's listings are deleted from the matcher's copy and index (issue #11): they hold its people's names and addresses. */
+async function eraseListingsOf(organisationId: string, deps: ListingEventDeps): Promise<void> {
+  for (const id of await deps.offers.eraseOf('data.provider.id', organisationId, (offer) => offer.provider.id)) deps.engine.removeOffer(id);
+  for (const id of await deps.requests.eraseOf('data.school.id', organisationId, (request) => request.school.id)) deps.engine.removeRequest(id);
+  deps.logger.info('listings of an erased organisation deleted', { organisationId });
+}
+
 async function closeListingsOf(organisationId: string, event: KoppelEvent, deps: ListingEventDeps): Promise<void> {
   const at = new Date(event.occurredAt);
   for (const doc of await deps.offers.openOf('data.provider.id', organisationId, (offer) => offer.provider.id)) {

@@ -37,6 +37,16 @@ export class ListingStore<T> {
     return [...found.values()].filter((doc) => doc.open);
   }
 
+  /** Deletes every listing of one organisation, open or not, here and in the database (an erasure); returns their ids. */
+  async eraseOf(field: 'data.provider.id' | 'data.school.id', organisationId: string, organisationOf: (data: T) => string): Promise<string[]> {
+    await this.flush(); // nothing staged may write a copy back afterwards
+    const ids = new Set(((await this.model.find({ [field]: organisationId }, { _id: 1 }).lean()) as Array<{ _id: string }>).map((d) => d._id));
+    for (const doc of this.copies.values()) if (organisationOf(doc.data) === organisationId) ids.add(doc._id);
+    await this.model.deleteMany({ [field]: organisationId });
+    for (const id of ids) this.copies.delete(id);
+    return [...ids];
+  }
+
   async get(id: string): Promise<MatchableDoc<T> | null> {
     const known = this.copies.get(id);
     if (known) return known;

@@ -44,7 +44,8 @@ function withdrawalOf(event: KoppelEvent): Withdrawal | undefined {
       return { key: `offer:${event.payload.offerId}`, filter: { 'match.offerId': event.payload.offerId }, by: 'provider' };
     case 'request.withdrawn':
       return { key: `request:${event.payload.requestId}`, filter: { 'match.requestId': event.payload.requestId }, by: 'school' };
-    case 'organisation.withdrawn': {
+    case 'organisation.withdrawn':
+    case 'organisation.erased': {
       const id = event.payload.organisationId;
       return { key: `organisation:${id}`, filter: { $or: [{ 'match.school.id': id }, { 'match.provider.id': id }] }, by: 'admin' };
     }
