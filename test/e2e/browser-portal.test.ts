@@ -23,7 +23,7 @@ import { e2eContext, uniqueTag } from './helpers';
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: the portal for schools and providers', () => {
-  const { stack } = e2eContext();
+  const { stack, inbox } = e2eContext();
   const portal = stack.services.portal.url;
   const admin = bearer(stack.adminToken);
   let browser: BrowserContext;
@@ -178,12 +178,14 @@ describe('in a browser: the portal for schools and providers', () => {
     await expectText(school.locator('#suggestions-status'), 'toBe', 'Bedankt, uw antwoord is bewaard.');
     await expectText(schoolCard.locator('dd').nth(1), 'toContain', 'U bent geïnteresseerd');
 
-    // The provider too: confirmed, and the page shows the school's contact.
+    // The provider too: confirmed, and the page names the school and points to the mail with its contact details
+    // (match events carry no addresses, issue #11).
     await provider.reload();
     const providerCard = provider.locator(`[data-suggestion="${proposal.id}"]`);
     await providerCard.locator('button[value=interested]').click();
     await expectText(provider.locator('#suggestions-status'), 'toContain', 'de match is bevestigd');
-    await expectText(providerCard.locator('dl'), 'toContain', schoolEmail);
+    await expectText(providerCard.locator('dl'), 'toContain', 'de contactgegevens staan in de bevestigingsmail');
+    expect((await inbox.waitForMailTo(providerEmail, 2)).some((m) => m.text.includes(schoolEmail))).toBe(true);
     const confirmed = await requestJson('GET', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`, undefined, admin);
     expect(confirmed.body.status).toBe('confirmed');
     await expectAccessible(provider, 'provider page with a confirmed match');

@@ -1,15 +1,16 @@
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import { signToken } from '@koppel/auth';
-import { createEnvelope, parseEvent, TOPICS, type MatchSnapshot } from '@koppel/contracts';
+import { createEnvelope, parseEvent, TOPICS } from '@koppel/contracts';
 import { findFreePort } from '@koppel/infra/src/process';
 import { bearer, requestJson, waitFor } from '@koppel/testkit';
 import { createLogger } from '@koppel/logging';
 import { handleMatchEvent } from '../../services/notifier/src/handlers/match-events';
 import type { DeliveryDeps } from '../../services/notifier/src/mail/deliver-once';
-import { createDeliveryModel } from '../../services/notifier/src/store/deliveries';
-import { mailPreferenceOf, recordOrganisationEvent } from '../../services/notifier/src/preferences/record-organisation';
-import { createProviderPreferenceModel } from '../../services/notifier/src/preferences/store';
+import { createDeliveryModel, type AddressedMatch } from '../../services/notifier/src/store/deliveries';
+import { addressedMatch } from '../../services/notifier/src/organisations/addresses';
+import { mailPreferenceOf, recordOrganisationEvent } from '../../services/notifier/src/organisations/record-organisation';
+import { createOrganisationModel } from '../../services/notifier/src/organisations/store';
 import { collectForDigest, findDigestSource } from '../../services/notifier/src/digest/collect-for-digest';
 import { sendDueDigests, type DigestDeps } from '../../services/notifier/src/digest/send-due-digests';
 import { createDigestItemModel, createDigestModel } from '../../services/notifier/src/digest/store';
@@ -53,7 +54,7 @@ describe('daily digest for providers who chose it', () => {
     transport.close();
   });
 
-  function approved(tag: string, n: number, providerEmail: string): MatchSnapshot {
+  function approved(tag: string, n: number, providerEmail: string): AddressedMatch {
     return {
       matchId: `req-${tag}-${n}::off-${tag}`, requestId: `req-${tag}-${n}`, offerId: `off-${tag}`, score: 0.8, explanation: {}, summary: 'Past bij de leeftijd.',
       request: { title: `Aanvraag ${n}`, municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 40, disciplines: ['theatre'] },
@@ -151,6 +152,7 @@ describe('daily digest for providers who chose it', () => {
       logger: deps.logger,
       maxAttempts: 2,
       publishSoon: () => undefined,
+      addressed: (match) => addressedMatch(createOrganisationModel(connection), match),
       render: () => ({ subject: `Voorstel (opnieuw) ${tag}`, text: 'opnieuw', html: '<p>opnieuw</p>' }),
       digestSourceOf: (matchId) => findDigestSource(deps.items, matchId),
     };
@@ -181,7 +183,7 @@ describe('daily digest for providers who chose it', () => {
 
     // The notifier learns the choice from the organisation's event.
     const notifierDb = connection.getClient().db(`${stack.namespace}-koppel-notifier`);
-    await waitFor('the notifier to store the preference', async () => (await notifierDb.collection('provider_preferences').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest', { timeoutMs: 30_000, intervalMs: 250 });
+    await waitFor('the notifier to store the preference', async () => (await notifierDb.collection('organisations').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest', { timeoutMs: 30_000, intervalMs: 250 });
 
     const { request, offer } = goodPair('req-0001', 'off-0035', tag);
     offer.provider = { id: org.body.id, name: `Theater ${tag}`, email, language: 'nl' };
@@ -198,7 +200,7 @@ describe('daily digest for providers who chose it', () => {
   });
 
   it('keeps the newest organisation revision, whatever order its events arrive in', async () => {
-    const preferences = createProviderPreferenceModel(connection);
+    const preferences = createOrganisationModel(connection);
     await preferences.init();
     const tag = uniqueTag();
     const provider = { id: `prov-pref-${tag}`, name: 'Circusschool', email: `pref-${tag}@example.org`, language: 'nl' as const };
@@ -218,6 +220,7 @@ describe('daily digest for providers who chose it', () => {
     expect(await mailPreferenceOf(preferences, provider)).toBe('daily_digest');
     expect(await recordOrganisationEvent(preferences, changed(4, 'each'))).toBe('stored');
     expect(await mailPreferenceOf(preferences, { ...provider, mailPreference: 'daily_digest' })).toBe('each');
-    expect(await recordOrganisationEvent(preferences, changed(5, 'each', 'requester'))).toBe('not-a-provider');
+    expect(await recordOrganisationEvent(preferences, changed(5, 'each', 'requester'))).toBe('stored');
+    expect(await mailPreferenceOf(preferences, provider)).toBe('each'); // a requester has none: the snapshot's, else 'each'
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { signToken } from '@koppel/auth';
+import { addressHashOf, signToken } from '@koppel/auth';
 import { TOPICS } from '@koppel/contracts';
 import { startServiceProcess } from '@koppel/launcher';
 import { bearer, readTopic, requestJson } from '@koppel/testkit';
@@ -289,16 +289,21 @@ describe('intake API', () => {
       const email = `${world.orgs.schoolA}@example.org`;
       expect((await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: `nobody-${world.tag}@example.org` })).status).toBe(202);
       expect((await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: email.toUpperCase() })).status).toBe(202);
-      const events = await readTopic(kafka, TOPICS.signIn, (ms) => ms.some((m) => m.key === email));
-      expect(events.filter((m) => m.key?.startsWith('nobody-'))).toHaveLength(0);
-      const raw = events.find((m) => m.key === email)!.value!;
+      // Keyed by the address's hash: the unknown address made no event.
+      const key = addressHashOf(email);
+      const events = await readTopic(kafka, TOPICS.signIn, (ms) => ms.some((m) => m.key === key));
+      expect(events.filter((m) => m.key === addressHashOf(`nobody-${world.tag}@example.org`))).toHaveLength(0);
+      const raw = events.find((m) => m.key === key)!.value!;
       const event = JSON.parse(raw);
       expect(event.type).toBe('signin.link-requested');
-      expect(event.payload).toMatchObject({ email, language: 'nl' });
-      // The link travels sealed: a reader of the topic learns no token (issue #11).
+      expect(event.payload).toMatchObject({ language: 'nl' });
+      // The link and the contact travel sealed: a reader of the topic learns no token and no address (issue #11).
       expect(event.payload.link).toBeUndefined();
+      expect(event.payload.email).toBeUndefined();
       expect(event.payload.sealedLink).toMatch(/^v1\./);
+      expect(event.payload.sealedContact).toMatch(/^v1\./);
       expect(raw).not.toMatch(/token=/);
+      expect(raw.toLowerCase()).not.toContain(email.toLowerCase());
       // Only the mail carries it.
       const [mail] = await inbox.waitForMailTo(email);
       const token = new URL(mail.text.split('\n').find((l: string) => l.startsWith('http'))!).searchParams.get('token')!;
@@ -320,9 +325,10 @@ describe('intake API', () => {
       expect([a.status, b.status]).toEqual([202, 202]);
       expect(a.body).toEqual(b.body);
       for (let i = 0; i < 6; i++) expect((await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: known })).status).toBe(202);
-      await readTopic(kafka, TOPICS.signIn, (ms) => ms.filter((m) => m.key === known).length >= 5, 20_000);
+      const key = addressHashOf(known);
+      await readTopic(kafka, TOPICS.signIn, (ms) => ms.filter((m) => m.key === key).length >= 5, 20_000);
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect((await readTopic(kafka, TOPICS.signIn, () => false, 2000)).filter((m) => m.key === known)).toHaveLength(5);
+      expect((await readTopic(kafka, TOPICS.signIn, () => false, 2000)).filter((m) => m.key === key)).toHaveLength(5);
     });
   });
 

@@ -92,7 +92,7 @@ describe('state a new instance can rebuild from the compacted topics', () => {
       const notifier = await startServiceProcess('notifier', { ...common, logName: `notifier-rebuild-${tag}` });
       started.push(notifier);
       const notifierDb = connection.getClient().db(`${common.namespace}-koppel-notifier`);
-      await waitFor('the fresh notifier to know the digest choice', async () => (await notifierDb.collection('provider_preferences').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest', { timeoutMs: 60_000, intervalMs: 500 });
+      await waitFor('the fresh notifier to know the digest choice', async () => (await notifierDb.collection('organisations').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest', { timeoutMs: 60_000, intervalMs: 500 });
     } finally {
       for (const s of started.reverse()) await s.stop().catch(() => undefined);
       await connection.close();

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
-import type { MatchSnapshot } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
 import { answerLinksFor } from '../../services/notifier/src/handlers/match-events';
 import { claimDelivery, sendClaimed, type DeliveryDeps } from '../../services/notifier/src/mail/deliver-once';
 import { renderApprovedMatchMail } from '../../services/notifier/src/mail/templates';
 import { sweepStrandedDeliveries } from '../../services/notifier/src/mail/sweep-stranded-deliveries';
-import { createDeliveryModel, deliveryId } from '../../services/notifier/src/store/deliveries';
+import { addressedMatch } from '../../services/notifier/src/organisations/addresses';
+import { createOrganisationModel } from '../../services/notifier/src/organisations/store';
+import { createDeliveryModel, deliveryId, type AddressedMatch } from '../../services/notifier/src/store/deliveries';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -34,6 +35,7 @@ describe('the stranded-delivery sweeper', () => {
         logger: createLogger('stranded-test', { level: 'warn' }),
         maxAttempts: 5,
         publishSoon: () => undefined,
+        addressed: (match) => addressedMatch(createOrganisationModel(connection), match),
         render: (_kind, source, recipient) => renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, { secret, publicUrl: 'http://review.example', ttlDays: 30 }) }, recipient),
       };
       const stranded = snapshot(tag, 'stranded');
@@ -62,12 +64,12 @@ describe('the stranded-delivery sweeper', () => {
   });
 });
 
-function snapshot(tag: string, label: string): MatchSnapshot {
+function snapshot(tag: string, label: string): AddressedMatch {
   return {
     matchId: `req-${tag}-${label}::off-${tag}`, requestId: `req-${tag}-${label}`, offerId: `off-${tag}`, score: 0.8, explanation: {}, summary: 'Past bij de leeftijd.',
     request: { title: `Aanvraag ${label}`, municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 40, disciplines: ['theatre'] },
     offer: { title: 'Toneelworkshop', municipality: 'Kortrijk', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
     school: { id: `s-${label}`, name: `School ${label}`, email: `stranded-${label}-${tag}@example.org`, language: 'nl' },
     provider: { id: `prov-${tag}`, name: 'Theater Antigone', email: `prov-${tag}@example.org`, language: 'nl' },
-  } as MatchSnapshot;
+  } as AddressedMatch;
 }

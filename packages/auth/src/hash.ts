@@ -5,7 +5,10 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** The hash an erasure event names an address by: SHA-256 (hex) of its trimmed, lower-cased form. */
-export function erasureHashOf(address: string): string {
+/**
+ * How events name an address without carrying it (an erasure's addresses, the contact a
+ * match's side is mailed at): SHA-256 (hex) of its trimmed, lower-cased form.
+ */
+export function addressHashOf(address: string): string {
   return sha256Hex(address.trim().toLowerCase());
 }

@@ -55,6 +55,12 @@ export const env = {
 export const commonEnvSchema = z.object({
   KAFKA_BROKERS: env.brokers(),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /**
+   * At most how long a state topic (offers, requests, organisations) keeps a key's older
+   * records after a newer one, such as an erasure or a withdrawal's tombstone: the
+   * broker rolls and compacts the segment by then (issue #11). A day by default.
+   */
+  KAFKA_MAX_COMPACTION_LAG_MS: z.coerce.number().int().min(1000).default(86_400_000),
   MONGO_URI: env.mongoUri(),
   /**
    * Database connections per process. 1 serialises this process's operations, which

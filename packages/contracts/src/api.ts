@@ -41,7 +41,7 @@ export type PlaceInput = z.infer<typeof PlaceInputSchema>;
 export const OfferInputSchema = OfferSchema.extend({
   id: Id.optional(),
   /** Filled from the provider organisation of the token; required for admins. */
-  provider: ProviderRefSchema.optional(),
+  provider: ProviderRefSchema.omit({ registered: true }).optional(),
   /** Ages; may be left out when `grades` says them. */
   audience: AgeRangeSchema.optional(),
   location: PlaceInputSchema,

@@ -99,7 +99,15 @@ export type Period = z.infer<typeof PeriodSchema>;
 /** Grades as written ("3de leerjaar", "groep 5", "S1–S2"); ages are derived from them by the matching taxonomy. */
 const Grades = z.array(z.string().trim().min(1).max(100)).max(20);
 
-export const ProviderRefSchema = z.object({ id: Id, name: Name, email: Email, language: LanguageSchema.optional() });
+/**
+ * Set by intake when the party is one of koppel's organisations: its mails go to that
+ * organisation's own contacts, so the match events after the listing name the contact by
+ * a hash instead of carrying the address (issue #11). Absent: a party an admin or broker
+ * typed in, mailed at the listing's address.
+ */
+const Registered = z.literal(true).optional();
+
+export const ProviderRefSchema = z.object({ id: Id, name: Name, email: Email, language: LanguageSchema.optional(), registered: Registered });
 export type ProviderRef = z.infer<typeof ProviderRefSchema>;
 
 export const OfferSchema = z.object({
@@ -128,7 +136,7 @@ export type Offer = z.infer<typeof OfferSchema>;
 export const REQUESTER_TYPES = ['school', 'childcare', 'after_school_care', 'youth_work', 'welfare', 'neighbourhood'] as const;
 export const RequesterTypeSchema = z.enum(REQUESTER_TYPES);
 
-export const SchoolRefSchema = PlaceSchema.extend({ id: Id, name: Name, email: Email, language: LanguageSchema.optional(), type: RequesterTypeSchema.optional() });
+export const SchoolRefSchema = PlaceSchema.extend({ id: Id, name: Name, email: Email, language: LanguageSchema.optional(), type: RequesterTypeSchema.optional(), registered: Registered });
 export type SchoolRef = z.infer<typeof SchoolRefSchema>;
 
 export const RequestSchema = z.object({

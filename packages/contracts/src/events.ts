@@ -60,7 +60,7 @@ const OrganisationWithdrawn = z.object({ organisationId: z.string().min(1), revi
 /**
  * An organisation's people erased (issue #11): every service deletes or anonymises what it
  * holds of them. The addresses travel only as SHA-256 hashes of their lower-cased form
- * (`erasureHashOf` in `@koppel/auth`), so a service can find rows keyed by address without the event
+ * (`addressHashOf` in `@koppel/auth`), so a service can find rows keyed by address without the event
  * carrying them. Implies a withdrawal: tokens and sessions are revoked too.
  */
 const OrganisationErased = z.object({ organisationId: z.string().min(1), revision: z.number().int().min(1), addressHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100) });
@@ -69,11 +69,21 @@ export type OrganisationErasedPayload = z.infer<typeof OrganisationErased>;
 /** What an erased name or address is replaced with wherever a record must stay (to keep a mail from going twice). */
 export const ERASED = { name: '(gewist)', email: 'gewist@koppel.invalid' } as const;
 
-/** What a notification needs to know about each side, copied into the match events. */
+/**
+ * What a notification needs to know about each side, copied into the match events. No
+ * address (issue #11): those topics expire by time, not by key, so an erased address
+ * would stay in them for days. The notifier takes the address from the organisation's
+ * contacts (the compacted organisations topic, which forgets an erased organisation);
+ * `contact` says which one: the SHA-256 of the listing's contact address (`addressHashOf`).
+ */
 export const PartySchema = z.object({
   id: z.string().min(1),
+  /** The organisation's name (not a person's). */
   name: z.string().min(1),
-  email: z.email(),
+  /** Which of the organisation's contacts the listing names (hash of the address); absent: the first. */
+  contact: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest').optional(),
+  /** Events from before issue #11 carried the address itself; the notifier still mails those. */
+  email: z.email().optional(),
   language: LanguageSchema.default('nl'),
   /**
    * How this contact wants match mails: one per approved match ('each', the
@@ -126,27 +136,36 @@ const MatchDecided = z.object({
 });
 export type MatchDecidedPayload = z.infer<typeof MatchDecided>;
 
+const Sealed = z.string().regex(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/, 'must be sealed (v1.<iv>.<data>)');
+
 /**
- * Someone asked to sign in to the web pages: the notifier mails them the
- * one-time link. The link's token is single-use and short-lived; the event is
- * keyed by the email address so repeated requests keep their order.
- */
-/**
- * The link signs its holder in, so it travels sealed (AES-GCM, a key only intake and
- * the notifier hold: `sealText` in @koppel/auth): readers of the topic, its dead-letter
- * topic or intake's outbox cannot use it (issue #11). `link` in plain text is what
- * events from before that carried; the notifier still mails those.
+ * Someone asked to sign in to the web pages: the notifier mails them the one-time link.
+ * The link's token is single-use and short-lived; the event is keyed by the hash of the
+ * address (`addressHashOf`), so repeated requests keep their order.
+ *
+ * The link signs its holder in and the contact is a person, so both travel sealed
+ * (AES-GCM, a key only intake and the notifier hold: `sealText` in @koppel/auth):
+ * readers of the topic, its dead-letter topic or intake's outbox can neither use the
+ * link nor read the address (issue #11). `sealedContact` seals the JSON of
+ * `SignInContact`. `email`, `name` and `link` in plain text are what events from
+ * before that carried; the notifier still mails those.
  */
 const SignInLinkRequested = z
   .object({
-    email: z.email(),
+    sealedContact: Sealed.optional(),
+    email: z.email().optional(),
     name: z.string().optional(),
     language: LanguageSchema.default('nl'),
-    sealedLink: z.string().regex(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/, 'must be a sealed link (v1.<iv>.<data>)').optional(),
+    sealedLink: Sealed.optional(),
     link: z.url().optional(),
     expiresAt: z.iso.datetime(),
   })
-  .refine((p) => p.sealedLink !== undefined || p.link !== undefined, { message: 'needs sealedLink', path: ['sealedLink'] });
+  .refine((p) => p.sealedLink !== undefined || p.link !== undefined, { message: 'needs sealedLink', path: ['sealedLink'] })
+  .refine((p) => p.sealedContact !== undefined || p.email !== undefined, { message: 'needs sealedContact', path: ['sealedContact'] });
+
+/** Who a sign-in link goes to, sealed into `sealedContact`. */
+export const SignInContactSchema = z.object({ email: z.email(), name: z.string().optional() });
+export type SignInContact = z.infer<typeof SignInContactSchema>;
 export type SignInLinkRequestedPayload = z.infer<typeof SignInLinkRequested>;
 
 /** The two sides of a match; each gets its own mails and answers for itself. */
@@ -178,8 +197,9 @@ export const MailKindSchema = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKindSchema>;
 
 const MailRef = z.object({ matchId: z.string().min(1), recipient: MatchSideSchema, kind: MailKindSchema });
-const MailSent = MailRef.extend({ to: z.email(), messageId: z.string().min(1), attempts: z.number().int().min(1), sentAt: z.iso.datetime() });
-const MailFailed = MailRef.extend({ to: z.email(), reason: z.string().max(2000), attempts: z.number().int().min(1), failedAt: z.iso.datetime() });
+/** No address in mail events (they expire by time; see PartySchema): `to` is what events from before issue #11 carried. */
+const MailSent = MailRef.extend({ to: z.email().optional(), messageId: z.string().min(1), attempts: z.number().int().min(1), sentAt: z.iso.datetime() });
+const MailFailed = MailRef.extend({ to: z.email().optional(), reason: z.string().max(2000), attempts: z.number().int().min(1), failedAt: z.iso.datetime() });
 const MailResendRequested = MailRef.extend({ requestedBy: z.string().min(1), requestedAt: z.iso.datetime() });
 export type MailSentPayload = z.infer<typeof MailSent>;
 export type MailFailedPayload = z.infer<typeof MailFailed>;

@@ -24,9 +24,24 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
   });
 }
 
-/** The topic-level settings koppel relies on: compaction for the state topics (COMPACTED_TOPICS). */
-export function topicConfigOf(topic: string): { name: string; value: string }[] {
-  return [{ name: 'cleanup.policy', value: COMPACTED_TOPICS.has(topic) ? 'compact' : 'delete' }];
+export interface TopicOptions {
+  partitions?: number;
+  /** State topics: how long before a key's superseded records are compacted away (KAFKA_MAX_COMPACTION_LAG_MS). */
+  maxCompactionLagMs?: number;
+}
+
+/**
+ * The topic-level settings koppel relies on: compaction for the state topics
+ * (COMPACTED_TOPICS), within a bounded time, so an erased organisation's earlier
+ * records (its contacts) are gone from the topic after `maxCompactionLagMs`.
+ */
+export function topicConfigOf(topic: string, options: TopicOptions = {}): { name: string; value: string }[] {
+  if (!COMPACTED_TOPICS.has(topic)) return [{ name: 'cleanup.policy', value: 'delete' }];
+  return [
+    { name: 'cleanup.policy', value: 'compact' },
+    { name: 'min.compaction.lag.ms', value: '0' },
+    { name: 'max.compaction.lag.ms', value: String(options.maxCompactionLagMs ?? 86_400_000) },
+  ];
 }
 
 /**
@@ -35,7 +50,7 @@ export function topicConfigOf(topic: string): { name: string; value: string }[] 
  * the state topics were compacted). Consumers that subscribe before a topic exists
  * get errors on KRaft, so every service calls this at start.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], options: { partitions?: number } = {}): Promise<void> {
+export async function ensureTopics(kafka: Kafka, topics: string[], options: TopicOptions = {}): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -45,7 +60,7 @@ export async function ensureTopics(kafka: Kafka, topics: string[], options: { pa
       await admin
         .createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1, configEntries: topicConfigOf(topic) })),
+          topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1, configEntries: topicConfigOf(topic, options) })),
         })
         .catch((error: Error) => {
           // Two services starting at once may both try to create a topic.
@@ -53,17 +68,21 @@ export async function ensureTopics(kafka: Kafka, topics: string[], options: { pa
         });
     }
     const compacted = topics.filter((t) => existing.has(t) && COMPACTED_TOPICS.has(t));
-    if (compacted.length > 0) await compactWhereNeeded(admin, compacted);
+    if (compacted.length > 0) await compactWhereNeeded(admin, compacted, options);
   } finally {
     await admin.disconnect();
   }
 }
 
-async function compactWhereNeeded(admin: Admin, topics: string[]): Promise<void> {
-  const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] })) });
-  const wrong = described.resources.filter((r) => r.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue !== 'compact').map((r) => r.resourceName);
+/** Brings existing state topics' settings in line with `topicConfigOf` (AlterConfigs replaces a topic's settings: all are given). */
+async function compactWhereNeeded(admin: Admin, topics: string[], options: TopicOptions): Promise<void> {
+  const configNames = topicConfigOf(topics[0], options).map((e) => e.name);
+  const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames })) });
+  const differs = (r: (typeof described.resources)[number]) =>
+    topicConfigOf(r.resourceName, options).some((want) => r.configEntries.find((e) => e.configName === want.name)?.configValue !== want.value);
+  const wrong = described.resources.filter(differs).map((r) => r.resourceName);
   if (wrong.length === 0) return;
-  await admin.alterConfigs({ validateOnly: false, resources: wrong.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] })) });
+  await admin.alterConfigs({ validateOnly: false, resources: wrong.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: topicConfigOf(name, options) })) });
 }
 
 /**

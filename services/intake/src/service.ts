@@ -44,7 +44,7 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   // The broker may be away: intake still starts and stores writes with their events
   // in its outbox; the relay publishes them once the topics exist and the broker answers.
   let topicsReady = false;
-  const topics = retryInBackground('creating topics', async () => void (await ensureTopics(kafka, ALL_TOPICS), (topicsReady = true)), logger);
+  const topics = retryInBackground('creating topics', async () => void (await ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }), (topicsReady = true)), logger);
   const publisher = new Publisher(kafka);
   const relay = startOutboxRelay({ models: [models.offers, models.requests, models.organisations], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
   // Events a previous process stored but did not publish go out as soon as they can.

@@ -34,7 +34,7 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
   const deps = { engine, offers, requests, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
-    prepare: () => ensureTopics(kafka, ALL_TOPICS),
+    prepare: () => ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }),
     kafka,
     publisher,
     groupId: config.MATCHER_GROUP_ID,

@@ -1,3 +1,4 @@
+import { addressHashOf } from '@koppel/auth';
 import { MatchingEngine } from '@koppel/matching';
 import { makeOffer, makeRequest } from '../../../packages/matching/test/fixtures';
 import { snapshotOf } from '../src/handlers/proposals';
@@ -26,5 +27,15 @@ describe('snapshotOf', () => {
   it("falls back to the listing's language when a contact has none", () => {
     const noLanguage = { ...offer, provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email }, language: 'fr' as const };
     expect(snapshotOf(scored(), request, noLanguage).provider.language).toBe('fr');
+  });
+
+  it("names a registered organisation's contact by its hash, never the address; a typed-in party keeps its address (issue #11)", () => {
+    const registered = { ...offer, provider: { ...offer.provider, registered: true as const } };
+    const snapshot = snapshotOf(scored(), request, registered);
+    expect(snapshot.provider.email).toBeUndefined();
+    expect(snapshot.provider.contact).toBe(addressHashOf(offer.provider.email));
+    expect(JSON.stringify(snapshot.provider)).not.toContain(offer.provider.email);
+    expect(snapshot.school).toMatchObject({ email: request.school.email });
+    expect(snapshot.school.contact).toBeUndefined();
   });
 });

@@ -19,8 +19,9 @@ import { createSignInDeliveryModel } from './sign-in/deliveries';
 import { collectForDigest, findDigestSource } from './digest/collect-for-digest';
 import { startDigestScheduler } from './digest/send-due-digests';
 import { createDigestItemModel, createDigestModel } from './digest/store';
-import { mailPreferenceOf, recordOrganisationEvent } from './preferences/record-organisation';
-import { createProviderPreferenceModel } from './preferences/store';
+import { addressedMatch } from './organisations/addresses';
+import { mailPreferenceOf, recordOrganisationEvent } from './organisations/record-organisation';
+import { createOrganisationModel } from './organisations/store';
 
 export interface RunningNotifier {
   url: string;
@@ -38,8 +39,8 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   await digestItems.init();
   const digests = createDigestModel(connection);
   await digests.init();
-  const preferences = createProviderPreferenceModel(connection);
-  await preferences.init();
+  const organisations = createOrganisationModel(connection);
+  await organisations.init();
 
   const transport = nodemailer.createTransport({
     host: config.SMTP_HOST,
@@ -69,8 +70,9 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
       kind === 'approved'
         ? renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) }, recipient)
         : renderConfirmedMatchMail({ match: source.match }, recipient),
+    addressed: (match) => addressedMatch(organisations, match),
     collectForDigest: (source) => collectForDigest(digestItems, source),
-    mailPreferenceOf: (provider) => mailPreferenceOf(preferences, provider),
+    mailPreferenceOf: (provider) => mailPreferenceOf(organisations, provider),
     digestSourceOf: (matchId) => findDigestSource(digestItems, matchId),
   };
   const digestScheduler = startDigestScheduler(
@@ -96,7 +98,7 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   const strandedSweeper = startStrandedDeliverySweeper({ deliveries, logger, leaseMs: config.MAIL_SENDING_LEASE_MS, sendClaimed: (id) => sendClaimed(id, deps) });
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
-    prepare: () => ensureTopics(kafka, ALL_TOPICS),
+    prepare: () => ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }),
     kafka,
     publisher,
     groupId: config.NOTIFIER_GROUP_ID,
@@ -106,8 +108,11 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     retryDelayMs: config.MAIL_RETRY_DELAY_MS,
     handler: async (event) => {
       if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, linkKey: config.SIGNIN_LINK_KEY, transport, from: config.MAIL_FROM, logger });
-      else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn') await recordOrganisationEvent(preferences, event);
-      else if (event.type === 'organisation.erased') await eraseOrganisationFromMail(event, { deliveries, signInDeliveries, digests, digestItems, logger });
+      else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn') await recordOrganisationEvent(organisations, event);
+      else if (event.type === 'organisation.erased') {
+        await recordOrganisationEvent(organisations, event);
+        await eraseOrganisationFromMail(event, { deliveries, signInDeliveries, digests, digestItems, logger });
+      }
       else await handleMatchEvent(event, deps);
     },
   });

@@ -1,8 +1,8 @@
-import type { MatchSnapshot } from '@koppel/contracts';
+import type { AddressedMatch } from '../src/store/deliveries';
 import { localDayAndMinute, minuteOfDay } from '../src/digest/clock';
 import { renderDigestMail } from '../src/digest/template';
 
-function match(id: string, title: string): MatchSnapshot {
+function match(id: string, title: string): AddressedMatch {
   return {
     matchId: id, requestId: `r-${id}`, offerId: 'o', score: 0.8, explanation: {}, summary: 'Past bij de leeftijd.',
     request: { title, municipality: 'Kortrijk', postcode: '8500', ageMin: 9, ageMax: 10, pupils: 44, disciplines: ['theatre'] },

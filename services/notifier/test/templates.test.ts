@@ -1,9 +1,9 @@
-import type { MatchSnapshot } from '@koppel/contracts';
+import type { AddressedMatch } from '../src/store/deliveries';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from '../src/mail/templates';
 import { answerLinksFor } from '../src/handlers/match-events';
 import { verifyAnswerToken } from '@koppel/answer-links';
 
-const match: MatchSnapshot = {
+const match: AddressedMatch = {
   matchId: 'm-1',
   requestId: 'r-1',
   offerId: 'o-1',

@@ -55,7 +55,7 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
         : Promise.resolve(); // listings and organisations created or changed: not review's business
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
-    prepare: () => ensureTopics(kafka, ALL_TOPICS),
+    prepare: () => ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }),
     kafka,
     publisher,
     groupId: config.REVIEW_GROUP_ID,

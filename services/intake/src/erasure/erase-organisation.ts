@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { erasureHashOf } from '@koppel/auth';
+import { addressHashOf } from '@koppel/auth';
 import { createEnvelope, ERASED, TOPICS, type EventType } from '@koppel/contracts';
 import { HttpProblem } from '@koppel/http';
 import { appendToOutbox, outboxEntry, pendingIn } from '@koppel/messaging';
@@ -34,7 +34,7 @@ export async function eraseOrganisation(deps: ErasureDeps, id: string, now = new
   for (const kind of LISTING_KINDS) await eraseListings(deps, kind, id, now);
   if (existing.erasedAt) return existing;
   const revision = existing.revision + 1;
-  const addressHashes = [...new Set(existing.data.contacts.map((c) => erasureHashOf(c.email)))];
+  const addressHashes = [...new Set(existing.data.contacts.map((c) => addressHashOf(c.email)))];
   const outbox = appendToOutbox([outboxEntry(TOPICS.organisations, createEnvelope({ type: 'organisation.erased', key: id, payload: { organisationId: id, revision, addressHashes } }))]);
   const erased = (await organisations
     .findOneAndUpdate(

@@ -34,15 +34,21 @@ function agesOfGrades(grades: string[] | undefined): { ageMin: number; ageMax: n
  */
 export function offerFromInput(input: OfferInput, principal: Principal, organisation: Organisation | undefined, id?: string): Offer {
   const errors: FieldError[] = [];
-  let provider = input.provider;
+  let provider: Offer['provider'] | undefined = input.provider;
   if (principal.role === 'provider') {
     if (!organisation) throw new HttpProblem(403, 'Forbidden', 'The organisation of this token does not exist (any more).');
     if (input.provider && input.provider.id !== organisation.id) throw new HttpProblem(403, 'Forbidden', 'A provider publishes offers for its own organisation only.');
     const contact = organisation.contacts[0];
     const foreign = contactAddressError(organisation, input.provider?.email, 'provider.email');
     if (foreign) errors.push(foreign);
-    provider = { id: organisation.id, name: input.provider?.name ?? organisation.name, email: input.provider?.email ?? contact.email, language: input.provider?.language ?? contact.language };
+    provider = { id: organisation.id, name: input.provider?.name ?? organisation.name, email: input.provider?.email ?? contact.email, language: input.provider?.language ?? contact.language, registered: true };
   } else if (!provider) errors.push({ path: 'provider', message: 'required when the token is not a provider organisation' });
+  else if (organisation) {
+    // An admin or broker naming a registered provider: its own contacts only, as for the provider itself.
+    const foreign = contactAddressError(organisation, provider.email, 'provider.email');
+    if (foreign) errors.push(foreign);
+    provider = { ...provider, registered: true };
+  }
   const audience = input.audience ?? agesOfGrades(input.grades);
   if (!audience) errors.push({ path: 'grades', message: 'no grade recognised (e.g. "3de leerjaar", "groep 5", "S1-S2"); give audience ages instead' });
   const location = placeFromInput(input.location, 'location');
@@ -70,6 +76,13 @@ export function requestFromInput(input: RequestInput, principal: Principal, orga
   for (const field of ['id', 'name', 'email', 'country'] as const) {
     if (!merged[field]) errors.push({ path: `school.${field}`, message: principal.role === 'requester' ? 'required (the organisation has none)' : 'required when the token is not a requester organisation' });
   }
+  if (principal.role !== 'requester' && organisation) {
+    // An admin or broker naming a registered school: its own contacts only, as for the school itself.
+    const foreign = contactAddressError(organisation, given.email, 'school.email');
+    if (foreign) errors.push(foreign);
+  }
+  if (organisation) merged.registered = true;
+  else delete merged.registered;
   let place: Request['school'] | undefined;
   if (merged.country) {
     // Explicit coordinates of the body win; the organisation's stored coordinates only with its own postcode/municipality.

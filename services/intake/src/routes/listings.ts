@@ -34,6 +34,8 @@ export interface ListingKind<T extends { id: string }, I> {
   topic: TopicName;
   inputSchema: z.ZodType<I>;
   fromInput: (input: I, principal: Principal, organisation: Organisation | undefined, id?: string) => T;
+  /** The organisation an admin's or broker's body names (the provider or the school), if any. */
+  partyIdOf: (input: I) => string | undefined;
   indexFieldsOf: (entity: T) => ListingIndexFields;
   payloadOf: (entity: T) => Record<string, unknown>;
 }
@@ -44,6 +46,7 @@ export const offerKind: ListingKind<Offer, z.infer<typeof OfferInputSchema>> = {
   topic: TOPICS.offers,
   inputSchema: OfferInputSchema,
   fromInput: offerFromInput,
+  partyIdOf: (input) => input.provider?.id,
   indexFieldsOf: (o) => ({
     ownerId: o.provider.id,
     country: o.location.country,
@@ -62,6 +65,7 @@ export const requestKind: ListingKind<Request, z.infer<typeof RequestInputSchema
   topic: TOPICS.requests,
   inputSchema: RequestInputSchema,
   fromInput: requestFromInput,
+  partyIdOf: (input) => input.school?.id,
   indexFieldsOf: (r) => ({
     ownerId: r.school.id,
     country: r.school.country,
@@ -123,9 +127,11 @@ export function listingRoutes<T extends { id: string }, I>(
   const eventType = (change: 'created' | 'updated' | 'withdrawn') => `${kind.name}.${change}` as EventType;
   const notFound = (id: string) => new HttpProblem(404, 'Not found', `No ${kind.name} with id '${id}'.`);
 
-  const organisationOf = async (principal: Principal): Promise<Organisation | undefined> => {
-    if (!principal.org || principal.role === 'admin') return undefined;
-    return organisations.get(principal.org);
+  /** A provider's or requester's own organisation; for an admin or broker, the organisation the body names, when it is one. */
+  const organisationOf = async (principal: Principal, input: I): Promise<Organisation | undefined> => {
+    if (principal.role === 'provider' || principal.role === 'requester') return principal.org ? organisations.get(principal.org) : undefined;
+    const partyId = kind.partyIdOf(input);
+    return partyId ? organisations.get(partyId) : undefined;
   };
 
   /** Loads a listing the principal may see, or 404 (another's listing is indistinguishable from none). */
@@ -149,7 +155,7 @@ export function listingRoutes<T extends { id: string }, I>(
     if (idempotency && (await replay(await findByIdempotency(model, idempotency, req.body)))) return;
 
     const input = parseInput(kind.inputSchema, req.body);
-    const organisation = await organisationOf(principal);
+    const organisation = await organisationOf(principal, input);
     const entity = kind.fromInput(input, principal, organisation, (input as { id?: string }).id ?? (idempotency ? idFromIdempotency(kind.idPrefix, idempotency) : undefined));
     const now = new Date();
     const event = createEnvelope({ type: eventType('created'), key: entity.id, payload: kind.payloadOf(entity) });
@@ -217,7 +223,7 @@ export function listingRoutes<T extends { id: string }, I>(
     if ((input as { id?: string }).id !== undefined && (input as { id?: string }).id !== id) {
       throw new HttpProblem(400, 'Validation failed', 'The body names another id.', { errors: [{ path: 'id', message: `must be '${id}' or absent` }] });
     }
-    const entity = kind.fromInput(input, principal, await organisationOf(principal), id);
+    const entity = kind.fromInput(input, principal, await organisationOf(principal, input), id);
     const event = createEnvelope({ type: eventType('updated'), key: id, payload: kind.payloadOf(entity) });
     const outbox = appendToOutbox([outboxEntry(kind.topic, event)]);
     const now = new Date();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Model } from 'mongoose';
-import { createEnvelope, SessionInputSchema, SignInLinkInputSchema, TOPICS } from '@koppel/contracts';
-import { randomLinkSecret, sha256Hex, signToken, sealText } from '@koppel/auth';
+import { createEnvelope, SessionInputSchema, SignInLinkInputSchema, TOPICS, type SignInContact } from '@koppel/contracts';
+import { addressHashOf, randomLinkSecret, sha256Hex, signToken, sealText } from '@koppel/auth';
 import { HttpProblem } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { appendToOutbox, outboxEntry } from '@koppel/messaging';
@@ -46,8 +46,14 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
       link.searchParams.set('token', secret);
       const event = createEnvelope({
         type: 'signin.link-requested',
-        key: address,
-        payload: { email: contact.email, name: contact.name, language: contact.language, sealedLink: sealText(link.toString(), config.SIGNIN_LINK_KEY), expiresAt: expiresAt.toISOString() },
+        // Neither the address nor the link in the clear (issue #11): the topic keeps events for days, erasure or not.
+        key: addressHashOf(address),
+        payload: {
+          sealedContact: sealText(JSON.stringify({ email: contact.email, name: contact.name } satisfies SignInContact), config.SIGNIN_LINK_KEY),
+          language: contact.language,
+          sealedLink: sealText(link.toString(), config.SIGNIN_LINK_KEY),
+          expiresAt: expiresAt.toISOString(),
+        },
       });
       const outbox = appendToOutbox([outboxEntry(TOPICS.signIn, event)]);
       const open = (org.signInLinks ?? []).filter((l) => !l.usedAt && new Date(l.expiresAt) > now).slice(-(OPEN_LINKS - 1));

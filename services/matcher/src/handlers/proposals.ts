@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addressHashOf } from '@koppel/auth';
 import { createEnvelope, type Envelope, type MatchSnapshot, type Offer, type PayloadOf, type Request } from '@koppel/contracts';
 import { describeExplanation, type ScoredMatch } from '@koppel/matching';
 
@@ -40,10 +41,20 @@ export function snapshotOf(match: ScoredMatch, request: Request, offer: Offer): 
       pricePerPupil: offer.pricePerPupil,
       disciplines: offer.disciplines,
     },
-    // Mails go out in the contact's language; the listing's text language only when the contact has none.
-    school: { id: request.school.id, name: request.school.name, email: request.school.email, language: request.school.language ?? request.language },
-    provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email, language: offer.provider.language ?? offer.language },
+    school: partyOf(request.school, request.language),
+    provider: partyOf(offer.provider, offer.language),
   };
+}
+
+/**
+ * A side of the match as the notifier needs it. A registered organisation's address stays
+ * out of the event (issue #11): the notifier mails the contact its hash names, from the
+ * organisation's own contacts. A party an admin typed in has no organisation to look in.
+ */
+function partyOf(party: Request['school'] | Offer['provider'], textLanguage: MatchSnapshot['school']['language']): MatchSnapshot['school'] {
+  // Mails go out in the contact's language; the listing's text language only when the contact has none.
+  const common = { id: party.id, name: party.name, language: party.language ?? textLanguage };
+  return party.registered ? { ...common, contact: addressHashOf(party.email) } : { ...common, email: party.email };
 }
 
 export function proposalEvent(snapshot: MatchSnapshot, sourceEventId: string): Envelope<PayloadOf<'match.proposed'>> {

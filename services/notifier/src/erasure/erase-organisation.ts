@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { erasureHashOf } from '@koppel/auth';
+import { addressHashOf } from '@koppel/auth';
 import { ERASED, type EventOf } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import type { DigestDoc, DigestItemDoc } from '../digest/store';
@@ -38,7 +38,7 @@ export async function eraseOrganisationFromMail(event: EventOf<'organisation.era
   const hashes = new Set(event.payload.addressHashes);
   // A scan of a small collection (kept 8 days): sign-in mails are keyed by event, not by address.
   const signIns = (await deps.signInDeliveries.find({}, { _id: 1, to: 1 }).lean()) as Array<Pick<SignInDeliveryDoc, '_id' | 'to'>>;
-  const gone = signIns.filter((d) => hashes.has(erasureHashOf(d.to))).map((d) => d._id);
+  const gone = signIns.filter((d) => hashes.has(addressHashOf(d.to))).map((d) => d._id);
   if (gone.length > 0) await deps.signInDeliveries.deleteMany({ _id: { $in: gone } });
   deps.logger.info('organisation erased from mail records', { organisationId: id, records, signInMails: gone.length });
 }

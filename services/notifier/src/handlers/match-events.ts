@@ -1,7 +1,7 @@
 import { signAnswerToken, answerLinkUrl } from '@koppel/answer-links';
-import { MATCH_SIDES, type KoppelEvent, type Party } from '@koppel/contracts';
+import { MATCH_SIDES, type KoppelEvent, type MatchSnapshot, type Party } from '@koppel/contracts';
 import { claimDelivery, deliverOnce, sendClaimed, type DeliveryDeps } from '../mail/deliver-once';
-import { deliveryId } from '../store/deliveries';
+import { deliveryId, type AddressedMatch } from '../store/deliveries';
 
 /**
  * What the notifier does with each event it consumes:
@@ -13,17 +13,28 @@ import { deliveryId } from '../store/deliveries';
 export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): Promise<void> {
   if (event.type === 'match.decided') {
     if (event.payload.decision !== 'approved') return;
-    const source = { match: event.payload.match, note: event.payload.note };
+    const match = await addressedOrSkip(event.payload.match, deps);
+    if (!match) return;
+    const source = { match, note: event.payload.note };
     await forBothSides(async (recipient) => {
       // A provider who chose one mail a day gets this match in tomorrow's (or today's) digest instead.
       if (recipient === 'provider' && deps.collectForDigest && (await providerWantsDigest(source.match.provider, deps))) await deps.collectForDigest(source);
       else await deliverOnce({ kind: 'approved', recipient, source, sourceEventId: event.id }, deps);
     });
   } else if (event.type === 'match.confirmed') {
-    await forBothSides((recipient) => deliverOnce({ kind: 'confirmed', recipient, source: { match: event.payload.match }, sourceEventId: event.id }, deps));
+    const match = await addressedOrSkip(event.payload.match, deps);
+    if (!match) return;
+    await forBothSides((recipient) => deliverOnce({ kind: 'confirmed', recipient, source: { match }, sourceEventId: event.id }, deps));
   } else if (event.type === 'mail.resend-requested') {
     await resend(event.id, event.payload.matchId, event.payload.recipient, event.payload.kind, deps);
   }
+}
+
+/** The match with both addresses, or null (logged) when a side's people were erased: then nobody is mailed about it. */
+async function addressedOrSkip(match: MatchSnapshot, deps: DeliveryDeps): Promise<AddressedMatch | null> {
+  const addressed = await deps.addressed(match);
+  if (!addressed) deps.logger.info('a side of the match was erased: no mail', { matchId: match.matchId });
+  return addressed;
 }
 
 async function providerWantsDigest(provider: Party, deps: DeliveryDeps): Promise<boolean> {

@@ -1,9 +1,9 @@
 import type { Model } from 'mongoose';
 import type { Transporter } from 'nodemailer';
-import { createEnvelope, TOPICS, type MailKind, type MailPreference, type Party } from '@koppel/contracts';
+import { createEnvelope, TOPICS, type MailKind, type MailPreference, type MatchSnapshot, type Party } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { appendToOutbox, classifyFailure, outboxEntry, PermanentError } from '@koppel/messaging';
-import { deliveryId, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
+import { deliveryId, type AddressedMatch, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
 import type { RenderedMail } from './templates';
 import { errorTextOf } from './error-text';
 
@@ -21,6 +21,8 @@ export interface DeliveryDeps {
   /** Asks the outbox relay to publish this delivery's events now. */
   publishSoon: (deliveryId: string) => void;
   render: (kind: MailKind, source: MailSource, recipient: Recipient) => RenderedMail;
+  /** Both sides' addresses, from the organisations' contacts; null when a side was erased (`addressedMatch`). */
+  addressed: (match: MatchSnapshot) => Promise<AddressedMatch | null>;
   /** Keeps a provider's approval for the daily digest (providers with mailPreference 'daily_digest'). */
   collectForDigest?: (source: MailSource) => Promise<unknown>;
   /** The provider's current mail preference (from its organisation events); absent: the snapshot's. */
@@ -97,7 +99,7 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
   const event = createEnvelope({
     type: 'mail.sent',
     key: delivery.matchId,
-    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, to: delivery.to, messageId: delivery.messageId, attempts: delivery.attempts, sentAt: sentAt.toISOString() },
+    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, messageId: delivery.messageId, attempts: delivery.attempts, sentAt: sentAt.toISOString() },
   });
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   await deps.deliveries.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt }, $unset: { lastError: 1 } });
@@ -110,7 +112,7 @@ export async function markFailed(delivery: DeliveryDoc, reason: string, deps: De
   const event = createEnvelope({
     type: 'mail.failed',
     key: delivery.matchId,
-    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, to: delivery.to, reason, attempts: delivery.attempts, failedAt: failedAt.toISOString() },
+    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, reason, attempts: delivery.attempts, failedAt: failedAt.toISOString() },
   });
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   const result = await deps.deliveries.updateOne({ _id: delivery._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason } });

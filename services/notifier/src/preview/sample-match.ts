@@ -1,7 +1,8 @@
-import type { Language, MatchSnapshot } from '@koppel/contracts';
+import type { Language } from '@koppel/contracts';
+import type { AddressedMatch } from '../store/deliveries';
 
 /** A made-up but realistic match for the template previews; the language of both sides is the preview's. */
-export function sampleMatch(lang: Language): MatchSnapshot {
+export function sampleMatch(lang: Language): AddressedMatch {
   return {
     matchId: 'voorbeeld-req::voorbeeld-off',
     requestId: 'voorbeeld-req',
@@ -28,9 +29,9 @@ export function sampleMatch(lang: Language): MatchSnapshot {
 }
 
 /** Two matches for one provider, for the digest preview: the sample and a second school. */
-export function sampleMatches(lang: Language): MatchSnapshot[] {
+export function sampleMatches(lang: Language): AddressedMatch[] {
   const first = sampleMatch(lang);
-  const second: MatchSnapshot = {
+  const second: AddressedMatch = {
     ...first,
     matchId: 'voorbeeld-req-2::voorbeeld-off',
     requestId: 'voorbeeld-req-2',

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Transporter } from 'nodemailer';
-import type { EventOf } from '@koppel/contracts';
+import { SignInContactSchema, type EventOf, type SignInContact } from '@koppel/contracts';
 import { openSealed } from '@koppel/auth';
 import type { Logger } from '@koppel/logging';
 import { PermanentError } from '@koppel/messaging';
@@ -29,21 +29,34 @@ export type SignInDeliveryOutcome = 'sent' | 'already-sent' | 'expired';
  * show it on, and the person simply asks for a new link.
  * The link is never logged: it signs its holder in.
  */
-/** The link to mail: opened from its seal (a key that does not fit can never fit: permanent), or an older event's plain link. */
-function linkOf(payload: { sealedLink?: string; link?: string }, key: string): string {
-  if (!payload.sealedLink) return payload.link!;
+/** Opens what intake sealed; a key that does not fit can never fit: permanent. */
+function opened(sealed: string, key: string, what: string): string {
   try {
-    return openSealed(payload.sealedLink, key);
+    return openSealed(sealed, key);
   } catch (error) {
-    throw new PermanentError('the sign-in link cannot be opened with SIGNIN_LINK_KEY (is it the same as intake\'s?)', { cause: error });
+    throw new PermanentError(`the sign-in ${what} cannot be opened with SIGNIN_LINK_KEY (is it the same as intake's?)`, { cause: error });
   }
+}
+
+/** The link to mail: opened from its seal, or an older event's plain link. */
+function linkOf(payload: { sealedLink?: string; link?: string }, key: string): string {
+  return payload.sealedLink ? opened(payload.sealedLink, key, 'link') : payload.link!;
+}
+
+/** Who the link goes to: opened from its seal, or an older event's plain address and name. */
+function contactOf(payload: { sealedContact?: string; email?: string; name?: string }, key: string): SignInContact {
+  if (!payload.sealedContact) return { email: payload.email!, name: payload.name };
+  const parsed = SignInContactSchema.safeParse(JSON.parse(opened(payload.sealedContact, key, 'contact')));
+  if (!parsed.success) throw new PermanentError('the sealed sign-in contact is not an address and a name');
+  return parsed.data;
 }
 
 export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requested'>, deps: SignInDeliveryDeps): Promise<SignInDeliveryOutcome> {
   const now = (deps.now ?? (() => new Date()))();
-  const { email, name, language, expiresAt } = event.payload;
+  const { language, expiresAt } = event.payload;
   const log = { eventId: event.id, language };
   const link = linkOf(event.payload, deps.linkKey);
+  const { email, name } = contactOf(event.payload, deps.linkKey);
   try {
     await deps.signInDeliveries.create({ _id: event.id, to: email, status: 'sending', attempts: 0, messageId: `<signin.${event.id}@koppel>`, createdAt: now });
   } catch (error) {

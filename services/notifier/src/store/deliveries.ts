@@ -1,12 +1,18 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { MailKind, MatchSide, MatchSnapshot } from '@koppel/contracts';
+import type { MailKind, MatchSide, MatchSnapshot, Party } from '@koppel/contracts';
 import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
 
 export type Recipient = MatchSide;
 
+/**
+ * A match snapshot with both sides' addresses filled in from the organisations' contacts
+ * (`addressedMatch`): match events carry none (issue #11).
+ */
+export type AddressedMatch = MatchSnapshot & { school: Party & { email: string }; provider: Party & { email: string } };
+
 /** What a mail is rendered from; kept with the delivery so a resend renders the same mail. */
 export interface MailSource {
-  match: MatchSnapshot;
+  match: AddressedMatch;
   note?: string;
 }
 

@@ -88,7 +88,8 @@ function suggestionCard(s: SuggestionView, session: Session, reload: () => void)
   // Review sends the sentence in each page language (from the matcher's explanation).
   fact(ts.why, s.summaries[lang]);
   if (s.note) fact(ts.note, s.note);
-  if (s.contact) fact(ts.contact, `${s.contact.name} <${s.contact.email}>`);
+  // Match events carry no addresses (issue #11): the confirmation mail has them.
+  if (s.contact) fact(ts.contact, s.contact.email ? `${s.contact.name} <${s.contact.email}>` : `${s.contact.name} (${ts.contactInMail})`);
   card.append(facts);
   if (s.status === 'approved' && !s.yourAnswer) {
     const reasonId = `${headingId}-reason`;

@@ -101,6 +101,7 @@ export const en: PortalCopy = {
       why: 'Why this fits',
       note: 'Note from the broker',
       contact: 'Contact',
+      contactInMail: 'the contact details are in the confirmation mail',
       answerFormLabel: (title) => `Answer to ${title}`,
       interested: 'Interested',
       notInterested: 'Not interested',

@@ -104,6 +104,7 @@ export const fr: PortalCopy = {
       why: 'Pourquoi cela convient',
       note: 'Note du médiateur',
       contact: 'Contact',
+      contactInMail: 'les coordonnées figurent dans le mail de confirmation',
       answerFormLabel: (title) => `Réponse à ${title}`,
       interested: 'Intéressé',
       notInterested: 'Pas intéressé',

@@ -113,6 +113,7 @@ export const nl = {
       why: 'Waarom dit past',
       note: 'Notitie van de bemiddelaar',
       contact: 'Contact',
+      contactInMail: 'de contactgegevens staan in de bevestigingsmail',
       answerFormLabel: (title: string) => `Antwoord op ${title}`,
       interested: 'Geïnteresseerd',
       notInterested: 'Niet geïnteresseerd',

@@ -188,6 +188,11 @@ function decideSection(view: PageView, p: ProposalDoc): string {
 </section>`;
 }
 
+/** A side of the match: its organisation's name; proposals from before issue #11 also carry the contact address. */
+function partyLine(party: { name: string; email?: string }): string {
+  return party.email ? `${party.name} <${party.email}>` : party.name;
+}
+
 function facts(rows: [string, string][]): string {
   return `<dl class="facts">${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
 }
@@ -228,7 +233,7 @@ ${flashHtml(view.copy, flash)}
 <section class="card" aria-labelledby="h-request"><h2 id="h-request">${escapeHtml(c.request)}</h2>
 ${facts([
   [f.title, m.request.title],
-  [f.school, `${m.school.name} <${m.school.email}>`],
+  [f.school, partyLine(m.school)],
   [f.place, `${m.request.postcode} ${m.request.municipality}`],
   [f.pupils, c.pupils(m.request.pupils, m.request.ageMin, m.request.ageMax)],
   [f.disciplines, disciplines(m.request.disciplines)],
@@ -236,7 +241,7 @@ ${facts([
 <section class="card" aria-labelledby="h-offer"><h2 id="h-offer">${escapeHtml(c.offer)}</h2>
 ${facts([
   [f.title, m.offer.title],
-  [f.provider, `${m.provider.name} <${m.provider.email}>`],
+  [f.provider, partyLine(m.provider)],
   [f.place, m.offer.municipality],
   [f.format, c.price(formatName, format.euro(m.offer.pricePerPupil))],
   [f.disciplines, disciplines(m.offer.disciplines)],
@@ -277,7 +282,7 @@ export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Fl
     Object.values(p.mails ?? {})
       .filter((s) => s.status === 'failed')
       .map(
-        (s) => `<tr><td><a href="/console/proposals/${encodeURIComponent(p._id)}">${escapeHtml(p.match.request.title)} × ${escapeHtml(p.match.offer.title)}</a></td><td>${escapeHtml(view.copy.sides[s.recipient])} &lt;${escapeHtml(s.to ?? '')}&gt;</td><td>${escapeHtml(view.copy.mailKinds[s.kind])}</td><td>${escapeHtml(s.reason ?? '')} (${escapeHtml(c.attempts(String(s.attempts ?? '?')))})</td>
+        (s) => `<tr><td><a href="/console/proposals/${encodeURIComponent(p._id)}">${escapeHtml(p.match.request.title)} × ${escapeHtml(p.match.offer.title)}</a></td><td>${escapeHtml(view.copy.sides[s.recipient])}${s.to ? ` &lt;${escapeHtml(s.to)}&gt;` : ''}</td><td>${escapeHtml(view.copy.mailKinds[s.kind])}</td><td>${escapeHtml(s.reason ?? '')} (${escapeHtml(c.attempts(String(s.attempts ?? '?')))})</td>
 <td><form method="post" action="/console/proposals/${encodeURIComponent(p._id)}/mails/${s.recipient}/${s.kind}/resend"><button type="submit">${escapeHtml(c.resend)}<span class="visually-hidden">${escapeHtml(c.resendLabel(p.match.offer.title, s.recipient))}</span></button></form></td></tr>`,
       ),
   );

@@ -11,8 +11,9 @@ const SIDES: Array<{ side: MatchSide; field: 'school' | 'provider' }> = [
 
 /**
  * An organisation's people erased (issue #11): every proposal keeps its match, its
- * decision and its answers, but the organisation's name and address in the snapshot and
- * in the mail outcomes become `ERASED`; its console sessions end. (Its withdrawal, which
+ * decision and its answers, but the organisation's name in the snapshot becomes `ERASED`
+ * and any address (snapshots and mail outcomes from before match events lost them) goes;
+ * its console sessions end. (Its withdrawal, which
  * revokes tokens and withdraws pending proposals, is handled with the other withdrawals.)
  * Idempotent: erasing twice changes nothing more.
  */
@@ -24,11 +25,9 @@ export async function handleOrganisationErased(event: EventOf<'organisation.eras
     for (const doc of docs) {
       const mailFields = Object.keys(doc.mails ?? {})
         .filter((key) => key.startsWith(`${side}_`))
-        .map((key) => [`mails.${key}.to`, ERASED.email]);
-      await deps.proposals.updateOne(
-        { _id: doc._id },
-        { $set: { [`match.${field}.name`]: ERASED.name, [`match.${field}.email`]: ERASED.email, ...Object.fromEntries(mailFields) } },
-      );
+        .map((key) => [`mails.${key}.to`, 1]);
+      // Addresses only in proposals and mail outcomes from before match events lost them (issue #11).
+      await deps.proposals.updateOne({ _id: doc._id }, { $set: { [`match.${field}.name`]: ERASED.name }, $unset: { [`match.${field}.email`]: 1, ...Object.fromEntries(mailFields) } });
       anonymised += 1;
     }
   }
