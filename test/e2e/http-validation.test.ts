@@ -38,20 +38,22 @@ describe('an invalid HTTP body', () => {
     expect(res.body.errors[0]).toEqual({ path: '(body)', message: 'not valid JSON' });
   });
 
-  it('answers hostile nesting with a 400 before authentication, never a 500, and stays healthy meanwhile', async () => {
+  it('answers hostile nesting with a 400 (with a token) or a 401 without reading the body (without one), never a 500, and stays healthy meanwhile', async () => {
     const deepArray = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
     const deepObject = `${'{"a":'.repeat(6000)}1${'}'.repeat(6000)}`;
-    const post = (path: string, body: string) => fetch(`${stack.services.intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${stack.services.intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     for (const [path, body] of [['/requests', deepArray], ['/offers', deepObject]] as const) {
-      const res = await post(path, body);
+      expect((await post(path, body)).status).toBe(401);
+      const res = await post(path, body, bearer(stack.adminToken));
       expect(res.status).toBe(400);
       const problem = (await res.json()) as { errors: Array<{ message: string }> };
       expect(problem.errors[0].message).toMatch(/nested more than 12 levels/);
     }
-    // Eight clients at once keep sending them; the health check stays quick.
+    // Eight clients at once keep sending them, half with a token; the health check stays quick.
     const stop = Date.now() + 3000;
-    const attackers = Array.from({ length: 8 }, async () => {
-      while (Date.now() < stop) expect((await post('/offers', deepObject)).status).toBe(400);
+    const attackers = Array.from({ length: 8 }, async (_, i) => {
+      while (Date.now() < stop) expect((await post('/offers', deepObject, i % 2 ? bearer(stack.adminToken) : {})).status).toBe(i % 2 ? 400 : 401);
     });
     const health: number[] = [];
     while (Date.now() < stop) {

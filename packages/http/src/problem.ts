@@ -7,16 +7,26 @@ export interface FieldError {
   message: string;
 }
 
-/** An error that becomes an RFC 9457 problem document. */
+/**
+ * An error that becomes an RFC 9457 problem document. It is an answer, not a bug: no
+ * stack trace is captured (the most expensive part of an Error), since hostile clients
+ * can make thousands a second (issue #11).
+ */
 export class HttpProblem extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly title: string,
-    public readonly detail?: string,
-    public readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail ?? title);
-    this.name = 'HttpProblem';
+  declare readonly status: number;
+  declare readonly title: string;
+  declare readonly detail?: string;
+  declare readonly extra: Record<string, unknown>;
+
+  constructor(status: number, title: string, detail?: string, extra: Record<string, unknown> = {}) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(detail ?? title);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    Object.assign(this, { status, title, detail, extra, name: 'HttpProblem' });
   }
 }
 

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
-import { closeServer, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
+import { bodyParsers, closeServer, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { brokerCheck, createKafka, databaseCheck, ensureTopics, Publisher, retryInBackground, startOutboxRelay, type PendingEvent } from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
 import { rateLimit } from './auth/rate-limit';
 import type { IntakeConfig } from './config';
-import { rejectDangerousInput } from './http/input-guard';
+import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, rejectDangerousInput } from './http/input-guard';
 import { apiSecurityHeaders } from './http/security-headers';
 import { databaseUnavailableHandler } from './http/unavailable';
 import { docsPage } from './openapi/docs-page';
@@ -63,13 +63,15 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
 
   const app = createApp({
     logger,
-    bodyLimit: config.INTAKE_BODY_LIMIT,
+    parseBodies: 'routes',
     health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
     ready: { database: databaseCheck(connection), broker, topics: async () => ({ ok: topicsReady }), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
   });
   // Behind a reverse proxy the client's address (per-address rate limits) comes from X-Forwarded-For, if told so.
   app.set('trust proxy', /^\d+$/.test(config.INTAKE_TRUST_PROXY) ? Number(config.INTAKE_TRUST_PROXY) : config.INTAKE_TRUST_PROXY === 'true' ? true : config.INTAKE_TRUST_PROXY === 'false' ? false : config.INTAKE_TRUST_PROXY);
-  app.use(rejectDangerousInput);
+  // Bodies are read only where a route takes one, after the token (or the sign-in rate limit)
+  // admitted the client: an anonymous attacker's body is never parsed (issue #11).
+  const readBody = [...bodyParsers({ bodyLimit: config.INTAKE_BODY_LIMIT, jsonLimits: { depth: MAX_INPUT_DEPTH, values: MAX_INPUT_VALUES } }), rejectDangerousInput];
 
   // Public: the API description and the sign-in exchange (rate-limited per client address).
   const document = openApiDocument();
@@ -82,13 +84,13 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   const perAddress = rateLimit(Math.max(10, Math.floor(config.INTAKE_RATE_LIMIT_PER_MINUTE / 10)), (req) => `ip:${req.ip}`);
   // The console's sign-in pages post here from the broker's browser (docs/security.md).
   const signInCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
-  app.use('/auth', signInCors, apiSecurityHeaders, perAddress, signInRoutes(models.organisations, config, hooks, logger));
+  app.use('/auth', signInCors, apiSecurityHeaders, perAddress, ...readBody, signInRoutes(models.organisations, config, hooks, logger));
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
   const organisations = activeOrganisations(models.organisations);
   const standing = async (id: string) => (await organisations.get(id)) !== undefined;
-  const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET, standing), perToken];
+  const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET, standing), perToken, ...readBody];
   // The portal's pages call these from a school's or provider's browser with a bearer token.
   app.use(
     ['/offers', '/requests'],

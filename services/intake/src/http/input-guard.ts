@@ -14,42 +14,62 @@ function isDangerousKey(key: string): boolean {
   return key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor' || key === 'prototype' || CONTROL.test(key);
 }
 
+/** A value still to look at, with the way to it kept as a link to its parent (no path copied per value). */
+interface Pending {
+  value: unknown;
+  parent?: Pending;
+  key?: string;
+  depth: number;
+  badKey?: true;
+}
+
+function pathOf(item: Pending): string[] {
+  const keys: string[] = [];
+  for (let at: Pending | undefined = item; at?.key !== undefined; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
+
 /**
  * Paths of keys that could act as MongoDB operators or paths (`$where`, `a.b`), of
  * strings with control characters, and of input nested deeper than MAX_INPUT_DEPTH
  * or holding more than MAX_INPUT_VALUES values. Iterative with an explicit stack and
- * bounded by both limits, so a hostile body costs at most a few thousand steps and
- * never overflows the call stack (issue #11: 20,000 nested arrays answered 500).
+ * bounded by both limits: a container larger than what is left of the budget is refused
+ * before its members are looked at, so a hostile body costs at most a few thousand steps
+ * and never overflows the call stack (issue #11: 20,000 nested arrays answered 500).
  */
 export function dangerousInputPaths(value: unknown): FieldError[] {
   const found: FieldError[] = [];
-  const stack: Array<{ value: unknown; path: string[]; badKey?: true }> = [{ value, path: [] }];
-  const at = (path: string[]) => path.join('.') || '(body)';
+  const stack: Pending[] = [{ value, depth: 0 }];
+  const at = (item: Pending, limit = MAX_INPUT_DEPTH) => pathOf(item).slice(0, limit).join('.') || '(body)';
   let visited = 0;
   while (stack.length > 0 && found.length < MAX_ERRORS) {
-    const { value: v, path, badKey } = stack.pop()!;
-    if (badKey) {
-      found.push({ path: path.join('.'), message: 'field names must not start with $ or contain a dot' });
+    const item = stack.pop()!;
+    const v = item.value;
+    if (item.badKey) {
+      found.push({ path: pathOf(item).join('.'), message: 'field names must not start with $ or contain a dot' });
       continue;
     }
-    if (++visited > MAX_INPUT_VALUES) {
-      found.push({ path: '(body)', message: `must not hold more than ${MAX_INPUT_VALUES} values` });
-      break;
-    }
+    visited++;
     if (typeof v === 'string') {
-      if (CONTROL.test(v)) found.push({ path: at(path), message: 'must not contain control characters' });
+      if (CONTROL.test(v)) found.push({ path: at(item), message: 'must not contain control characters' });
       continue;
     }
     if (!v || typeof v !== 'object') continue;
-    if (path.length >= MAX_INPUT_DEPTH) {
-      found.push({ path: at(path.slice(0, MAX_INPUT_DEPTH)), message: `must not be nested more than ${MAX_INPUT_DEPTH} levels deep` });
+    if (item.depth >= MAX_INPUT_DEPTH) {
+      found.push({ path: at(item), message: `must not be nested more than ${MAX_INPUT_DEPTH} levels deep` });
       break;
     }
-    const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((item, i) => [String(i), item]) : Object.entries(v);
+    const keys = Array.isArray(v) ? undefined : Object.keys(v);
+    const size = keys ? keys.length : (v as unknown[]).length;
+    if (visited + stack.length + size > MAX_INPUT_VALUES) {
+      found.push({ path: '(body)', message: `must not hold more than ${MAX_INPUT_VALUES} values` });
+      break;
+    }
     // Pushed in reverse so that errors come out in document order.
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i];
-      stack.push({ value: child, path: [...path, key], ...(!Array.isArray(v) && isDangerousKey(key) ? { badKey: true as const } : {}) });
+    for (let i = size - 1; i >= 0; i--) {
+      const key = keys ? keys[i] : String(i);
+      const child = keys ? (v as Record<string, unknown>)[key] : (v as unknown[])[i];
+      stack.push({ value: child, parent: item, key, depth: item.depth + 1, ...(keys && isDangerousKey(key) ? { badKey: true as const } : {}) });
     }
   }
   return found.slice(0, MAX_ERRORS);
@@ -57,10 +77,10 @@ export function dangerousInputPaths(value: unknown): FieldError[] {
 
 /**
  * Rejects bodies and query strings carrying operator-like keys, or too deep or too
- * large to be a listing, before authentication and any route see them (a cheap,
- * bounded check, so an anonymous client cannot make intake work hard). Zod's strict
- * schemas would reject unknown keys too; this guard makes the rule hold for every
- * route, present and future.
+ * large to be a listing, before any route sees them (a cheap, bounded check). It runs
+ * where bodies are read: after authentication on the API, after the per-address limit on
+ * sign-in, so an anonymous client's body is never even parsed. Zod's strict schemas would
+ * reject unknown keys too; this guard makes the rule hold for every route, present and future.
  */
 export function rejectDangerousInput(req: Request, _res: Response, next: NextFunction): void {
   const errors = [...dangerousInputPaths(req.body), ...dangerousInputPaths(req.query).map((e) => ({ ...e, path: `query.${e.path}` }))];
