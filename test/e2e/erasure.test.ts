@@ -10,8 +10,8 @@ import { bearer, readWholeTopics, requestJson, waitFor } from '@koppel/testkit';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 
 /**
- * Issue #11: nobody could be erased. An organisation with an offer, a proposal, sent
- * match mails and a sign-in mail is erased through intake's API; then every collection
+ * Issue #11: nobody could be erased. An organisation with an offer, a proposal, a daily
+ * digest, sent match mails and a sign-in mail is erased through intake's API; then every collection
  * of every service database and every topic (dead-letter topics too) is scanned for its
  * contact's address and name, and neither is found anywhere.
  *
@@ -44,7 +44,8 @@ describe('erasing an organisation', () => {
       ports: 'ephemeral',
       logDir: join(stack.runDir, 'services'),
       namespace: `${stack.namespace}-erasure-${tag}`,
-      env: { OUTBOX_INTERVAL_MS: '500', AUTH_TOKEN_SECRET: stack.authSecret, KAFKA_MAX_COMPACTION_LAG_MS: '2000' },
+      // Digests go out at the first check of the day, every second: the provider's approval arrives in one at once.
+      env: { OUTBOX_INTERVAL_MS: '500', AUTH_TOKEN_SECRET: stack.authSecret, KAFKA_MAX_COMPACTION_LAG_MS: '2000', DIGEST_SEND_TIME: '00:00', DIGEST_CHECK_INTERVAL_MS: '1000' },
     });
   }, 180_000);
 
@@ -63,6 +64,7 @@ describe('erasing an organisation', () => {
       id, type: 'artist', name: `Atelier De Linde ${tag}`, contacts: [{ name: person, email: address, language: 'nl' }], place: { postcode: '8500', country: 'BE' },
     }, bearer(stack.adminToken));
     expect(created.status).toBe(201);
+    expect((await requestJson('PUT', `${intake}/organisations/${id}/mail-preference`, { mailPreference: 'daily_digest' }, bearer(stack.adminToken))).status).toBe(200);
     const { request, offer } = goodPair('req-0003', 'off-0002', tag);
     offer.provider = { id, name: `Atelier De Linde ${tag}`, email: address, language: 'nl' };
     const posted = await requestJson('POST', `${intake}/offers`, offer, bearer(stack.adminToken));
@@ -71,7 +73,9 @@ describe('erasing an organisation', () => {
     expect((await requestJson('POST', `${intake}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id, 60_000, review);
     expect((await requestJson('POST', `${review}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
-    await inbox.waitForMailTo(address);
+    const [digest] = await inbox.waitForMailTo(address);
+    expect(digest.subject).toMatch(/^koppel: 1 nieuw voorstel/); // the digest, not a single approval mail
+    await inbox.waitForMailTo(request.school.email);
     expect((await requestJson('POST', `${intake}/auth/sign-in-links`, { email: address })).status).toBe(202);
     await inbox.waitForMailTo(address, 2);
     const reviewDb = `${stack.namespace}-erasure-${tag}-koppel-review`;

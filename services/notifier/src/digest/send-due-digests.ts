@@ -95,7 +95,7 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
   const events = items.map((i) =>
     mailEvent(i, {
       type: 'mail.sent',
-      payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', to: digest.to, messageId: digest.messageId, attempts: digest.attempts, sentAt: sentAt.toISOString() },
+      payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', messageId: digest.messageId, attempts: digest.attempts, sentAt: sentAt.toISOString() },
     }),
   );
   const outbox = appendToOutbox(events);
@@ -121,7 +121,7 @@ function mailEvent(item: DigestItemDoc, outcome: MailOutcome) {
 async function markDigestFailed(digest: DigestDoc, items: DigestItemDoc[], reason: string, deps: DigestDeps): Promise<void> {
   const failedAt = new Date().toISOString();
   const events = items.map((i) =>
-    mailEvent(i, { type: 'mail.failed', payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', to: digest.to, reason, attempts: digest.attempts, failedAt } }),
+    mailEvent(i, { type: 'mail.failed', payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', reason, attempts: digest.attempts, failedAt } }),
   );
   const outbox = appendToOutbox(events);
   const result = await deps.digests.updateOne({ _id: digest._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason, itemIds: items.map((i) => i._id) } });
