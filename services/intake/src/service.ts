@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
-import { bodyParsers, closeServer, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
+import { API_POLICY, bodyParsers, closeServer, contentSecurityPolicy, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { brokerCheck, createKafka, databaseCheck, ensureTopics, Publisher, retryInBackground, startOutboxRelay, type PendingEvent } from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
 import { rateLimit } from './auth/rate-limit';
 import type { IntakeConfig } from './config';
 import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, rejectDangerousInput } from './http/input-guard';
-import { apiSecurityHeaders } from './http/security-headers';
+import { noStore } from './http/no-store';
 import { databaseUnavailableHandler } from './http/unavailable';
 import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
@@ -76,21 +76,19 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   // Public: the API description and the sign-in exchange (rate-limited per client address).
   const document = openApiDocument();
   const page = docsPage(document);
-  app.get('/openapi.json', apiSecurityHeaders, (_req, res) => void res.json(document));
-  app.get('/docs', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    res.type('html').send(page);
-  });
+  app.get('/openapi.json', noStore, (_req, res) => void res.json(document));
+  // The API reference page carries its styles inline.
+  app.get('/docs', contentSecurityPolicy({ ...API_POLICY, 'style-src': ["'unsafe-inline'"] }), (_req, res) => void res.type('html').send(page));
   const perAddress = rateLimit(Math.max(10, Math.floor(config.INTAKE_RATE_LIMIT_PER_MINUTE / 10)), (req) => `ip:${req.ip}`);
   // The console's sign-in pages post here from the broker's browser (docs/security.md).
   const signInCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
-  app.use('/auth', signInCors, apiSecurityHeaders, perAddress, ...readBody, signInRoutes(models.organisations, config, hooks, logger));
+  app.use('/auth', signInCors, noStore, perAddress, ...readBody, signInRoutes(models.organisations, config, hooks, logger));
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
   const organisations = activeOrganisations(models.organisations);
   const standing = async (id: string) => (await organisations.get(id)) !== undefined;
-  const guarded = [apiSecurityHeaders, authenticate(config.AUTH_TOKEN_SECRET, standing), perToken, ...readBody];
+  const guarded = [noStore, authenticate(config.AUTH_TOKEN_SECRET, standing), perToken, ...readBody];
   // The portal's pages call these from a school's or provider's browser with a bearer token.
   app.use(
     ['/offers', '/requests'],

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
-import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
+import { API_POLICY, closeServer, contentSecurityPolicy, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
 import type { NotifierConfig } from './config';
@@ -123,7 +123,8 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
     ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
   });
-  app.use('/previews', previewRoutes());
+  // The previews show mails as sent: inline styles, no scripts.
+  app.use('/previews', contentSecurityPolicy({ ...API_POLICY, 'style-src': ["'unsafe-inline'"], 'img-src': ['data:'] }), previewRoutes());
   finishApp(app, logger);
   const server: Server = await listen(app, config.NOTIFIER_PORT, config.NOTIFIER_HOST);
   const url = serverUrl(server, config.NOTIFIER_HOST);

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Request, Response, NextFunction } from 'express';
-import { closeServer, createApp, finishApp, listen, pageLanguageOf, rememberPageLanguage, serverUrl } from '@koppel/http';
+import { closeServer, createApp, finishApp, listen, pageLanguageOf, rememberPageLanguage, serverUrl, type PolicyDirectives } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { clientBundle } from './client-bundle';
 import type { PortalConfig } from './config';
@@ -16,11 +16,22 @@ export interface RunningPortal {
  * Pages only: the browser may connect to intake and review (and nothing else),
  * scripts and styles come from this origin, nothing may frame the pages.
  */
-function pageHeaders(config: PortalConfig) {
-  const apis = [new URL(config.PORTAL_INTAKE_URL).origin, new URL(config.PORTAL_REVIEW_URL).origin].join(' ');
-  const policy = `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src ${apis}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+function pagePolicy(config: PortalConfig): PolicyDirectives {
+  return {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'"],
+    'connect-src': [new URL(config.PORTAL_INTAKE_URL).origin, new URL(config.PORTAL_REVIEW_URL).origin],
+    'form-action': ["'self'"],
+    'base-uri': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+}
+
+/** Pages are made per visitor and language: never cached, varying by both. */
+function pageHeaders() {
   return (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Content-Security-Policy', policy);
     res.setHeader('Cache-Control', 'no-store');
     // The same address answers in another language by cookie or Accept-Language.
     res.setHeader('Vary', 'Cookie, Accept-Language');
@@ -39,8 +50,8 @@ export async function startPortal(config: PortalConfig, logger: Logger): Promise
   const urls = { intakeUrl: config.PORTAL_INTAKE_URL.replace(/\/$/, ''), reviewUrl: config.PORTAL_REVIEW_URL.replace(/\/$/, '') };
   const pages: Record<string, (context: PageContext) => string> = { '/': homePage, '/aanmelden': signInPage, '/school': schoolPage, '/aanbieder': providerPage };
 
-  const app = createApp({ logger, health: () => ({ script: 'bundled' }) });
-  app.use(pageHeaders(config));
+  const app = createApp({ logger, health: () => ({ script: 'bundled' }), contentSecurityPolicy: pagePolicy(config) });
+  app.use(pageHeaders());
   app.use(rememberPageLanguage());
   // Rendered per request: the language (?lang=, the remembered cookie, Accept-Language) and the switcher's links depend on it.
   for (const [path, render] of Object.entries(pages)) {

@@ -78,12 +78,8 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     logger,
     health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
     ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
-  });
-  // Pages and API alike: a strict policy costs JSON nothing and keeps every page covered.
-  const policy = pageSecurityPolicy(new URL(config.INTAKE_PUBLIC_URL).origin);
-  app.use((_req, res, next) => {
-    res.setHeader('Content-Security-Policy', policy);
-    next();
+    // Pages and API alike: a strict policy costs JSON nothing and keeps every page covered.
+    contentSecurityPolicy: pageSecurityPolicy(new URL(config.INTAKE_PUBLIC_URL).origin),
   });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET, standing));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '@koppel/contracts';
-import { escapeHtml } from '@koppel/http';
+import { escapeHtml, type PolicyDirectives } from '@koppel/http';
 
 /**
  * Colours are chosen for WCAG AA contrast on white (text ≥ 4.5:1); focus is a
@@ -89,7 +89,16 @@ ${body}
  * inline stylesheet by its hash, requests only to review and intake (the sign-in
  * pages post to intake's /auth), forms only to review, never framed (issue #11).
  */
-export function pageSecurityPolicy(intakeOrigin: string): string {
+export function pageSecurityPolicy(intakeOrigin: string): PolicyDirectives {
   const styleHash = createHash('sha256').update(STYLE).digest('base64');
-  return `default-src 'none'; script-src 'self'; style-src 'sha256-${styleHash}'; img-src 'self' data:; connect-src 'self' ${intakeOrigin}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+  return {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': [`'sha256-${styleHash}'`],
+    'img-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", intakeOrigin],
+    'form-action': ["'self'"],
+    'base-uri': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
 }
