@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export * from './describe-env';
+
 /** Thrown at start when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -53,7 +55,9 @@ export const env = {
 
 /** Settings every service shares: where Kafka and MongoDB are, and how much to log. */
 export const commonEnvSchema = z.object({
+  /** Kafka brokers, comma-separated `host:port`. */
   KAFKA_BROKERS: env.brokers(),
+  /** The client id the service gives Kafka (default: `koppel-<service>`). */
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   /**
    * At most how long a state topic (offers, requests, organisations) keeps a key's older
@@ -61,6 +65,7 @@ export const commonEnvSchema = z.object({
    * broker rolls and compacts the segment by then (issue #11). A day by default.
    */
   KAFKA_MAX_COMPACTION_LAG_MS: z.coerce.number().int().min(1000).default(86_400_000),
+  /** The MongoDB-protocol server (FerretDB in the demo and tests, MongoDB in production); each service uses a database of its own on it. */
   MONGO_URI: env.mongoUri(),
   /**
    * Database connections per process. 1 serialises this process's operations, which
@@ -68,5 +73,6 @@ export const commonEnvSchema = z.object({
    * concurrent updates of one document lose one (decision 0010). On MongoDB raise it.
    */
   MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(1),
+  /** debug, info, warn or error: structured JSON lines on stdout. */
   LOG_LEVEL: env.logLevel(),
 });

@@ -5,7 +5,9 @@ import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 export const intakeEnvSchema = commonEnvSchema.extend({
   /** HTTP port of the intake API. */
   INTAKE_PORT: env.port(8081),
+  /** Listen address. */
   INTAKE_HOST: z.string().default('127.0.0.1'),
+  /** Intake's database on MONGO_URI. */
   INTAKE_DB: env.databaseName('koppel-intake'),
   /** How often the outbox relay retries events it could not publish yet (e.g. the broker was away). */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
@@ -22,6 +24,7 @@ export const intakeEnvSchema = commonEnvSchema.extend({
    * admins keep SIGNIN_LINK_BASE (the console). Unset: everyone gets SIGNIN_LINK_BASE.
    */
   SIGNIN_PORTAL_LINK_BASE: z.url().optional(),
+  /** How long a one-time sign-in link works. */
   SIGNIN_LINK_TTL_MINUTES: env.positiveInt(15),
   /** Lifetime of a session token obtained through a sign-in link. */
   SESSION_TTL_HOURS: env.positiveInt(12),

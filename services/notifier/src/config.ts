@@ -6,15 +6,23 @@ import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 export const notifierEnvSchema = commonEnvSchema.extend({
   /** Port of the health endpoint and the mail previews. */
   NOTIFIER_PORT: env.port(8084),
+  /** Listen address (health, readiness, metrics and mail previews). */
   NOTIFIER_HOST: z.string().default('127.0.0.1'),
+  /** The notifier's database on MONGO_URI (mail records, digests, organisations' contacts). */
   NOTIFIER_DB: env.databaseName('koppel-notifier'),
+  /** Kafka consumer group: instances sharing it share the work. */
   NOTIFIER_GROUP_ID: z.string().min(1).default('koppel-notifier'),
+  /** The mail server koppel sends through. */
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Its port (1025: the demo mail catcher; 587 or 465 for a real relay). */
   SMTP_PORT: env.port(1025),
   /** true for implicit TLS (port 465); STARTTLS is used when the server offers it. */
   SMTP_SECURE: env.bool(false),
+  /** User for SMTP authentication; unset: none. */
   SMTP_USER: z.string().optional(),
+  /** Password for SMTP authentication. */
   SMTP_PASSWORD: z.string().optional(),
+  /** The sender of every mail. */
   MAIL_FROM: z.string().min(3).default('koppel <noreply@koppel.example>'),
   /** Signs the answer links; review checks them with the same secret. No default on purpose. */
   ANSWER_LINK_SECRET: AnswerLinkSecretSchema,
@@ -22,6 +30,7 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   SIGNIN_LINK_KEY: SealingSecretSchema,
   /** Where the answer links point: review's public address. */
   REVIEW_PUBLIC_URL: env.url('http://127.0.0.1:8083'),
+  /** How long the interested / not interested links in a mail work. */
   ANSWER_LINK_TTL_DAYS: env.positiveInt(30),
   /** Attempts of one mail failing for an unknown reason before it is reported failed and dead-lettered (SMTP 4xx and connection failures are retried without limit, 5xx fail at once). */
   MAIL_MAX_ATTEMPTS: env.positiveInt(5),
@@ -31,6 +40,7 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   MAIL_SENDING_LEASE_MS: env.positiveInt(600_000),
   /** First retry delay of a failed send; doubles each attempt. */
   MAIL_RETRY_DELAY_MS: env.positiveInt(500),
+  /** How often the outbox relay retries events it could not publish yet (e.g. the broker was away). */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
   /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
   OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),

@@ -10,6 +10,7 @@ export const portalEnvSchema = z.object({
   LOG_LEVEL: env.logLevel(),
   /** HTTP port of the pages for schools and providers. */
   PORTAL_PORT: env.port(8085),
+  /** Listen address. */
   PORTAL_HOST: z.string().default('127.0.0.1'),
   /** Intake API as the browser reaches it (offers, requests, sign-in). */
   PORTAL_INTAKE_URL: env.url('http://127.0.0.1:8081'),

@@ -5,9 +5,13 @@ import { commonEnvSchema, env, loadConfig } from '@koppel/config';
 export const reviewEnvSchema = commonEnvSchema.extend({
   /** HTTP port of the review API and the broker console. */
   REVIEW_PORT: env.port(8083),
+  /** Listen address. */
   REVIEW_HOST: z.string().default('127.0.0.1'),
+  /** Review's database on MONGO_URI (proposals, policies, console sessions). */
   REVIEW_DB: env.databaseName('koppel-review'),
+  /** Kafka consumer group: instances sharing it share the work. */
   REVIEW_GROUP_ID: z.string().min(1).default('koppel-review'),
+  /** How often the outbox relay retries events it could not publish yet (e.g. the broker was away). */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
   /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
   OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),
