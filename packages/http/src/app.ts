@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { ZodError, type z } from 'zod';
 import helmet from 'helmet';
 import { collectDefaultMetrics, register } from 'prom-client';
-import { createLogger, type Logger } from '@koppel/logging';
+import { randomUUID } from 'node:crypto';
+import { createLogger, runWithTrace, type Logger, type Trace } from '@koppel/logging';
 import { jsonShapeProblem, type JsonShapeLimits } from './json-shape';
 import { HttpProblem, sendProblem, validationProblem } from './problem';
 
@@ -61,7 +62,15 @@ export function bodyParsers(options: Pick<AppOptions, 'bodyLimit' | 'jsonLimits'
       },
     }),
     express.urlencoded({ extended: false, limit: options.bodyLimit ?? '100kb' }),
+    // The parsers call on from the socket's callbacks, outside the request's trace: back into it.
+    (_req, res, next) => (res.locals.trace ? runWithTrace(res.locals.trace as Trace, next) : next()),
   ];
+}
+
+/** The caller's `X-Request-Id` when it is a plain id (a proxy's or a client's), else a new one. */
+function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
 export function createApp(options: AppOptions): Express {
@@ -72,11 +81,15 @@ export function createApp(options: AppOptions): Express {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: options.contentSecurityPolicy ?? API_POLICY }, xFrameOptions: { action: 'deny' } }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      options.logger.info('http request', { method: req.method, path: redactPath(req.baseUrl + req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      options.logger.info('http request', { requestId, method: req.method, path: redactPath(req.baseUrl + req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
-    next();
+    // The request is the cause and the start of everything it leads to: log lines and events carry its id.
+    res.locals.trace = { correlationId: requestId, causationId: requestId } satisfies Trace;
+    runWithTrace(res.locals.trace, next);
   });
   if (options.parseBodies !== 'routes') app.use(bodyParsers(options));
   app.get('/healthz', async (_req, res) => {

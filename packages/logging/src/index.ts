@@ -1,5 +1,9 @@
+import { currentTrace } from './trace';
+
+export * from './trace';
+
 /**
- * One JSON line per event on stdout. Keys that look like secrets are masked
+ * One JSON line per event on stdout, with the current trace's correlation id (trace.ts). Keys that look like secrets are masked
  * so that a careless `log.info('x', { config })` never leaks a password.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -20,7 +24,8 @@ export function createLogger(service: string, options: { level?: LogLevel; base?
   const base = { service, ...options.base };
   const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < (ORDER[level] ?? 20)) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...maskSecrets(fields ?? {}) }, errorReplacer));
+    const trace = currentTrace();
+    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...(trace ? { correlationId: trace.correlationId } : {}), ...maskSecrets(fields ?? {}) }, errorReplacer));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -4,6 +4,7 @@ import type { Logger } from '@koppel/logging';
 import { backoffMs, classifyFailure } from './failures';
 import { consumerMetrics } from './metrics';
 import type { Publisher } from './publisher';
+import { withEventTrace } from './trace';
 
 export interface MessageContext {
   topic: TopicName;
@@ -214,7 +215,7 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   const handleOne = async (item: ChunkItem & { message: KafkaMessage }, batch: BatchControl): Promise<OutgoingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const outgoing = (await withHeartbeat(batch.heartbeat, () => options.handler(item.event, item.context))) ?? [];
+        const outgoing = (await withHeartbeat(batch.heartbeat, () => withEventTrace(item.event, () => options.handler(item.event, item.context)))) ?? [];
         noteRecovered();
         return outgoing;
       } catch (error) {

@@ -6,3 +6,4 @@ export * from './failures';
 export * from './readiness';
 export * from './dead-letters';
 export * from './metrics';
+export * from './trace';

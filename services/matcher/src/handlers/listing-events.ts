@@ -1,7 +1,7 @@
 import { TOPICS, type KoppelEvent, type Offer, type Request } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import type { MatchingEngine } from '@koppel/matching';
-import type { OutgoingEvent } from '@koppel/messaging';
+import { withEventTrace, type OutgoingEvent } from '@koppel/messaging';
 import type { ListingStore } from '../store/listing-store';
 import { proposalEvent, snapshotOf } from './proposals';
 
@@ -33,7 +33,8 @@ export async function handleListingEvent(event: KoppelEvent, deps: ListingEventD
  */
 export async function handleListingEvents(events: KoppelEvent[], deps: ListingEventDeps): Promise<OutgoingEvent[]> {
   const outgoing: OutgoingEvent[] = [];
-  for (const event of events) outgoing.push(...(await applyListingEvent(event, deps)));
+  // One event at a time, each as its own cause: its proposals carry its trace.
+  for (const event of events) outgoing.push(...(await withEventTrace(event, () => applyListingEvent(event, deps))));
   await Promise.all([deps.offers.flush(), deps.requests.flush()]);
   return outgoing;
 }

@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
-import type { KoppelEvent, MatchSnapshot } from '@koppel/contracts';
+import type { EventOf, KoppelEvent, MatchSnapshot } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
+import { withEventTrace } from '@koppel/messaging';
 import { decideProposal } from '../decide';
 import { autoApprovalFor, type PolicyLookup } from '../policies/auto-approval';
 import { regionOf } from '../regions/province-of-postcode';
@@ -28,7 +29,8 @@ const DUPLICATE_KEY = 11000;
  * right away, through the same conditional decision a broker uses.
  */
 export async function handleProposedEvents(events: KoppelEvent[], deps: ProposedDeps): Promise<void> {
-  const matches = events.flatMap((e) => (e.type === 'match.proposed' ? [e.payload.match] : []));
+  const proposed = events.filter((e): e is EventOf<'match.proposed'> => e.type === 'match.proposed');
+  const matches = proposed.map((e) => e.payload.match);
   if (matches.length === 0) return;
   const now = new Date();
   const gone = await withdrawnAmong(deps.withdrawn, matches);
@@ -53,7 +55,9 @@ export async function handleProposedEvents(events: KoppelEvent[], deps: Proposed
     if (!duplicates.has(i)) open.push(match);
     else if (await refreshPending(deps.proposals, match, now)) open.push(match);
   }
-  for (const match of open) await autoApprove(match, regionOf(match.request.country, match.request.postcode), deps);
+  // Each approval as caused by its own proposal event: its decision and mails carry that trace.
+  const eventOf = new Map(proposed.map((e) => [e.payload.match.matchId, e]));
+  for (const match of open) await withEventTrace(eventOf.get(match.matchId)!, () => autoApprove(match, regionOf(match.request.country, match.request.postcode), deps));
 }
 
 export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps): Promise<void> {
