@@ -1,13 +1,15 @@
+import pino from 'pino';
 import { currentTrace } from './trace';
 
 export * from './trace';
 
 /**
- * One JSON line per event on stdout, with the current trace's correlation id (trace.ts). Keys that look like secrets are masked
- * so that a careless `log.info('x', { config })` never leaks a password.
+ * One JSON line per event on stdout (pino), with the service's name and the current trace's
+ * correlation id (trace.ts). Keys that look like secrets are masked at any depth, so that a
+ * careless `log.info('x', { config })` never leaks a password; errors anywhere in the fields
+ * are written with their name, message and stack.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /pass(word)?|secret|token|authorization|api[-_]?key|cookie/i;
 
 export interface Logger {
@@ -18,35 +20,48 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-export function createLogger(service: string, options: { level?: LogLevel; base?: Record<string, unknown>; write?: (line: string) => void } = {}): Logger {
+export interface LoggerOptions {
+  level?: LogLevel;
+  base?: Record<string, unknown>;
+  /** Where lines go (one call per line, without its newline); default: stdout, synchronously (a crash loses no line). */
+  write?: (line: string) => void;
+}
+
+export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   const level = options.level ?? ((process.env.LOG_LEVEL as LogLevel) || 'info');
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
-  const base = { service, ...options.base };
-  const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < (ORDER[level] ?? 20)) return;
-    const trace = currentTrace();
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...(trace ? { correlationId: trace.correlationId } : {}), ...maskSecrets(fields ?? {}) }, errorReplacer));
-  };
-  return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger(service, { ...options, level, base: { ...options.base, ...fields } }),
-  };
+  const destination = options.write ? { write: (chunk: string) => options.write!(chunk.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
+  const root = pino(
+    {
+      level,
+      base: { service, ...options.base },
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      // Errors are already plain objects (`clean`); pino's own `err` serializer would add a `type`.
+      serializers: { err: (value: unknown) => value },
+      mixin: () => {
+        const trace = currentTrace();
+        return trace ? { correlationId: trace.correlationId } : {};
+      },
+    },
+    destination,
+  );
+  return wrap(root);
 }
 
-function maskSecrets(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEY.test(k)) out[k] = '***';
-    else if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Error)) out[k] = maskSecrets(v as Record<string, unknown>);
-    else out[k] = v;
-  }
-  return out;
+/** Our call shape (`msg`, then fields) over pino's (fields, then `msg`). */
+function wrap(target: pino.Logger): Logger {
+  const at = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
+    if (!target.isLevelEnabled(lvl)) return;
+    target[lvl](fields ? (clean(fields) as object) : {}, msg);
+  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (fields) => wrap(target.child(clean(fields) as object)) };
 }
 
-function errorReplacer(_key: string, value: unknown): unknown {
+/** Fields fit for a line: secret-looking keys masked, errors as name, message and stack, at any depth. */
+function clean(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 8) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '***' : clean(v, depth + 1);
+  return out;
 }
