@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type RequestHan
 import type { Server } from 'node:http';
 import { ZodError, type z } from 'zod';
 import helmet from 'helmet';
-import { collectDefaultMetrics, register } from 'prom-client';
+import { collectDefaultMetrics, Histogram, register } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { createLogger, runWithTrace, type Logger, type Trace } from '@koppel/logging';
 import { jsonShapeProblem, type JsonShapeLimits } from './json-shape';
@@ -67,6 +67,21 @@ export function bodyParsers(options: Pick<AppOptions, 'bodyLimit' | 'jsonLimits'
   ];
 }
 
+/** HTTP answer times by method, route pattern (never the raw path: ids and tokens stay out) and status. */
+function httpDuration(): Histogram {
+  const name = 'koppel_http_request_duration_seconds';
+  return (
+    (register.getSingleMetric(name) as Histogram | undefined) ??
+    new Histogram({ name, help: 'Time to answer an HTTP request', labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] })
+  );
+}
+
+/** The route pattern that answered (`/offers/:id`), or `unmatched`: a bounded set of label values. */
+function routeOf(req: Request): string {
+  const route = (req as Request & { route?: { path?: unknown } }).route?.path;
+  return typeof route === 'string' ? `${req.baseUrl}${route}` : 'unmatched';
+}
+
 /** The caller's `X-Request-Id` when it is a plain id (a proxy's or a client's), else a new one. */
 function requestIdOf(req: Request): string {
   const given = req.headers['x-request-id'];
@@ -85,6 +100,7 @@ export function createApp(options: AppOptions): Express {
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      httpDuration().observe({ method: req.method, route: routeOf(req), status: String(res.statusCode) }, ms / 1000);
       options.logger.info('http request', { requestId, method: req.method, path: redactPath(req.baseUrl + req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
     // The request is the cause and the start of everything it leads to: log lines and events carry its id.

@@ -5,11 +5,14 @@ import { Counter, Gauge, register } from 'prom-client';
  * registry, served at `/metrics` by every service: packages/http). Created once per
  * process; labels say which consumer group and topic.
  */
-function counter(name: string, help: string, labelNames: string[]): Counter {
+/** A counter in the default registry, created once per process (a second call returns the first). */
+export function counter(name: string, help: string, labelNames: string[]): Counter {
   return (register.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames });
 }
-function gauge(name: string, help: string, labelNames: string[]): Gauge {
-  return (register.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help, labelNames });
+
+/** A gauge in the default registry, created once per process; `collect` sets it when Prometheus scrapes. */
+export function gauge(name: string, help: string, labelNames: string[], collect?: (gauge: Gauge) => void): Gauge {
+  return (register.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help, labelNames, ...(collect ? { collect() { collect(this); } } : {}) });
 }
 
 export const consumerMetrics = {

@@ -4,7 +4,7 @@ import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { MatchingEngine } from '@koppel/matching';
-import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, Publisher, subscribeWhenReachable } from '@koppel/messaging';
+import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, gauge, Publisher, subscribeWhenReachable } from '@koppel/messaging';
 import type { MatcherConfig } from './config';
 import { handleListingEvent, handleListingEvents } from './handlers/listing-events';
 import { ListingStore } from './store/listing-store';
@@ -44,6 +44,11 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
     chunkHandler: (items) => handleListingEvents(items.map((i) => i.event), deps),
   });
 
+  // How many listings the engine holds, read when Prometheus scrapes.
+  gauge('koppel_matcher_index_listings', 'Offers and requests in the matching index', ['kind'], (g) => {
+    g.set({ kind: 'offer' }, engine.offerCount);
+    g.set({ kind: 'request' }, engine.requestCount);
+  });
   const broker = brokerCheck(kafka);
   const app = createApp({
     logger,

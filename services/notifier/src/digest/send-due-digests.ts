@@ -9,6 +9,7 @@ import { localDayAndMinute, minuteOfDay } from './clock';
 import type { DigestDoc, DigestItemDoc } from './store';
 import { renderDigestMail } from './template';
 import { errorTextOf } from '../mail/error-text';
+import { mailOutcomes } from '../mail/metrics';
 
 export interface DigestDeps {
   items: Model<DigestItemDoc>;
@@ -101,6 +102,7 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
   const outbox = appendToOutbox(events);
   await deps.digests.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt, itemIds: items.map((i) => i._id) }, $unset: { lastError: 1 } });
   deps.publishSoon(id);
+  mailOutcomes.inc({ kind: 'digest', outcome: 'sent' });
   deps.logger.info('digest sent', log);
   return true;
 }
@@ -127,6 +129,7 @@ async function markDigestFailed(digest: DigestDoc, items: DigestItemDoc[], reaso
   const result = await deps.digests.updateOne({ _id: digest._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason, itemIds: items.map((i) => i._id) } });
   if (result.modifiedCount === 1) {
     deps.publishSoon(digest._id);
+    mailOutcomes.inc({ kind: 'digest', outcome: 'failed' });
     deps.logger.error('digest failed for good, its matches reported to the console', { digestId: digest._id, matches: items.length, attempts: digest.attempts });
   }
 }

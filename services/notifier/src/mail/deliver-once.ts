@@ -6,6 +6,7 @@ import { appendToOutbox, classifyFailure, outboxEntry, PermanentError } from '@k
 import { deliveryId, type AddressedMatch, type DeliveryDoc, type MailSource, type Recipient } from '../store/deliveries';
 import type { RenderedMail } from './templates';
 import { errorTextOf } from './error-text';
+import { mailOutcomes } from './metrics';
 
 export interface DeliveryDeps {
   deliveries: Model<DeliveryDoc>;
@@ -104,6 +105,7 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   await deps.deliveries.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt }, $unset: { lastError: 1 } });
   deps.publishSoon(id);
+  mailOutcomes.inc({ kind: delivery.kind, outcome: 'sent' });
   deps.logger.info('mail sent', log);
 }
 
@@ -117,6 +119,7 @@ export async function markFailed(delivery: DeliveryDoc, reason: string, deps: De
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   const result = await deps.deliveries.updateOne({ _id: delivery._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason } });
   if (result.modifiedCount === 1) {
+    mailOutcomes.inc({ kind: delivery.kind, outcome: 'failed' });
     deps.publishSoon(delivery._id);
     deps.logger.error('mail failed for good, reported to the console', { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempts: delivery.attempts });
   }

@@ -7,6 +7,7 @@ import { PermanentError } from '@koppel/messaging';
 import type { SignInDeliveryDoc } from './deliveries';
 import { renderSignInLinkMail } from './template';
 import { errorTextOf } from '../mail/error-text';
+import { mailOutcomes } from '../mail/metrics';
 
 export interface SignInDeliveryDeps {
   signInDeliveries: Model<SignInDeliveryDoc>;
@@ -80,6 +81,7 @@ export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requeste
     throw error;
   }
   await deps.signInDeliveries.updateOne({ _id: event.id }, { $set: { status: 'sent', sentAt: new Date() } });
+  mailOutcomes.inc({ kind: 'sign-in', outcome: 'sent' });
   deps.logger.info('sign-in mail sent', { ...log, attempt: claimed.attempts });
   return 'sent';
 }
