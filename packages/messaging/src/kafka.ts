@@ -68,14 +68,14 @@ export async function ensureTopics(kafka: Kafka, topics: string[], options: Topi
         });
     }
     const compacted = topics.filter((t) => existing.has(t) && COMPACTED_TOPICS.has(t));
-    if (compacted.length > 0) await compactWhereNeeded(admin, compacted, options);
+    if (compacted.length > 0) await alignStateTopicSettings(admin, compacted, options);
   } finally {
     await admin.disconnect();
   }
 }
 
 /** Brings existing state topics' settings in line with `topicConfigOf` (AlterConfigs replaces a topic's settings: all are given). */
-async function compactWhereNeeded(admin: Admin, topics: string[], options: TopicOptions): Promise<void> {
+async function alignStateTopicSettings(admin: Admin, topics: string[], options: TopicOptions): Promise<void> {
   const configNames = topicConfigOf(topics[0], options).map((e) => e.name);
   const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames })) });
   const differs = (r: (typeof described.resources)[number]) =>

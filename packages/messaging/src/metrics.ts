@@ -1,10 +1,5 @@
 import { Counter, Gauge, register } from 'prom-client';
 
-/**
- * What consumers and the outbox relay report to Prometheus (prom-client's default
- * registry, served at `/metrics` by every service: packages/http). Created once per
- * process; labels say which consumer group and topic.
- */
 /** A counter in the default registry, created once per process (a second call returns the first). */
 export function counter(name: string, help: string, labelNames: string[]): Counter {
   return (register.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames });
@@ -15,6 +10,11 @@ export function gauge(name: string, help: string, labelNames: string[], collect?
   return (register.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help, labelNames, ...(collect ? { collect() { collect(this); } } : {}) });
 }
 
+/**
+ * What consumers and the outbox relay report to Prometheus (prom-client's default
+ * registry, served at `/metrics` by every service: packages/http). Created once per
+ * process; labels say which consumer group and topic.
+ */
 export const consumerMetrics = {
   /** Every failed attempt that will be retried (a transient failure, or an unknown one within maxAttempts). */
   retries: counter('koppel_consumer_retries_total', 'Failed attempts of a consumer that will be retried', ['group', 'topic']),

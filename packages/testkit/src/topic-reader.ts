@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { Batch, Kafka, KafkaMessage } from 'kafkajs';
 
 export interface ReadMessage {
   key: string | null;
@@ -10,28 +10,36 @@ export interface ReadMessage {
 }
 
 /**
+ * Consumes `topics` from the beginning with a throwaway consumer group, handing each batch
+ * to `take` until it returns true or `timeoutMs` passes; resolves with whether `take` finished.
+ */
+async function consumeFromStart(kafka: Kafka, topics: string[], take: (batch: Batch) => boolean, timeoutMs: number): Promise<boolean> {
+  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
+  await consumer.connect();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    let resolveDone: () => void = () => undefined;
+    const finished = new Promise<boolean>((r) => (resolveDone = () => r(true)));
+    await consumer.run({ eachBatch: async ({ batch }) => void (take(batch) && resolveDone()) });
+    return await Promise.race([finished, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)))]);
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+  }
+}
+
+/**
  * Reads a topic from the beginning with a throwaway consumer group until
  * `done(messages)` is true or the timeout passes, then returns what it read.
  */
 export async function readTopic(kafka: Kafka, topic: string, done: (messages: ReadMessage[]) => boolean, timeoutMs = 20_000): Promise<ReadMessage[]> {
-  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
   const messages: ReadMessage[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    let resolveDone: () => void = () => undefined;
-    const finished = new Promise<void>((r) => (resolveDone = r));
-    await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        messages.push(toReadMessage(message, partition));
-        if (done(messages)) resolveDone();
-      },
-    });
-    await Promise.race([finished, new Promise((r) => setTimeout(r, timeoutMs))]);
-    return messages;
-  } finally {
-    await consumer.disconnect();
-  }
+  await consumeFromStart(kafka, [topic], (batch) => {
+    for (const message of batch.messages) messages.push(toReadMessage(message, batch.partition));
+    return done(messages);
+  }, timeoutMs);
+  return messages;
 }
 
 function toReadMessage(message: KafkaMessage, partition: number): ReadMessage {
@@ -58,24 +66,11 @@ export async function readWholeTopics(kafka: Kafka, topics: string[], timeoutMs 
   }
   const messages: Array<ReadMessage & { topic: string }> = [];
   if (unread.size === 0) return messages;
-  const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics, fromBeginning: true });
-    let resolveDone: () => void = () => undefined;
-    const finished = new Promise<void>((r) => (resolveDone = r));
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) messages.push({ ...toReadMessage(message, batch.partition), topic: batch.topic });
-        if (batch.offsetLag() === '0') unread.delete(`${batch.topic}/${batch.partition}`);
-        if (unread.size === 0) resolveDone();
-      },
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`topics not read to their end in ${timeoutMs} ms: ${[...unread].join(', ')}`)), timeoutMs)));
-    await Promise.race([finished, timedOut]).finally(() => clearTimeout(timer));
-    return messages;
-  } finally {
-    await consumer.disconnect();
-  }
+  const finished = await consumeFromStart(kafka, topics, (batch) => {
+    for (const message of batch.messages) messages.push({ ...toReadMessage(message, batch.partition), topic: batch.topic });
+    if (batch.offsetLag() === '0') unread.delete(`${batch.topic}/${batch.partition}`);
+    return unread.size === 0;
+  }, timeoutMs);
+  if (!finished) throw new Error(`topics not read to their end in ${timeoutMs} ms: ${[...unread].join(', ')}`);
+  return messages;
 }
