@@ -80,7 +80,12 @@ export interface Subscription {
 }
 
 /** Why a message went to the dead-letter topic, in its headers. */
-export function deadLetterHeaders(reason: string, source: MessageContext, original: IHeaders | undefined, groupId?: string): Record<string, string> {
+export function deadLetterHeaders(
+  reason: string,
+  source: MessageContext,
+  original: IHeaders | undefined,
+  groupId?: string,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(original ?? {})) if (v !== undefined) headers[k] = String(v);
   return {
@@ -170,7 +175,12 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     consumerMetrics.retryingSeconds.set({ group: options.groupId }, (now - Date.parse(status.retrying.since)) / 1000);
     if (attempt === 1 || now - lastWarnAt >= WARN_EVERY_MS) {
       lastWarnAt = now;
-      log.warn(`${what} failed, retrying until it passes`, { ...context, attempt, since: status.retrying.since, error: message.slice(0, 500) });
+      log.warn(`${what} failed, retrying until it passes`, {
+        ...context,
+        attempt,
+        since: status.retrying.since,
+        error: message.slice(0, 500),
+      });
     }
   };
   let lastWarnAt = 0;
@@ -215,7 +225,8 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   const handleOne = async (item: ChunkItem & { message: KafkaMessage }, batch: BatchControl): Promise<OutgoingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const outgoing = (await withHeartbeat(batch.heartbeat, () => withEventTrace(item.event, () => options.handler(item.event, item.context)))) ?? [];
+        const outgoing =
+          (await withHeartbeat(batch.heartbeat, () => withEventTrace(item.event, () => options.handler(item.event, item.context)))) ?? [];
         noteRecovered();
         return outgoing;
       } catch (error) {
@@ -223,7 +234,12 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
         const kind = classifyFailure(error);
         const message = (error as Error)?.message ?? String(error);
         if (kind === 'permanent' || (kind === 'unknown' && attempt >= maxAttempts)) {
-          await deadLetter(item.message, item.context, `${kind === 'permanent' ? 'permanent failure' : `failed ${attempt} times`}: ${message}`, batch);
+          await deadLetter(
+            item.message,
+            item.context,
+            `${kind === 'permanent' ? 'permanent failure' : `failed ${attempt} times`}: ${message}`,
+            batch,
+          );
           return [];
         }
         noteRetry(item.context, attempt, error, `handling ${item.event.type} ${item.event.id}`);
@@ -237,7 +253,9 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     if (items.length === 0) return [];
     if (options.chunkHandler) {
       try {
-        const outgoing = (await withHeartbeat(batch.heartbeat, () => options.chunkHandler!(items.map(({ event, context }) => ({ event, context }))))) ?? [];
+        const outgoing =
+          (await withHeartbeat(batch.heartbeat, () => options.chunkHandler!(items.map(({ event, context }) => ({ event, context }))))) ??
+          [];
         noteRecovered();
         return outgoing;
       } catch (error) {
@@ -265,6 +283,11 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
       const control: BatchControl = { heartbeat, isRunning, isStale };
+      const lagLabels = { group: options.groupId, topic: batch.topic, partition: String(batch.partition) };
+      /** What is left on the partition after `offset`, by the high watermark this batch came with. */
+      const reportLag = (offset: string) =>
+        consumerMetrics.lag.set(lagLabels, Math.max(0, Number(batch.highWatermark) - Number(offset) - 1));
+      if (batch.messages.length) reportLag(String(Number(batch.messages[0].offset) - 1));
       try {
         for (let start = 0; start < batch.messages.length; start += chunkSize) {
           if (!isRunning() || isStale()) return;
@@ -283,6 +306,7 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
           await untilDone('publishing', last, control, () => options.publisher.publishAll(outgoing));
           resolveOffset(last.offset);
           await commitOffsetsIfNecessary();
+          reportLag(last.offset);
           await heartbeat();
         }
       } catch (error) {
@@ -332,7 +356,14 @@ export function subscribeWhenReachable(options: SubscriptionOptions & { prepare?
     }
   })();
   return {
-    status: () => current?.status() ?? { groupId: options.groupId, state: stopped ? 'stopped' : 'connecting', retries: Math.max(0, attempts - 1), deadLettered: 0, ...(lastError ? { crash: lastError } : {}) },
+    status: () =>
+      current?.status() ?? {
+        groupId: options.groupId,
+        state: stopped ? 'stopped' : 'connecting',
+        retries: Math.max(0, attempts - 1),
+        deadLettered: 0,
+        ...(lastError ? { crash: lastError } : {}),
+      },
     stop: async () => {
       stopped = true;
       await current?.stop();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { parseEvent, type Envelope, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
-import { outboxMetrics } from './metrics';
+import { outboxMetrics, reportOutboxBacklog } from './metrics';
 import type { Publisher } from './publisher';
 
 /**
@@ -61,7 +61,10 @@ function nextSeq(): number {
  * fail the event's schema).
  */
 function pending(entries: OutboxEntry[]): Array<[string, PendingEvent]> {
-  return entries.map((entry) => [pendingEventKey(entry.id), { id: entry.id, topic: entry.topic, event: JSON.parse(JSON.stringify(entry.event)) as Envelope, seq: nextSeq() }]);
+  return entries.map((entry) => [
+    pendingEventKey(entry.id),
+    { id: entry.id, topic: entry.topic, event: JSON.parse(JSON.stringify(entry.event)) as Envelope, seq: nextSeq() },
+  ]);
 }
 
 /** The update fragment that adds events to a document's outbox in the same write as the change. */
@@ -83,7 +86,8 @@ export function initialOutbox(entries: OutboxEntry[]): OutboxFields {
 export function pendingIn(fragment: { $set: Record<string, unknown> } | OutboxFields): Record<string, PendingEvent> {
   if ('pendingEvents' in fragment) return fragment.pendingEvents;
   const handed: Record<string, PendingEvent> = {};
-  for (const [path, value] of Object.entries(fragment.$set)) if (path.startsWith('pendingEvents.')) handed[path.slice('pendingEvents.'.length)] = value as PendingEvent;
+  for (const [path, value] of Object.entries(fragment.$set))
+    if (path.startsWith('pendingEvents.')) handed[path.slice('pendingEvents.'.length)] = value as PendingEvent;
   return handed;
 }
 
@@ -92,7 +96,10 @@ export function outboxEntry(topic: TopicName, event: Envelope): OutboxEntry {
 }
 
 /** One document's outbox clean-up: published entries removed, invalid ones moved to `parkedEvents`. */
-function removalOf(published: Array<[string, PendingEvent]>, invalid: Array<[string, PendingEvent & { reason: string }]>): Record<string, unknown> {
+function removalOf(
+  published: Array<[string, PendingEvent]>,
+  invalid: Array<[string, PendingEvent & { reason: string }]>,
+): Record<string, unknown> {
   const removed = [...published, ...invalid];
   const update: Record<string, unknown> = {
     $unset: Object.fromEntries(removed.map(([key]) => [`pendingEvents.${key}`, ''])),
@@ -226,7 +233,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
    * can never succeed, so they are parked (moved to `parkedEvents` with the reason)
    * in the same write that removes the published ones, and reported.
    */
-  const publishable = (id: string, pending: Record<string, PendingEvent>): { valid: Array<[string, PendingEvent]>; invalid: Array<[string, PendingEvent & { reason: string }]> } => {
+  const publishable = (
+    id: string,
+    pending: Record<string, PendingEvent>,
+  ): { valid: Array<[string, PendingEvent]>; invalid: Array<[string, PendingEvent & { reason: string }]> } => {
     const valid: Array<[string, PendingEvent]> = [];
     const invalid: Array<[string, PendingEvent & { reason: string }]> = [];
     for (const [key, entry] of Object.entries(pending).sort(([, a], [, b]) => a.seq - b.seq)) {
@@ -234,7 +244,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (check.ok) valid.push([key, entry]);
       else invalid.push([key, { ...entry, reason: check.reason }]);
     }
-    for (const [, entry] of invalid) log.error('outbox event fails its schema: parked, not published', { documentId: id, eventId: entry.id, topic: entry.topic, reason: entry.reason });
+    for (const [, entry] of invalid)
+      log.error('outbox event fails its schema: parked, not published', {
+        documentId: id,
+        eventId: entry.id,
+        topic: entry.topic,
+        reason: entry.reason,
+      });
     return { valid, invalid };
   };
 
@@ -263,14 +279,20 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     try {
       await options.publisher.publishAll(entries.map((e) => ({ topic: e.topic, event: e.event })));
       for (const [name, model] of models) {
-        const removals = work.filter((w) => w.name === name && w.valid.length + w.invalid.length > 0).map((w) => ({ updateOne: { filter: { _id: w.id }, update: removalOf(w.valid, w.invalid) } }));
+        const removals = work
+          .filter((w) => w.name === name && w.valid.length + w.invalid.length > 0)
+          .map((w) => ({ updateOne: { filter: { _id: w.id }, update: removalOf(w.valid, w.invalid) } }));
         if (removals.length) await model.bulkWrite(removals, { ordered: false });
       }
-      for (const w of work) if (w.invalid.length) outboxMetrics.parked.inc({ model: w.name }, w.invalid.length);
+      for (const w of work) {
+        if (w.invalid.length) outboxMetrics.parked.inc({ model: w.name }, w.invalid.length);
+        if (w.valid.length) outboxMetrics.published.inc({ model: w.name }, w.valid.length);
+      }
       parked += work.reduce((n, w) => n + w.invalid.length, 0);
     } catch (error) {
       // Kept for the next try: what was handed over, and a read of the document.
-      for (const w of work) markDirty(w.name, w.id, { read: w.known.read ?? 'all', handed: Object.fromEntries([...w.valid, ...w.invalid]) });
+      for (const w of work)
+        markDirty(w.name, w.id, { read: w.known.read ?? 'all', handed: Object.fromEntries([...w.valid, ...w.invalid]) });
       throw error;
     }
     return entries.length;
@@ -308,6 +330,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return running;
   };
 
+  const stopReporting = reportOutboxBacklog(() => new Map([...dirty].map(([name, ids]) => [name, ids.size])));
+
   const retryTimer = setInterval(() => {
     if (hasDirty()) void run();
   }, options.intervalMs ?? 1000);
@@ -338,6 +362,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     parkedCount: () => parked,
     stop: async () => {
       stopped = true;
+      stopReporting();
       clearInterval(retryTimer);
       clearInterval(sweepTimer);
       if (running) await running;
