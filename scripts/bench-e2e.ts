@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   rmSync(runDir, { recursive: true, force: true });
   const infra = await startInfra({ ports: 'ephemeral', mailCatcher: true, runDir: join(runDir, 'infra'), log: err });
   const auth = localStackAuth('bench-admin');
-  const services = await startServices({ infra: infra.endpoints, ports: 'ephemeral', logDir: join(runDir, 'services'), namespace: `bench${Date.now().toString(36)}`, env: { LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: auth.secret }, log: err });
+  const services = await startServices({
+    infra: infra.endpoints,
+    ports: 'ephemeral',
+    logDir: join(runDir, 'services'),
+    namespace: `bench${Date.now().toString(36)}`,
+    env: { LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: auth.secret },
+    log: err,
+  });
   const inbox = new MailInbox(infra.endpoints.mailInboxUrl!);
   const offer0 = demoOffers().find((o) => o.id === 'off-0035')!;
   const request0 = demoRequests().find((r) => r.id === 'req-0001')!;
@@ -35,21 +42,49 @@ async function main(): Promise<void> {
       await requestJson('POST', `${services.services.intake.url}/offers`, offer, bearer(auth.adminToken));
       const t0 = performance.now();
       await requestJson('POST', `${services.services.intake.url}/requests`, request, bearer(auth.adminToken));
-      const proposal = await waitFor('proposal', async () => {
-        const res = await requestJson('GET', `${services.services.review.url}/proposals?status=proposed&sort=newest&limit=50`, undefined, bearer(auth.adminToken));
-        return res.body.items.find((p: any) => p.match.requestId === request.id && p.match.offerId === offer.id);
-      }, { intervalMs: 5 });
+      const proposal = await waitFor(
+        'proposal',
+        async () => {
+          const res = await requestJson(
+            'GET',
+            `${services.services.review.url}/proposals?status=proposed&sort=newest&limit=50`,
+            undefined,
+            bearer(auth.adminToken),
+          );
+          return res.body.items.find((p: any) => p.match.requestId === request.id && p.match.offerId === offer.id);
+        },
+        { intervalMs: 5 },
+      );
       const t1 = performance.now();
-      await requestJson('POST', `${services.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(auth.adminToken));
-      await waitFor('both mails', async () => (await inbox.to(request.school.email)).length > 0 && (await inbox.to(offer.provider.email)).length > 0, { intervalMs: 5 });
+      await requestJson(
+        'POST',
+        `${services.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+        {},
+        bearer(auth.adminToken),
+      );
+      await waitFor(
+        'both mails',
+        async () => (await inbox.to(request.school.email)).length > 0 && (await inbox.to(offer.provider.email)).length > 0,
+        { intervalMs: 5 },
+      );
       const t2 = performance.now();
       toProposal.push(t1 - t0);
       approvalToMails.push(t2 - t1);
       total.push(t2 - t0);
       // Withdraw this run's offer and request so every run starts from the same state;
       // otherwise each identical copy would be proposed to all earlier identical requests.
-      await requestJson('POST', `${services.services.intake.url}/offers/${encodeURIComponent(offer.id)}/withdraw`, {}, bearer(auth.adminToken));
-      await requestJson('POST', `${services.services.intake.url}/requests/${encodeURIComponent(request.id)}/withdraw`, {}, bearer(auth.adminToken));
+      await requestJson(
+        'POST',
+        `${services.services.intake.url}/offers/${encodeURIComponent(offer.id)}/withdraw`,
+        {},
+        bearer(auth.adminToken),
+      );
+      await requestJson(
+        'POST',
+        `${services.services.intake.url}/requests/${encodeURIComponent(request.id)}/withdraw`,
+        {},
+        bearer(auth.adminToken),
+      );
       err(`run ${i + 1}/${runs}: POST→proposal ${(t1 - t0).toFixed(0)} ms, approve→both mails ${(t2 - t1).toFixed(0)} ms`);
     }
   } finally {
@@ -60,7 +95,9 @@ async function main(): Promise<void> {
   console.log(`POST request → proposal listed:   ${fmt(toProposal)}`);
   console.log(`approve → both mails received:    ${fmt(approvalToMails)}`);
   console.log(`POST → both mails (minus review): ${fmt(total)}`);
-  console.log(`runs=${runs} post_to_proposal_p50_ms=${percentile(toProposal, 50).toFixed(0)} approve_to_mails_p50_ms=${percentile(approvalToMails, 50).toFixed(0)} total_p50_ms=${percentile(total, 50).toFixed(0)}`);
+  console.log(
+    `runs=${runs} post_to_proposal_p50_ms=${percentile(toProposal, 50).toFixed(0)} approve_to_mails_p50_ms=${percentile(approvalToMails, 50).toFixed(0)} total_p50_ms=${percentile(total, 50).toFixed(0)}`,
+  );
   process.exit(0);
 }
 

@@ -32,7 +32,10 @@ const Args = z.object({
 });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: Object.fromEntries(Object.keys(Args.shape).map((k) => [k, { type: 'string' as const }])), allowPositionals: false });
+  const { values } = parseArgs({
+    options: Object.fromEntries(Object.keys(Args.shape).map((k) => [k, { type: 'string' as const }])),
+    allowPositionals: false,
+  });
   const parsed = Args.safeParse(values);
   if (!parsed.success) {
     err(`bench:faults: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -55,17 +58,34 @@ async function main(): Promise<void> {
       log: err,
     });
     try {
-      const result = await runFaultCampaign(
-        campaignStackOf({ infra, services, namespace, auth }),
-        { rate: args.rate, settleSeconds: args.settle, brokerPauseSeconds: args['broker-pause'], databasePauseSeconds: args['database-pause'], smtpDownSeconds: args['smtp-down'], seedOffers: args['seed-offers'], log: err },
-      );
+      const result = await runFaultCampaign(campaignStackOf({ infra, services, namespace, auth }), {
+        rate: args.rate,
+        settleSeconds: args.settle,
+        brokerPauseSeconds: args['broker-pause'],
+        databasePauseSeconds: args['database-pause'],
+        smtpDownSeconds: args['smtp-down'],
+        seedOffers: args['seed-offers'],
+        log: err,
+      });
       const { verdict } = result;
       for (const sample of [...verdict.lostSamples, ...verdict.stuckSamples]) err(`  ${sample}`);
-      const notReady = Object.entries(result.ready).filter(([, ok]) => !ok).map(([name]) => name);
-      console.log(result.faults.map((f, i) => `fault${i + 1}="${f.name}" recovered_s=${f.recoveredSeconds?.toFixed(1) ?? 'inf'}`).join(' '));
-      console.log(`approvals=${result.approvals} approved_matches=${verdict.approvedMatches} mails=${verdict.mails} abandoned=${result.abandoned} not_ready=${notReady.join(',') || 'none'}`);
+      const notReady = Object.entries(result.ready)
+        .filter(([, ok]) => !ok)
+        .map(([name]) => name);
+      console.log(
+        result.faults.map((f, i) => `fault${i + 1}="${f.name}" recovered_s=${f.recoveredSeconds?.toFixed(1) ?? 'inf'}`).join(' '),
+      );
+      console.log(
+        `approvals=${result.approvals} approved_matches=${verdict.approvedMatches} mails=${verdict.mails} abandoned=${result.abandoned} not_ready=${notReady.join(',') || 'none'}`,
+      );
       console.log(campaignLine(result));
-      const clean = verdict.lost === 0 && verdict.duplicateMails === 0 && verdict.deadLettered === 0 && verdict.stuck === 0 && notReady.length === 0 && result.faults.every((f) => f.recoveredSeconds !== undefined);
+      const clean =
+        verdict.lost === 0 &&
+        verdict.duplicateMails === 0 &&
+        verdict.deadLettered === 0 &&
+        verdict.stuck === 0 &&
+        notReady.length === 0 &&
+        result.faults.every((f) => f.recoveredSeconds !== undefined);
       exitCode = clean ? 0 : 1;
     } finally {
       await services.stop();

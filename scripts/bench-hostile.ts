@@ -32,7 +32,11 @@ const Args = z.object({
 });
 
 /** What the attacking child process reports at its end (one JSON line on stdout). */
-const AttackReport = z.object({ sent: z.number(), serverErrors: z.number(), slowest: z.array(z.object({ kind: z.string(), p50: z.number() })) });
+const AttackReport = z.object({
+  sent: z.number(),
+  serverErrors: z.number(),
+  slowest: z.array(z.object({ kind: z.string(), p50: z.number() })),
+});
 type AttackReport = z.infer<typeof AttackReport>;
 
 /** The attack itself, in the child process: rounds of the corpus, with and without an admin token, until the time is up. */
@@ -52,7 +56,10 @@ async function attack(intake: string, adminToken: string, seconds: number, clien
     }
     err(`[bench:hostile]   round ${round}: ${sent} requests sent, ${serverErrors} answered 5xx or not at all`);
   }
-  const slowest = [...byKind].map(([kind, ms]) => ({ kind, p50: percentile(ms, 50) })).sort((a, b) => b.p50 - a.p50).slice(0, 5);
+  const slowest = [...byKind]
+    .map(([kind, ms]) => ({ kind, p50: percentile(ms, 50) }))
+    .sort((a, b) => b.p50 - a.p50)
+    .slice(0, 5);
   return { sent, serverErrors, slowest };
 }
 
@@ -67,7 +74,11 @@ function attackFromChild(intake: string, adminToken: string, args: z.infer<typeo
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((resolveReport, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveReport(AttackReport.parse(JSON.parse(out.trim().split('\n').pop()!))) : reject(new Error(`the attacking process exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolveReport(AttackReport.parse(JSON.parse(out.trim().split('\n').pop()!)))
+        : reject(new Error(`the attacking process exited with ${code}`)),
+    );
   });
 }
 
@@ -99,7 +110,9 @@ function probeHealth(url: string): { stop: () => Promise<number[]> } {
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
 async function main(): Promise<void> {
-  const args = Args.parse(parseArgs({ options: { seconds: { type: 'string' }, clients: { type: 'string' }, 'attacker-nice': { type: 'string' } } }).values);
+  const args = Args.parse(
+    parseArgs({ options: { seconds: { type: 'string' }, clients: { type: 'string' }, 'attacker-nice': { type: 'string' } } }).values,
+  );
   const runDir = join(ROOT, '.run/bench-hostile');
   rmSync(runDir, { recursive: true, force: true });
   const infra = await startInfra({ ports: 'ephemeral', mailCatcher: true, runDir: join(runDir, 'infra'), log: err });
@@ -126,9 +139,13 @@ async function main(): Promise<void> {
     const attack = sorted(await attackProbe.stop());
 
     const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
-    err(`[bench:hostile] slowest kinds of request (p50 with ${args.clients} in flight): ${slowest.map((s) => `${s.kind} ${s.p50.toFixed(1)} ms`).join(', ')}`);
+    err(
+      `[bench:hostile] slowest kinds of request (p50 with ${args.clients} in flight): ${slowest.map((s) => `${s.kind} ${s.p50.toFixed(1)} ms`).join(', ')}`,
+    );
     err(`[bench:hostile] /healthz idle: p50 ${p(idle, 50)} ms, p99 ${p(idle, 99)} ms (${idle.length} probes)`);
-    err(`[bench:hostile] /healthz under attack: p50 ${p(attack, 50)} ms, p99 ${p(attack, 99)} ms, max ${attack[attack.length - 1].toFixed(1)} ms (${attack.length} probes); goal p99 ≤ ${GOAL_P99_MS} ms`);
+    err(
+      `[bench:hostile] /healthz under attack: p50 ${p(attack, 50)} ms, p99 ${p(attack, 99)} ms, max ${attack[attack.length - 1].toFixed(1)} ms (${attack.length} probes); goal p99 ≤ ${GOAL_P99_MS} ms`,
+    );
     const meets = percentile(attack, 99) <= GOAL_P99_MS && serverErrors === 0;
     process.stdout.write(
       `clients=${args.clients} attacker_nice=${args['attacker-nice']} requests=${sent} status_5xx=${serverErrors} healthz_idle_p99_ms=${p(idle, 99)} healthz_attack_p50_ms=${p(attack, 50)} healthz_attack_p99_ms=${p(attack, 99)} goal_p99_ms=${GOAL_P99_MS} verdict=${meets ? 'meets' : 'misses'}\n`,
@@ -139,8 +156,17 @@ async function main(): Promise<void> {
   }
 }
 
-const child = process.env.BENCH_HOSTILE_ATTACK ? z.object({ intake: z.string(), adminToken: z.string(), seconds: z.number(), clients: z.number() }).parse(JSON.parse(process.env.BENCH_HOSTILE_ATTACK)) : undefined;
-(child ? attack(child.intake, child.adminToken, child.seconds, child.clients).then((report) => void process.stdout.write(`${JSON.stringify(report)}\n`)) : main()).then(
+const child = process.env.BENCH_HOSTILE_ATTACK
+  ? z
+      .object({ intake: z.string(), adminToken: z.string(), seconds: z.number(), clients: z.number() })
+      .parse(JSON.parse(process.env.BENCH_HOSTILE_ATTACK))
+  : undefined;
+(child
+  ? attack(child.intake, child.adminToken, child.seconds, child.clients).then(
+      (report) => void process.stdout.write(`${JSON.stringify(report)}\n`),
+    )
+  : main()
+).then(
   () => process.exit(0),
   (error) => {
     err(`[bench:hostile] failed: ${(error as Error).stack ?? error}`);

@@ -79,7 +79,10 @@ function runningStack(): Target {
   if (!secret) throw new Error('--use-running needs AUTH_TOKEN_SECRET: the secret the running intake was started with');
   return {
     intakeUrl: process.env.INTAKE_URL ?? 'http://127.0.0.1:8081',
-    endpoints: { kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), mongoUri: process.env.MONGO_URI ?? 'mongodb://127.0.0.1:27017/' },
+    endpoints: {
+      kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      mongoUri: process.env.MONGO_URI ?? 'mongodb://127.0.0.1:27017/',
+    },
     namespace: process.env.KOPPEL_NAMESPACE ?? '',
     authSecret: secret,
     adminToken: signToken(secret, { sub: 'bench-load', role: 'admin', ttlSeconds: 24 * 3600 }).token,
@@ -89,7 +92,13 @@ function runningStack(): Target {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { rate: { type: 'string' }, seconds: { type: 'string' }, 'use-running': { type: 'boolean' }, 'seed-offers': { type: 'string' }, 'drain-timeout': { type: 'string' } },
+    options: {
+      rate: { type: 'string' },
+      seconds: { type: 'string' },
+      'use-running': { type: 'boolean' },
+      'seed-offers': { type: 'string' },
+      'drain-timeout': { type: 'string' },
+    },
     strict: true,
   });
   const args = Args.parse(values);
@@ -111,13 +120,17 @@ async function main(): Promise<void> {
       log: err,
     });
     for (const sample of result.errorSamples) err(`  error: ${sample}`);
-    if (result.report.missingAtMatcher.length) err(`  never reached the matcher: ${result.report.missingAtMatcher.slice(0, 10).join(', ')}`);
-    if (result.report.missingAtReview.length) err(`  proposals never stored by review: ${result.report.missingAtReview.slice(0, 10).join(', ')}`);
+    if (result.report.missingAtMatcher.length)
+      err(`  never reached the matcher: ${result.report.missingAtMatcher.slice(0, 10).join(', ')}`);
+    if (result.report.missingAtReview.length)
+      err(`  proposals never stored by review: ${result.report.missingAtReview.slice(0, 10).join(', ')}`);
     err(`measuring the ceiling: ${result.sent} messages and ${result.sent} documents of ${result.meanBodyBytes} bytes`);
     const ceilings = await measureCeilings(kafka, target.endpoints.mongoUri, result.sent, result.meanBodyBytes);
     const drained = result.drainedAfterMs === undefined ? 'never' : (result.drainedAfterMs / 1000).toFixed(1);
     const ceiling = Math.min(ceilings.brokerPerSecond, ceilings.databaseWritesPerSecond / 2);
-    console.log(`sent=${result.sent} with_proposals=${result.report.requestsWithProposals} drained_after_last_post_s=${drained} intake_p90_ms=${percentile(result.intakeLatencies, 90).toFixed(0)} proposal_p90_ms=${percentile(result.report.proposalLatencies, 90).toFixed(0)}`);
+    console.log(
+      `sent=${result.sent} with_proposals=${result.report.requestsWithProposals} drained_after_last_post_s=${drained} intake_p90_ms=${percentile(result.intakeLatencies, 90).toFixed(0)} proposal_p90_ms=${percentile(result.report.proposalLatencies, 90).toFixed(0)}`,
+    );
     console.log(
       `ceiling broker_msgs_per_s=${ceilings.brokerPerSecond.toFixed(0)} db_writes_per_s=${ceilings.databaseWritesPerSecond.toFixed(0)} pipeline_listings_per_s=${result.pipelinePerSecond.toFixed(1)} ` +
         `vs_broker=${(result.pipelinePerSecond / ceilings.brokerPerSecond).toFixed(3)} vs_db=${(result.pipelinePerSecond / (ceilings.databaseWritesPerSecond / 2)).toFixed(3)} vs_ceiling=${(result.pipelinePerSecond / ceiling).toFixed(3)}`,

@@ -38,7 +38,7 @@ export function configurationDoc(): string {
   return [
     '# Configuration',
     '',
-    '<!-- Written by `npm run --silent docs:config` from the services\' zod env schemas (`services/*/src/config.ts`, `packages/config`); do not edit by hand. -->',
+    "<!-- Written by `npm run --silent docs:config` from the services' zod env schemas (`services/*/src/config.ts`, `packages/config`); do not edit by hand. -->",
     '',
     'Each service reads its environment once, at start, through its zod schema and refuses to start',
     'with a message naming every variable that is wrong (`loadConfig` in `@koppel/config`). Secrets',

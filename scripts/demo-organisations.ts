@@ -12,7 +12,12 @@ export function demoOrganisations(offers: Offer[], requests: Request[]): Organis
   for (const offer of offers) {
     const p = offer.provider;
     if (byId.has(p.id)) continue;
-    byId.set(p.id, { id: p.id, type: 'other_provider', name: p.name, contacts: [{ name: p.name, email: p.email, language: p.language ?? offer.language }] });
+    byId.set(p.id, {
+      id: p.id,
+      type: 'other_provider',
+      name: p.name,
+      contacts: [{ name: p.name, email: p.email, language: p.language ?? offer.language }],
+    });
   }
   for (const request of requests) {
     const s = request.school;

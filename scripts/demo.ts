@@ -28,7 +28,11 @@ function readJsonl(file: string): Record<string, unknown>[] {
 }
 
 async function post(url: string, body: unknown, token: string): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201 && res.status !== 409) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
   return res.status;
 }
@@ -44,7 +48,13 @@ async function main(): Promise<void> {
   const auth = localStackAuth('demo-admin');
   const secret = process.env.AUTH_TOKEN_SECRET ?? auth.secret;
   const adminToken = process.env.AUTH_TOKEN_SECRET ? localStackAuthWith(secret) : auth.adminToken;
-  const services = await startServices({ infra: infra.endpoints, ports: 'default', logDir: join(ROOT, '.run/demo/services'), env: { AUTH_TOKEN_SECRET: secret }, log: (l) => log(`  ${l}`) }).catch(async (error) => {
+  const services = await startServices({
+    infra: infra.endpoints,
+    ports: 'default',
+    logDir: join(ROOT, '.run/demo/services'),
+    env: { AUTH_TOKEN_SECRET: secret },
+    log: (l) => log(`  ${l}`),
+  }).catch(async (error) => {
     await infra.stop();
     throw error;
   });
@@ -67,10 +77,20 @@ async function main(): Promise<void> {
   for (const offer of offers) loaded += (await post(`${intake}/offers`, offer, adminToken)) === 201 ? 1 : 0;
   for (const request of requests) loaded += (await post(`${intake}/requests`, request, adminToken)) === 201 ? 1 : 0;
   // Every demo school and provider as an organisation, so each can sign in to the portal.
-  for (const organisation of demoOrganisations(offers, requests)) loaded += (await post(`${intake}/organisations`, organisation, adminToken)) === 201 ? 1 : 0;
+  for (const organisation of demoOrganisations(offers, requests))
+    loaded += (await post(`${intake}/organisations`, organisation, adminToken)) === 201 ? 1 : 0;
   log(`Demodata geladen: ${loaded} nieuw (de rest stond er al).`);
   // A broker for the console's sign-in: the link arrives in the mailbox below (201 the first time, 409 after).
-  const broker = { id: 'org-demo-bemiddelaar', type: 'broker', name: 'Demobemiddelaar', contacts: [{ name: 'Demobemiddelaar', email: DEMO_BROKER_EMAIL }], regions: [{ country: 'BE', postcodeFrom: 1000, postcodeTo: 9999, name: 'België' }, { country: 'NL', postcodeFrom: 1000, postcodeTo: 9999, name: 'Nederland' }] };
+  const broker = {
+    id: 'org-demo-bemiddelaar',
+    type: 'broker',
+    name: 'Demobemiddelaar',
+    contacts: [{ name: 'Demobemiddelaar', email: DEMO_BROKER_EMAIL }],
+    regions: [
+      { country: 'BE', postcodeFrom: 1000, postcodeTo: 9999, name: 'België' },
+      { country: 'NL', postcodeFrom: 1000, postcodeTo: 9999, name: 'Nederland' },
+    ],
+  };
   await post(`${intake}/organisations`, broker, adminToken);
 
   log(`
@@ -95,6 +115,6 @@ Stoppen: Ctrl-C.`);
 }
 
 main().catch((error) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

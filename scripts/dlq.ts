@@ -54,12 +54,25 @@ async function main(): Promise<void> {
   if (args.command === 'list' && !topic) {
     const counts = await deadLetterCounts(kafka, Object.values(TOPICS));
     console.log(['topic'.padEnd(32), 'parked', 'replayed', 'waiting'].join('  '));
-    for (const c of counts) console.log([c.topic.padEnd(32), String(c.parked).padStart(6), String(c.replayed).padStart(8), String(c.waiting).padStart(7)].join('  '));
+    for (const c of counts)
+      console.log(
+        [c.topic.padEnd(32), String(c.parked).padStart(6), String(c.replayed).padStart(8), String(c.waiting).padStart(7)].join('  '),
+      );
     return;
   }
   const letters = await listDeadLetters(kafka, topic!);
   if (args.command === 'list') {
-    for (const l of letters) console.log([`${l.partition}/${l.offset}`, l.eventId ?? '-', l.eventType ?? '-', l.failedAt ?? '-', l.replayedAt ? `replayed ${l.replayedAt}` : 'waiting', l.reason ?? ''].join('\t'));
+    for (const l of letters)
+      console.log(
+        [
+          `${l.partition}/${l.offset}`,
+          l.eventId ?? '-',
+          l.eventType ?? '-',
+          l.failedAt ?? '-',
+          l.replayedAt ? `replayed ${l.replayedAt}` : 'waiting',
+          l.reason ?? '',
+        ].join('\t'),
+      );
     process.stderr.write(`${letters.length} parked in ${topic}.dlq, ${letters.filter((l) => !l.replayedAt).length} waiting\n`);
     return;
   }
@@ -71,8 +84,11 @@ async function main(): Promise<void> {
   }
   if (args.id && !letters.some((l) => l.eventId === args.id)) fail(`no parked event ${args.id} in ${topic}.dlq`);
   const replayed = await replayDeadLetters(kafka, topic!, { eventId: args.id });
-  for (const l of replayed) console.log(`replayed ${l.eventId ?? `${l.partition}/${l.offset}`} (${l.eventType ?? 'unknown type'}) to ${topic}`);
-  console.log(`replayed=${replayed.length} already_replayed=${letters.filter((l) => l.replayedAt && (!args.id || l.eventId === args.id)).length}`);
+  for (const l of replayed)
+    console.log(`replayed ${l.eventId ?? `${l.partition}/${l.offset}`} (${l.eventType ?? 'unknown type'}) to ${topic}`);
+  console.log(
+    `replayed=${replayed.length} already_replayed=${letters.filter((l) => l.replayedAt && (!args.id || l.eventId === args.id)).length}`,
+  );
 }
 
 function parseJson(value: string | null): unknown {

@@ -60,8 +60,14 @@ function alivePids(): Record<string, number> {
 
 async function healthy(state: StateFile): Promise<Record<string, boolean>> {
   const result: Record<string, boolean> = {
-    kafka: await describeCluster(state.endpoints.kafkaBrokers).then(() => true, () => false),
-    ferretdb: await pingMongo(state.endpoints.mongoUri).then(() => true, () => false),
+    kafka: await describeCluster(state.endpoints.kafkaBrokers).then(
+      () => true,
+      () => false,
+    ),
+    ferretdb: await pingMongo(state.endpoints.mongoUri).then(
+      () => true,
+      () => false,
+    ),
   };
   if (state.endpoints.smtp) result.maildev = await isPortOpen(state.endpoints.smtp.port);
   return result;
@@ -75,7 +81,11 @@ function printEndpoints(state: StateFile): void {
   if (e.smtp) console.log(`  SMTP       ${e.smtp.host}:${e.smtp.port}     log: ${rel(state.logs.maildev ?? '')}`);
   if (e.mailInboxUrl) console.log(`  Mail inbox ${e.mailInboxUrl}`);
   console.log('');
-  console.log(`  endpoints: ${rel(endpointsFile)}   pids: ${Object.entries(state.pids).map(([c, p]) => `${c}=${p}`).join(' ')}`);
+  console.log(
+    `  endpoints: ${rel(endpointsFile)}   pids: ${Object.entries(state.pids)
+      .map(([c, p]) => `${c}=${p}`)
+      .join(' ')}`,
+  );
   console.log('  stop with: npm run infra:down');
 }
 
@@ -112,14 +122,28 @@ async function up(): Promise<void> {
       printEndpoints(state);
       return;
     }
-    console.log(`infra: partly running (${wanted.map((c) => `${c}: ${alive[c] ? (health[c] ? 'ok' : 'not answering') : 'gone'}`).join(', ')}); restarting`);
+    console.log(
+      `infra: partly running (${wanted.map((c) => `${c}: ${alive[c] ? (health[c] ? 'ok' : 'not answering') : 'gone'}`).join(', ')}); restarting`,
+    );
   }
   await down(true);
 
   mkdirSync(runDir, { recursive: true });
-  const running = await startLocal({ runDir, ports: await planPorts('default'), mailCatcher: process.env.KOPPEL_MAIL_CATCHER !== '0', detached: true, log });
+  const running = await startLocal({
+    runDir,
+    ports: await planPorts('default'),
+    mailCatcher: process.env.KOPPEL_MAIL_CATCHER !== '0',
+    detached: true,
+    log,
+  });
   for (const [component, pid] of Object.entries(running.pids)) writeFileSync(pidFile(component), `${pid}\n`);
-  const newState: StateFile = { mode: 'local', startedAt: new Date().toISOString(), endpoints: running.endpoints, logs: running.logs, pids: running.pids };
+  const newState: StateFile = {
+    mode: 'local',
+    startedAt: new Date().toISOString(),
+    endpoints: running.endpoints,
+    logs: running.logs,
+    pids: running.pids,
+  };
   writeFileSync(endpointsFile, `${JSON.stringify(newState, null, 2)}\n`);
   console.log(`infra: up in ${seconds(Date.now() - started)}`);
   printEndpoints(newState);
@@ -137,7 +161,9 @@ async function status(): Promise<void> {
   for (const component of components) {
     const pid = alive[component];
     if (!pid && !(state && component in state.pids)) continue;
-    console.log(`  ${component.padEnd(9)} ${pid ? `pid ${pid}` : 'not running'}${pid ? (health[component] ? ', answering' : ', NOT answering') : ''}`);
+    console.log(
+      `  ${component.padEnd(9)} ${pid ? `pid ${pid}` : 'not running'}${pid ? (health[component] ? ', answering' : ', NOT answering') : ''}`,
+    );
   }
   if (state) printEndpoints(state);
   const ok = state && Object.keys(state.pids).every((c) => alive[c] && health[c]);

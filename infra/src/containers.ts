@@ -27,7 +27,10 @@ function defaultPort(envName: string, fallback: number): number {
   return process.env[envName] ? Number(process.env[envName]) : fallback;
 }
 
-async function startKafkaContainer(host: string, ports: 'default' | 'ephemeral'): Promise<{ container: StartedTestContainer; brokers: string[] }> {
+async function startKafkaContainer(
+  host: string,
+  ports: 'default' | 'ephemeral',
+): Promise<{ container: StartedTestContainer; brokers: string[] }> {
   const port = ports === 'ephemeral' ? await findFreePort() : defaultPort('KOPPEL_KAFKA_PORT', 9092);
   const container = await new GenericContainer(IMAGES.kafka)
     .withEnvironment({
@@ -59,11 +62,16 @@ async function startMongoContainer(ports: 'default' | 'ephemeral'): Promise<{ co
     .withCommand(['mongod', '--bind_ip_all', '--quiet'])
     .withWaitStrategy(Wait.forLogMessage(/Waiting for connections/))
     .withStartupTimeout(120_000);
-  const container = await (ports === 'ephemeral' ? builder.withExposedPorts(27017) : builder.withExposedPorts({ container: 27017, host: defaultPort('KOPPEL_MONGO_PORT', 27017) })).start();
+  const container = await (ports === 'ephemeral'
+    ? builder.withExposedPorts(27017)
+    : builder.withExposedPorts({ container: 27017, host: defaultPort('KOPPEL_MONGO_PORT', 27017) })
+  ).start();
   return { container, mongoUri: `mongodb://${container.getHost()}:${container.getMappedPort(27017)}/` };
 }
 
-async function startMaildevContainer(ports: 'default' | 'ephemeral'): Promise<{ container: StartedTestContainer; smtp: { host: string; port: number }; inboxUrl: string }> {
+async function startMaildevContainer(
+  ports: 'default' | 'ephemeral',
+): Promise<{ container: StartedTestContainer; smtp: { host: string; port: number }; inboxUrl: string }> {
   const builder = new GenericContainer(IMAGES.maildev).withWaitStrategy(Wait.forListeningPorts()).withStartupTimeout(60_000);
   const container = await (ports === 'ephemeral'
     ? builder.withExposedPorts(1025, 1080)

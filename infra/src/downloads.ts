@@ -43,7 +43,11 @@ function markerOk(marker: string, expected: string): boolean {
 }
 
 /** Runs a command; output is collected and shown only on failure. A ticker logs progress. */
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; what: string; log: Log; progress?: () => string }): Promise<void> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; what: string; log: Log; progress?: () => string },
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const started = Date.now();
@@ -96,7 +100,8 @@ export async function ensureKafka(log: Log = () => {}): Promise<string> {
       progress: () => dirStats(tmp),
     });
     const jars = readdirSync(tmp);
-    if (!jars.some((f) => f === `kafka_2.13-${KAFKA_VERSION}.jar`)) throw new Error(`maven finished but kafka_2.13-${KAFKA_VERSION}.jar is missing in ${tmp}`);
+    if (!jars.some((f) => f === `kafka_2.13-${KAFKA_VERSION}.jar`))
+      throw new Error(`maven finished but kafka_2.13-${KAFKA_VERSION}.jar is missing in ${tmp}`);
     rmSync(kafkaLibs(), { recursive: true, force: true });
     renameSync(tmp, kafkaLibs());
     writeFileSync(marker, `${expected}\n`);
@@ -113,7 +118,13 @@ export async function ensureFerretDB(log: Log = () => {}): Promise<string> {
   const binary = ferretdbBinary();
   const marker = `${binary}.complete`;
   // Every source file counts: a changed one must rebuild the cached binary.
-  const sources = ['go.mod', 'go.sum', ...readdirSync(src).filter((f) => f.endsWith('.go')).sort()];
+  const sources = [
+    'go.mod',
+    'go.sum',
+    ...readdirSync(src)
+      .filter((f) => f.endsWith('.go'))
+      .sort(),
+  ];
   const expected = `ferretdb ${FERRETDB_VERSION} ${hashFiles(sources.map((f) => join(src, f)))}`;
   if (markerOk(marker, expected) && existsSync(binary)) {
     log(`ferretdb: cached build ${binary}`);

@@ -77,7 +77,10 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
       { upsert: true, returnDocument: 'after' },
     ).lean();
     expect(second!.n === 2, `n=${second!.n}`);
-    expect(second!.createdOnce!.toISOString() === '2025-01-01T00:00:00.000Z', `$setOnInsert overwritten: ${second!.createdOnce!.toISOString()}`);
+    expect(
+      second!.createdOnce!.toISOString() === '2025-01-01T00:00:00.000Z',
+      `$setOnInsert overwritten: ${second!.createdOnce!.toISOString()}`,
+    );
   });
 
   await check('$inc', async () => {
@@ -140,7 +143,19 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
 
   await check('$pop (remove first array element)', async () => {
     await Doc.updateOne({ _id: 'school-1' }, { $set: { outbox: [] } });
-    await Doc.updateOne({ _id: 'school-1' }, { $push: { outbox: { $each: [{ id: 'p1', type: 'A' }, { id: 'p2', type: 'B' }] } } });
+    await Doc.updateOne(
+      { _id: 'school-1' },
+      {
+        $push: {
+          outbox: {
+            $each: [
+              { id: 'p1', type: 'A' },
+              { id: 'p2', type: 'B' },
+            ],
+          },
+        },
+      },
+    );
     await Doc.updateOne({ _id: 'school-1' }, { $pop: { outbox: -1 } });
     const d = await Doc.findById('school-1').lean();
     expect(d!.outbox.map((o) => o.id).join() === 'p2', `outbox ${JSON.stringify(d!.outbox.map((o) => o.id))}`);
@@ -149,18 +164,31 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
 
   await check('boolean field query with compound index {active, region}', async () => {
     for (let i = 0; i < 30; i++) {
-      await Doc.create({ _id: `bulk-${String(i).padStart(3, '0')}`, email: `b${i}@x.nl`, active: i % 3 === 0, region: i % 2 ? 'utrecht' : 'zwolle', n: i });
+      await Doc.create({
+        _id: `bulk-${String(i).padStart(3, '0')}`,
+        email: `b${i}@x.nl`,
+        active: i % 3 === 0,
+        region: i % 2 ? 'utrecht' : 'zwolle',
+        n: i,
+      });
     }
     const active = await Doc.countDocuments({ active: true });
     const activeUtrecht = await Doc.find({ active: true, region: 'utrecht' }).lean();
     const inactive = await Doc.countDocuments({ active: false });
-    expect(active === 12 && activeUtrecht.length === 7 && inactive === 20, `active=${active} activeUtrecht=${activeUtrecht.length} inactive=${inactive}`);
+    expect(
+      active === 12 && activeUtrecht.length === 7 && inactive === 20,
+      `active=${active} activeUtrecht=${activeUtrecht.length} inactive=${inactive}`,
+    );
     const indexes = await Doc.collection.indexes();
     return `indexes: ${indexes.map((ix) => JSON.stringify(ix.key) + (ix.unique ? ' unique' : '')).join(', ')}`;
   });
 
   await check('sort + skip + limit', async () => {
-    const page = await Doc.find({ _id: /^bulk-/ }).sort({ n: -1 }).skip(5).limit(3).lean();
+    const page = await Doc.find({ _id: /^bulk-/ })
+      .sort({ n: -1 })
+      .skip(5)
+      .limit(3)
+      .lean();
     expect(page.map((d) => d.n).join(',') === '24,23,22', `got ${page.map((d) => d.n).join(',')}`);
   });
 
@@ -174,7 +202,10 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
     const seen: string[] = [];
     let last: string | undefined;
     for (;;) {
-      const batch = await Doc.find(last ? { _id: { $gt: last } } : {}).sort({ _id: 1 }).limit(7).lean();
+      const batch = await Doc.find(last ? { _id: { $gt: last } } : {})
+        .sort({ _id: 1 })
+        .limit(7)
+        .lean();
       if (batch.length === 0) break;
       seen.push(...batch.map((d) => d._id as string));
       last = batch[batch.length - 1]!._id as string;
@@ -186,7 +217,9 @@ export async function runCompatChecks(conn: Connection): Promise<CompatResult[]>
   await check('Date range query + sort on Date', async () => {
     await Doc.updateMany({ _id: /^bulk-00/ }, { $set: { seenAt: new Date('2024-06-01T00:00:00Z') } });
     const n = await Doc.countDocuments({ seenAt: { $gte: new Date('2024-01-01T00:00:00Z'), $lt: new Date('2025-01-01T00:00:00Z') } });
-    const latest = await Doc.findOne({ seenAt: { $exists: true } }).sort({ seenAt: -1 }).lean();
+    const latest = await Doc.findOne({ seenAt: { $exists: true } })
+      .sort({ seenAt: -1 })
+      .lean();
     expect(n === 10 && latest!._id === 'school-1', `n=${n} latest=${latest?._id}`);
   });
 

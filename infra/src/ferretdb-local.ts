@@ -29,7 +29,14 @@ export async function startFerretDBLocal(o: FerretDBLocalOptions): Promise<Ferre
   const dataDir = join(o.dir, 'data');
   mkdirSync(dataDir, { recursive: true });
   const logFile = join(o.dir, 'ferretdb.log');
-  const args = ['--listen-addr', `${LOCALHOST}:${o.port}`, '--sqlite-dir', dataDir, '--log-level', process.env.KOPPEL_FERRETDB_LOG_LEVEL ?? 'warn'];
+  const args = [
+    '--listen-addr',
+    `${LOCALHOST}:${o.port}`,
+    '--sqlite-dir',
+    dataDir,
+    '--log-level',
+    process.env.KOPPEL_FERRETDB_LOG_LEVEL ?? 'warn',
+  ];
   // Profiling the database under load (docs/performance.md): Go's pprof on this address.
   if (process.env.KOPPEL_FERRETDB_POSTGRESQL_URL) args.push('--postgresql-url', process.env.KOPPEL_FERRETDB_POSTGRESQL_URL);
   if (process.env.KOPPEL_FERRETDB_DEBUG_ADDR) args.push('--debug-addr', process.env.KOPPEL_FERRETDB_DEBUG_ADDR);
@@ -41,7 +48,14 @@ export async function startFerretDBLocal(o: FerretDBLocalOptions): Promise<Ferre
   const service = spawnService({ name: 'ferretdb', command: o.binary, args, logFile, cwd: o.dir, detached: o.detached, env });
   const mongoUri = `mongodb://${LOCALHOST}:${o.port}/`;
   try {
-    await waitForLogLine({ file: logFile, offset: service.logOffset, pattern: /FerretDB listening on/, timeoutMs: 30_000, pid: service.pid, what: 'ferretdb' });
+    await waitForLogLine({
+      file: logFile,
+      offset: service.logOffset,
+      pattern: /FerretDB listening on/,
+      timeoutMs: 30_000,
+      pid: service.pid,
+      what: 'ferretdb',
+    });
     await waitForPort(o.port, 10_000, 'ferretdb port', service.pid);
     await retryUntil('ferretdb ping', 20_000, () => pingMongo(mongoUri), service.pid);
   } catch (error) {

@@ -137,7 +137,9 @@ export async function startLocal(s: LocalStart): Promise<LocalStarted> {
   if (s.mailCatcher) wanted.push(['smtp', s.ports.smtp], ['inbox', s.ports.inbox]);
   for (const [what, port] of wanted) {
     if (await isPortOpen(port)) {
-      throw new Error(`port ${port} (${what}) is already in use on 127.0.0.1. Stop what uses it (npm run infra:down?) or set another port (see docs/infrastructure.md).`);
+      throw new Error(
+        `port ${port} (${what}) is already in use on 127.0.0.1. Stop what uses it (npm run infra:down?) or set another port (see docs/infrastructure.md).`,
+      );
     }
   }
   mkdirSync(s.runDir, { recursive: true });
@@ -164,10 +166,35 @@ export async function startLocal(s: LocalStart): Promise<LocalStarted> {
     });
   try {
     const tasks = await Promise.allSettled([
-      track(startKafkaLocal({ libs, dir: join(s.runDir, 'kafka'), port: s.ports.kafka, controllerPort: s.ports.kafkaController, detached: s.detached, log: s.log })),
-      track(startFerretDBLocal({ binary: ferretdbBinary, dir: join(s.runDir, 'ferretdb'), port: s.ports.mongo, detached: s.detached, log: s.log })),
+      track(
+        startKafkaLocal({
+          libs,
+          dir: join(s.runDir, 'kafka'),
+          port: s.ports.kafka,
+          controllerPort: s.ports.kafkaController,
+          detached: s.detached,
+          log: s.log,
+        }),
+      ),
+      track(
+        startFerretDBLocal({
+          binary: ferretdbBinary,
+          dir: join(s.runDir, 'ferretdb'),
+          port: s.ports.mongo,
+          detached: s.detached,
+          log: s.log,
+        }),
+      ),
       s.mailCatcher
-        ? track(startMaildevLocal({ dir: join(s.runDir, 'maildev'), smtpPort: s.ports.smtp, webPort: s.ports.inbox, detached: s.detached, log: s.log }))
+        ? track(
+            startMaildevLocal({
+              dir: join(s.runDir, 'maildev'),
+              smtpPort: s.ports.smtp,
+              webPort: s.ports.inbox,
+              detached: s.detached,
+              log: s.log,
+            }),
+          )
         : Promise.resolve(undefined),
     ]);
     const failed = tasks.find((t): t is PromiseRejectedResult => t.status === 'rejected');
@@ -177,7 +204,11 @@ export async function startLocal(s: LocalStart): Promise<LocalStarted> {
       Awaited<ReturnType<typeof startFerretDBLocal>>,
       Awaited<ReturnType<typeof startMaildevLocal>> | undefined,
     ];
-    if (!s.detached) watchdog = startWatchdog(process.pid, services.map((svc) => svc.pid));
+    if (!s.detached)
+      watchdog = startWatchdog(
+        process.pid,
+        services.map((svc) => svc.pid),
+      );
     const endpoints: Endpoints = { kafkaBrokers: kafka.brokers, mongoUri: ferret.mongoUri };
     const logs: Record<string, string> = { kafka: kafka.logFile, ferretdb: ferret.logFile };
     const pids: Record<string, number> = { kafka: kafka.service.pid, ferretdb: ferret.service.pid };
@@ -249,4 +280,3 @@ export async function startInfra(options: StartOptions = {}): Promise<RunningInf
     throw error;
   }
 }
-

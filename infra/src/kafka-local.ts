@@ -133,9 +133,13 @@ export async function startKafkaLocal(o: KafkaLocalOptions): Promise<KafkaLocal>
   }
   try {
     // `--cluster-id=<id>` in one argument: a base64url id may start with '-', which the tool would read as a flag.
-    await execFileAsync('java', [...javaArgs(o, log4j), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', props, '-g'], {
-      timeout: 120_000,
-    });
+    await execFileAsync(
+      'java',
+      [...javaArgs(o, log4j), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', props, '-g'],
+      {
+        timeout: 120_000,
+      },
+    );
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`kafka: storage format failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
@@ -178,7 +182,13 @@ export async function startKafkaLocal(o: KafkaLocalOptions): Promise<KafkaLocal>
 }
 
 export async function describeCluster(brokers: string[]): Promise<void> {
-  const kafka = new Kafka({ clientId: 'koppel-infra', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 2000 });
+  const kafka = new Kafka({
+    clientId: 'koppel-infra',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 2000,
+  });
   const admin = kafka.admin();
   try {
     await admin.connect();
@@ -190,7 +200,13 @@ export async function describeCluster(brokers: string[]): Promise<void> {
 }
 
 async function warmUp(brokers: string[]): Promise<void> {
-  const kafka = new Kafka({ clientId: 'koppel-infra-warmup', brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 }, connectionTimeout: 2000 });
+  const kafka = new Kafka({
+    clientId: 'koppel-infra-warmup',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+    connectionTimeout: 2000,
+  });
   const admin = kafka.admin();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   try {

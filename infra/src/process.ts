@@ -177,9 +177,14 @@ export async function retryUntil<T>(what: string, timeoutMs: number, probe: () =
 }
 
 export async function waitForPort(port: number, timeoutMs: number, what: string, pid?: number): Promise<void> {
-  await retryUntil(what, timeoutMs, async () => {
-    if (!(await isPortOpen(port))) throw new Error(`port ${port} not open`);
-  }, pid);
+  await retryUntil(
+    what,
+    timeoutMs,
+    async () => {
+      if (!(await isPortOpen(port))) throw new Error(`port ${port} not open`);
+    },
+    pid,
+  );
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`. Resolves when the process is gone. Fine when it already is. */

@@ -41,10 +41,14 @@ describe('a lookup by _id', () => {
         const file = join(stack.runDir, 'infra', 'ferretdb', 'data', `${name}.sqlite`);
         expect(existsSync(file)).toBe(true);
         // The index appears within a tick of the collection's creation (infra/ferretdb/id_index.go).
-        const plan = await waitFor('the _id lookup to use an index', () => {
-          const text = sqlitePlans(file);
-          return /SEARCH \S+ USING INDEX \S+_koppel_id_path/.test(text) ? text : undefined;
-        }, { timeoutMs: 10_000, intervalMs: 200 });
+        const plan = await waitFor(
+          'the _id lookup to use an index',
+          () => {
+            const text = sqlitePlans(file);
+            return /SEARCH \S+ USING INDEX \S+_koppel_id_path/.test(text) ? text : undefined;
+          },
+          { timeoutMs: 10_000, intervalMs: 200 },
+        );
         expect(plan).not.toContain('SCAN');
       } else {
         expect(JSON.stringify((await docs.find({ _id: 'doc-42' }).explain()).queryPlanner)).toMatch(/IDHACK|EXPRESS_IXSCAN|IXSCAN/);

@@ -15,7 +15,8 @@ import { withdrawListings } from './withdraw-listings';
  * Screenshots go to .run/test/screenshots; with UPDATE_SCREENSHOTS=1 they
  * replace the ones in docs/screenshots (what the README shows).
  */
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: approve, answer from the mails, confirmed', () => {
   const { stack, inbox } = e2eContext();
@@ -56,7 +57,13 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
    */
   async function signInAsBroker(tag: string): Promise<string> {
     const email = `bemiddelaar-${tag}@example.org`;
-    const org = { id: `org-broker-${tag}`, type: 'broker', name: 'Cultuurbemiddeling West', contacts: [{ name: 'Sam', email }], regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }] };
+    const org = {
+      id: `org-broker-${tag}`,
+      type: 'broker',
+      name: 'Cultuurbemiddeling West',
+      contacts: [{ name: 'Sam', email }],
+      regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }],
+    };
     expect((await requestJson('POST', `${stack.services.intake.url}/organisations`, org, bearer(stack.adminToken))).status).toBe(201);
     await page.goto(`${stack.services.review.url}/console`);
     expect(new URL(page.url()).pathname).toBe('/console/sign-in');
@@ -158,10 +165,14 @@ describe('in a browser: approve, answer from the mails, confirmed', () => {
     expect(readFileSync(join(stack.runDir, 'services', 'review.log'), 'utf8')).toContain('/answers/:token');
     expect(history).toContain('geïnteresseerd door school');
     expect(history).toContain('bevestigd door koppel');
-    await waitFor('mail states in the console', async () => {
-      await page.reload();
-      return (await page.locator('#h-mails + ul li').count()) === 4;
-    }, { timeoutMs: 20_000, intervalMs: 500 });
+    await waitFor(
+      'mail states in the console',
+      async () => {
+        await page.reload();
+        return (await page.locator('#h-mails + ul li').count()) === 4;
+      },
+      { timeoutMs: 20_000, intervalMs: 500 },
+    );
     await shot('console-confirmed');
   });
 

@@ -20,7 +20,8 @@ import { e2eContext, uniqueTag } from './helpers';
  * (what intake's POST /auth/sessions would return) and puts them where the
  * portal keeps them (sessionStorage, one tab per side).
  */
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: the portal for schools and providers', () => {
   const { stack, inbox } = e2eContext();
@@ -32,7 +33,12 @@ describe('in a browser: the portal for schools and providers', () => {
     mkdirSync(SHOTS, { recursive: true });
     const { userDataDir, options } = chromiumLaunch();
     // bypassCSP: the portal's CSP allows no inline script, and axe-core is injected as one (only in this test).
-    browser = await chromium.launchPersistentContext(userDataDir, { ...options, viewport: { width: 1100, height: 900 }, locale: 'nl-BE', bypassCSP: true });
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      ...options,
+      viewport: { width: 1100, height: 900 },
+      locale: 'nl-BE',
+      bypassCSP: true,
+    });
   }, 600_000);
 
   afterAll(async () => {
@@ -55,11 +61,16 @@ describe('in a browser: the portal for schools and providers', () => {
 
   /** Waits (the page updates after its API call) until the element's text passes, then asserts it. */
   async function expectText(locator: Locator, how: 'toBe' | 'toContain' | 'toMatch', expected: string | RegExp): Promise<void> {
-    const passes = (text: string) => (how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text));
-    const text = await waitFor('text on the page', async () => {
-      const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
-      return passes(t) ? t : undefined;
-    }, { timeoutMs: 15_000, intervalMs: 100 }).catch(async () => (await locator.textContent()) ?? '');
+    const passes = (text: string) =>
+      how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text);
+    const text = await waitFor(
+      'text on the page',
+      async () => {
+        const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
+        return passes(t) ? t : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 100 },
+    ).catch(async () => (await locator.textContent()) ?? '');
     expect(text)[how](expected as never);
   }
 
@@ -79,8 +90,38 @@ describe('in a browser: the portal for schools and providers', () => {
     const providerEmail = `tournee-${tag}@example.be`;
     const schoolEmail = `klimop-${tag}@example.be`;
     const intake = stack.services.intake.url;
-    expect((await requestJson('POST', `${intake}/organisations`, { id: providerOrg, type: 'theatre', name: `Jeugdtheater Spiegelbeeld ${tag}`, contacts: [{ name: 'Lien', email: providerEmail }], place: { postcode: '8800', country: 'BE' } }, admin)).status).toBe(201);
-    expect((await requestJson('POST', `${intake}/organisations`, { id: schoolOrg, type: 'school', name: `VBS De Klimop ${tag}`, contacts: [{ name: 'An', email: schoolEmail }], place: { postcode: '8530', country: 'BE' } }, admin)).status).toBe(201);
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${intake}/organisations`,
+          {
+            id: providerOrg,
+            type: 'theatre',
+            name: `Jeugdtheater Spiegelbeeld ${tag}`,
+            contacts: [{ name: 'Lien', email: providerEmail }],
+            place: { postcode: '8800', country: 'BE' },
+          },
+          admin,
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${intake}/organisations`,
+          {
+            id: schoolOrg,
+            type: 'school',
+            name: `VBS De Klimop ${tag}`,
+            contacts: [{ name: 'An', email: schoolEmail }],
+            place: { postcode: '8530', country: 'BE' },
+          },
+          admin,
+        )
+      ).status,
+    ).toBe(201);
 
     // Public pages.
     const visitor = await browser.newPage();
@@ -106,14 +147,19 @@ describe('in a browser: the portal for schools and providers', () => {
     await provider.click('#offer-form button[type=submit]');
     const summary = provider.locator('#offer-errors');
     await expectText(summary.locator('h2'), 'toMatch', /^Er zijn \d+ problemen$/);
-    expect(await summary.locator('a[href="#f-groupSize-max"]').textContent()).toBe('De grootste groep mag niet kleiner zijn dan de kleinste.');
+    expect(await summary.locator('a[href="#f-groupSize-max"]').textContent()).toBe(
+      'De grootste groep mag niet kleiner zijn dan de kleinste.',
+    );
     expect(await summary.locator('a[href="#f-disciplines-0"]').textContent()).toBe('Kies minstens 1 bij disciplines.');
     await expectAccessible(provider, 'provider page with errors');
     await shot(provider, 'portal-offer-errors');
 
     await provider.fill('#f-groupSize-max', '100');
     expect(await maxError.isHidden()).toBe(true);
-    await provider.fill('#f-description', 'Gust is elf en woont in een dorp achter het front, in bezet gebied tijdens de Eerste Wereldoorlog. Een voorstelling met één acteur, objecten en muziek. Speelt in scholen of in onze zaal in Roeselare. Voor het vierde tot zesde leerjaar, met een lesmap voor WO.');
+    await provider.fill(
+      '#f-description',
+      'Gust is elf en woont in een dorp achter het front, in bezet gebied tijdens de Eerste Wereldoorlog. Een voorstelling met één acteur, objecten en muziek. Speelt in scholen of in onze zaal in Roeselare. Voor het vierde tot zesde leerjaar, met een lesmap voor WO.',
+    );
     await provider.check('input[name=disciplines][value=theatre]');
     await provider.check('input[name=disciplines][value=heritage]');
     await provider.selectOption('#f-format', 'performance');
@@ -139,7 +185,10 @@ describe('in a browser: the portal for schools and providers', () => {
     await expectText(school.locator('#requests'), 'toContain', 'nog geen aanvragen');
     await expectAccessible(school, 'school page (empty)');
     await school.fill('#f-title', `Iets rond de Groote Oorlog voor ons vijfde leerjaar ${tag}`);
-    await school.fill('#f-description', 'Met onze twee klassen van het vijfde leerjaar werken we rond de Eerste Wereldoorlog. We zoeken een voorstelling of uitstap over wat er hier in de streek gebeurde tijdens de bezetting. Busvervoer kan, richtprijs 6 euro per leerling.');
+    await school.fill(
+      '#f-description',
+      'Met onze twee klassen van het vijfde leerjaar werken we rond de Eerste Wereldoorlog. We zoeken een voorstelling of uitstap over wat er hier in de streek gebeurde tijdens de bezetting. Busvervoer kan, richtprijs 6 euro per leerling.',
+    );
     await school.check('input[name=grades][value="5de leerjaar"]');
     await school.fill('#f-pupils-count', '46');
     await school.fill('#f-maxTravelKm', '25');
@@ -154,11 +203,31 @@ describe('in a browser: the portal for schools and providers', () => {
     expect(storedRequest.body.school).toMatchObject({ id: schoolOrg, postcode: '8530', municipality: 'Harelbeke' });
 
     // The matcher proposes the pair; the broker approves it in review's API.
-    const proposal = await waitFor(`proposal ${requestId} × ${offerId}`, async () => {
-      const res = await requestJson('GET', `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`, undefined, admin);
-      return res.body.items.find((p: { match: { requestId: string; offerId: string } }) => p.match.requestId === requestId && p.match.offerId === offerId);
-    }, { timeoutMs: 30_000, intervalMs: 250 });
-    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, { note: 'Past mooi bij het WO-project.' }, admin)).status).toBe(200);
+    const proposal = await waitFor(
+      `proposal ${requestId} × ${offerId}`,
+      async () => {
+        const res = await requestJson(
+          'GET',
+          `${stack.services.review.url}/proposals?status=proposed&sort=newest&limit=100`,
+          undefined,
+          admin,
+        );
+        return res.body.items.find(
+          (p: { match: { requestId: string; offerId: string } }) => p.match.requestId === requestId && p.match.offerId === offerId,
+        );
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+          { note: 'Past mooi bij het WO-project.' },
+          admin,
+        )
+      ).status,
+    ).toBe(200);
 
     // The school sees the suggestion and is interested.
     await school.reload();
@@ -167,7 +236,9 @@ describe('in a browser: the portal for schools and providers', () => {
     expect(await schoolCard.locator('h3').textContent()).toContain('Oorlogskind');
     // "Why it fits" comes in each page language; the Dutch page shows the Dutch one.
     const { token: schoolToken } = signToken(stack.authSecret, { sub: schoolEmail, role: 'requester', org: schoolOrg, ttlSeconds: 600 });
-    const suggestion = (await requestJson('GET', `${stack.services.review.url}/suggestions`, undefined, bearer(schoolToken))).body.items.find((i: { id: string }) => i.id === proposal.id);
+    const suggestion = (
+      await requestJson('GET', `${stack.services.review.url}/suggestions`, undefined, bearer(schoolToken))
+    ).body.items.find((i: { id: string }) => i.id === proposal.id);
     expect(suggestion.summaries.nl).toMatch(/km/);
     expect(suggestion.summaries.fr).not.toBe(suggestion.summaries.nl);
     expect(suggestion.summaries.en).not.toBe(suggestion.summaries.nl);
@@ -186,21 +257,44 @@ describe('in a browser: the portal for schools and providers', () => {
     await expectText(provider.locator('#suggestions-status'), 'toContain', 'de match is bevestigd');
     await expectText(providerCard.locator('dl'), 'toContain', 'de contactgegevens staan in de bevestigingsmail');
     expect((await inbox.waitForMailTo(providerEmail, 2)).some((m) => m.text.includes(schoolEmail))).toBe(true);
-    const confirmed = await requestJson('GET', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`, undefined, admin);
+    const confirmed = await requestJson(
+      'GET',
+      `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}`,
+      undefined,
+      admin,
+    );
     expect(confirmed.body.status).toBe('confirmed');
     await expectAccessible(provider, 'provider page with a confirmed match');
     await shot(provider, 'portal-confirmed');
 
     // Another organisation sees none of it, and cannot answer for it.
-    const { token: stranger } = signToken(stack.authSecret, { sub: 'x@example.be', role: 'requester', org: `org-other-${tag}`, ttlSeconds: 600 });
+    const { token: stranger } = signToken(stack.authSecret, {
+      sub: 'x@example.be',
+      role: 'requester',
+      org: `org-other-${tag}`,
+      ttlSeconds: 600,
+    });
     expect((await requestJson('GET', `${stack.services.review.url}/suggestions`, undefined, bearer(stranger))).body.items).toEqual([]);
-    expect((await requestJson('POST', `${stack.services.review.url}/suggestions/${encodeURIComponent(proposal.id)}/answer`, { answer: 'not_interested' }, bearer(stranger))).status).toBe(404);
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${stack.services.review.url}/suggestions/${encodeURIComponent(proposal.id)}/answer`,
+          { answer: 'not_interested' },
+          bearer(stranger),
+        )
+      ).status,
+    ).toBe(404);
     expect((await requestJson('GET', `${stack.services.review.url}/suggestions`)).status).toBe(401);
 
     // The provider withdraws the offer from its list.
     await provider.locator(`#offers tr[data-listing="${offerId}"] button.reject`).click();
     await expectText(provider.locator('#offers-status'), 'toContain', 'is ingetrokken');
-    await waitFor('withdrawn in the list', async () => (await provider.locator(`#offers tr[data-listing="${offerId}"] td`).nth(1).textContent()) === 'Ingetrokken', { timeoutMs: 5000, intervalMs: 100 });
+    await waitFor(
+      'withdrawn in the list',
+      async () => (await provider.locator(`#offers tr[data-listing="${offerId}"] td`).nth(1).textContent()) === 'Ingetrokken',
+      { timeoutMs: 5000, intervalMs: 100 },
+    );
     expect((await requestJson('GET', `${intake}/offers/${offerId}`, undefined, admin)).body.status).toBe('withdrawn');
 
     // The school withdraws its request too (and leaves no open look-alike to compete with other tests' pairs).
@@ -214,7 +308,22 @@ describe('in a browser: the portal for schools and providers', () => {
     const providerOrg = `org-prov-fr-${tag}`;
     const providerEmail = `atelier-${tag}@example.be`;
     const intake = stack.services.intake.url;
-    expect((await requestJson('POST', `${intake}/organisations`, { id: providerOrg, type: 'museum', name: `Musée de la Photographie ${tag}`, contacts: [{ name: 'Claire', email: providerEmail, language: 'fr' }], place: { postcode: '6000', country: 'BE' } }, admin)).status).toBe(201);
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${intake}/organisations`,
+          {
+            id: providerOrg,
+            type: 'museum',
+            name: `Musée de la Photographie ${tag}`,
+            contacts: [{ name: 'Claire', email: providerEmail, language: 'fr' }],
+            place: { postcode: '6000', country: 'BE' },
+          },
+          admin,
+        )
+      ).status,
+    ).toBe(201);
 
     // The browser asks for Dutch, so the page starts in Dutch; the header's switcher turns it into French.
     const provider = await tabSignedInAs(providerOrg, 'provider', providerEmail);
@@ -241,7 +350,9 @@ describe('in a browser: the portal for schools and providers', () => {
     await provider.click('#offer-form button[type=submit]');
     const summary = provider.locator('#offer-errors');
     await expectText(summary.locator('h2'), 'toMatch', /^Il y a \d+ problèmes$/);
-    expect(await summary.locator('a[href="#f-groupSize-max"]').textContent()).toBe('Le groupe maximum ne peut pas être plus petit que le minimum.');
+    expect(await summary.locator('a[href="#f-groupSize-max"]').textContent()).toBe(
+      'Le groupe maximum ne peut pas être plus petit que le minimum.',
+    );
     expect(await summary.locator('a[href="#f-disciplines-0"]').textContent()).toBe('Choisissez au moins 1 : disciplines.');
     await expectAccessible(provider, 'provider page in French with errors');
     await shot(provider, 'portal-offer-errors-fr');
@@ -260,10 +371,16 @@ describe('in a browser: the portal for schools and providers', () => {
 
     // The provider prefers one digest a day: saved through intake, shown again after a reload.
     await provider.waitForFunction(() => (document.querySelector('#mp-each') as HTMLInputElement | null)?.checked === true);
-    expect(await provider.locator('label[for=mp-daily-digest]').textContent()).toBe('Un récapitulatif par jour avec toutes les nouvelles propositions');
+    expect(await provider.locator('label[for=mp-daily-digest]').textContent()).toBe(
+      'Un récapitulatif par jour avec toutes les nouvelles propositions',
+    );
     await provider.check('#mp-daily-digest');
     await provider.click('#mail-preference-form button[type=submit]');
-    await expectText(provider.locator('#mail-preference-status'), 'toBe', 'Enregistré. Ce choix vaut à partir de la prochaine proposition approuvée.');
+    await expectText(
+      provider.locator('#mail-preference-status'),
+      'toBe',
+      'Enregistré. Ce choix vaut à partir de la prochaine proposition approuvée.',
+    );
     expect((await requestJson('GET', `${intake}/organisations/${providerOrg}`, undefined, admin)).body.mailPreference).toBe('daily_digest');
     await provider.reload();
     await provider.waitForFunction(() => (document.querySelector('#mp-daily-digest') as HTMLInputElement | null)?.checked === true);

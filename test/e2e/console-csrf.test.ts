@@ -19,10 +19,19 @@ describe('the console against cross-site requests', () => {
     const proposal = await waitForProposal(stack, request.id, offer.id);
     const review = stack.services.review.url;
     const { token } = signToken(stack.authSecret, { sub: 'ops@example.org', role: 'admin', ttlSeconds: 600 });
-    const session = await fetch(`${review}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const session = await fetch(`${review}/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     const cookie = session.headers.get('set-cookie')!.split(';')[0];
     const approve = (headers: Record<string, string>) =>
-      fetch(`${review}/console/proposals/${encodeURIComponent(proposal.id)}/approve`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: '', redirect: 'manual' });
+      fetch(`${review}/console/proposals/${encodeURIComponent(proposal.id)}/approve`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: '',
+        redirect: 'manual',
+      });
 
     expect((await approve({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await approve({ origin: 'https://evil.example' })).status).toBe(403);

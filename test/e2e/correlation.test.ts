@@ -20,7 +20,8 @@ describe('correlation from an HTTP request to the events and mails it caused', (
       return [];
     }
   };
-  const events = (messages: ReadMessage[]) => messages.flatMap((m) => (m.value ? parsed(m.value) : [])).filter((e) => e && typeof e === 'object' && e.payload);
+  const events = (messages: ReadMessage[]) =>
+    messages.flatMap((m) => (m.value ? parsed(m.value) : [])).filter((e) => e && typeof e === 'object' && e.payload);
 
   it('follows a request to its proposal, and an approval to its mails', async () => {
     const tag = uniqueTag();
@@ -31,28 +32,49 @@ describe('correlation from an HTTP request to the events and mails it caused', (
     expect(posted.status).toBe(201);
     expect(posted.headers.get('x-request-id')).toBe(`post-${tag}`);
 
-    const created = events(await readTopic(kafka, TOPICS.requests, (ms) => ms.some((m) => m.key === request.id))).find((e) => e.payload.request?.id === request.id);
+    const created = events(await readTopic(kafka, TOPICS.requests, (ms) => ms.some((m) => m.key === request.id))).find(
+      (e) => e.payload.request?.id === request.id,
+    );
     expect(created).toMatchObject({ type: 'request.created', correlationId: `post-${tag}`, causationId: `post-${tag}` });
 
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    const proposed = events(await readTopic(kafka, TOPICS.matchesProposed, (ms) => ms.some((m) => m.key === request.id))).find((e) => e.payload.match.matchId === proposal.id);
+    const proposed = events(await readTopic(kafka, TOPICS.matchesProposed, (ms) => ms.some((m) => m.key === request.id))).find(
+      (e) => e.payload.match.matchId === proposal.id,
+    );
     expect(proposed).toMatchObject({ correlationId: `post-${tag}`, causationId: created.id });
 
-    const approved = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, { ...admin, 'x-request-id': `approve-${tag}` });
-    expect(approved.status).toBe(200);
-    const decided = events(await readTopic(kafka, TOPICS.matchesDecided, (ms) => events(ms).some((e) => e.payload.match.matchId === proposal.id))).find((e) => e.payload.match.matchId === proposal.id);
-    expect(decided).toMatchObject({ correlationId: `approve-${tag}`, causationId: `approve-${tag}` });
-    const sent = events(await readTopic(kafka, TOPICS.mails, (ms) => events(ms).filter((e) => e.type === 'mail.sent' && e.payload.matchId === proposal.id).length >= 2)).filter(
-      (e) => e.type === 'mail.sent' && e.payload.matchId === proposal.id,
+    const approved = await requestJson(
+      'POST',
+      `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+      {},
+      { ...admin, 'x-request-id': `approve-${tag}` },
     );
+    expect(approved.status).toBe(200);
+    const decided = events(
+      await readTopic(kafka, TOPICS.matchesDecided, (ms) => events(ms).some((e) => e.payload.match.matchId === proposal.id)),
+    ).find((e) => e.payload.match.matchId === proposal.id);
+    expect(decided).toMatchObject({ correlationId: `approve-${tag}`, causationId: `approve-${tag}` });
+    const sent = events(
+      await readTopic(
+        kafka,
+        TOPICS.mails,
+        (ms) => events(ms).filter((e) => e.type === 'mail.sent' && e.payload.matchId === proposal.id).length >= 2,
+      ),
+    ).filter((e) => e.type === 'mail.sent' && e.payload.matchId === proposal.id);
     expect(sent).toHaveLength(2);
     for (const mail of sent) expect(mail).toMatchObject({ correlationId: `approve-${tag}`, causationId: decided.id });
 
     // The notifier's log says which request its mails came from.
-    const lines = await waitFor('the notifier to log the mails', async () => {
-      const found = readFileSync(stack.services.notifier.logFile, 'utf8').split('\n').filter((l) => l.includes(`"correlationId":"approve-${tag}"`) && l.includes('"msg":"mail sent"'));
-      return found.length >= 2 ? found : undefined;
-    }, { timeoutMs: 10_000, intervalMs: 250 });
+    const lines = await waitFor(
+      'the notifier to log the mails',
+      async () => {
+        const found = readFileSync(stack.services.notifier.logFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes(`"correlationId":"approve-${tag}"`) && l.includes('"msg":"mail sent"'));
+        return found.length >= 2 ? found : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 250 },
+    );
     expect(lines).toHaveLength(2);
   });
 });

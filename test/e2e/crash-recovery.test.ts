@@ -30,7 +30,11 @@ describe('intake killed after the database write and before the publish', () => 
       logDir: join(stack.runDir, 'services'),
       namespace: stack.namespace,
     };
-    const crashing = await startServiceProcess('intake', { ...common, logName: `intake-crash-${tag}`, extraEnv: { INTAKE_DB: database, INTAKE_FAULT_CRASH_AFTER_WRITE: 'true', AUTH_TOKEN_SECRET: stack.authSecret } });
+    const crashing = await startServiceProcess('intake', {
+      ...common,
+      logName: `intake-crash-${tag}`,
+      extraEnv: { INTAKE_DB: database, INTAKE_FAULT_CRASH_AFTER_WRITE: 'true', AUTH_TOKEN_SECRET: stack.authSecret },
+    });
     await expect(requestJson('POST', `${crashing.url}/requests`, request, bearer(stack.adminToken))).rejects.toThrow();
     await waitFor('the crashing intake to be gone', () => !isAlive(crashing.pid), { timeoutMs: 10_000 });
 
@@ -48,13 +52,22 @@ describe('intake killed after the database write and before the publish', () => 
     expect(before.filter((m) => m.key === request.id)).toHaveLength(0);
 
     // Restart without the fault: the relay publishes what the crash left behind.
-    const restarted = await startServiceProcess('intake', { ...common, logName: `intake-restarted-${tag}`, extraEnv: { INTAKE_DB: database, AUTH_TOKEN_SECRET: stack.authSecret } });
+    const restarted = await startServiceProcess('intake', {
+      ...common,
+      logName: `intake-restarted-${tag}`,
+      extraEnv: { INTAKE_DB: database, AUTH_TOKEN_SECRET: stack.authSecret },
+    });
     try {
       const proposal = await waitForProposal(stack, request.id, offer.id);
       expect(proposal.match.requestId).toBe(request.id);
       const after = await readTopic(kafka, TOPICS.requests, (ms) => ms.some((m) => m.key === request.id), 10_000);
       expect(after.filter((m) => m.key === request.id)).toHaveLength(1);
-      const list = await requestJson('GET', `${stack.services.review.url}/proposals?limit=100&sort=newest`, undefined, bearer(stack.adminToken));
+      const list = await requestJson(
+        'GET',
+        `${stack.services.review.url}/proposals?limit=100&sort=newest`,
+        undefined,
+        bearer(stack.adminToken),
+      );
       expect(list.body.items.filter((p: any) => p.match.requestId === request.id && p.match.offerId === offer.id)).toHaveLength(1);
     } finally {
       await restarted.stop();

@@ -44,7 +44,10 @@ describe('daily digest for providers who chose it', () => {
       timeZone: 'Europe/Brussels',
       leaseMs: 60_000,
       maxAttempts: 2,
-      linksFor: (s) => ({ interested: `http://review.example/answers/${s.match.matchId}-yes`, notInterested: `http://review.example/answers/${s.match.matchId}-no` }),
+      linksFor: (s) => ({
+        interested: `http://review.example/answers/${s.match.matchId}-yes`,
+        notInterested: `http://review.example/answers/${s.match.matchId}-no`,
+      }),
       publishSoon: () => undefined,
     };
   });
@@ -56,8 +59,22 @@ describe('daily digest for providers who chose it', () => {
 
   function approved(tag: string, n: number, providerEmail: string): AddressedMatch {
     return {
-      matchId: `req-${tag}-${n}::off-${tag}`, requestId: `req-${tag}-${n}`, offerId: `off-${tag}`, score: 0.8, explanation: {}, summary: 'Past bij de leeftijd.',
-      request: { title: `Aanvraag ${n}`, municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 40, disciplines: ['theatre'] },
+      matchId: `req-${tag}-${n}::off-${tag}`,
+      requestId: `req-${tag}-${n}`,
+      offerId: `off-${tag}`,
+      score: 0.8,
+      explanation: {},
+      summary: 'Past bij de leeftijd.',
+      request: {
+        title: `Aanvraag ${n}`,
+        municipality: 'Kortrijk',
+        postcode: '8500',
+        country: 'BE',
+        ageMin: 9,
+        ageMax: 10,
+        pupils: 40,
+        disciplines: ['theatre'],
+      },
       offer: { title: 'Toneelworkshop', municipality: 'Kortrijk', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
       school: { id: `s-${n}`, name: `School ${n}`, email: `school-${n}-${tag}@example.org`, language: 'nl' },
       provider: { id: `prov-${tag}`, name: 'Theater Antigone', email: providerEmail, language: 'nl', mailPreference: 'daily_digest' },
@@ -85,19 +102,30 @@ describe('daily digest for providers who chose it', () => {
     expect(await sendDueDigests(new Date('2026-01-15T15:00:00Z'), deps)).toEqual([]);
     expect(await sendDueDigests(new Date('2026-01-16T06:01:00Z'), deps)).toEqual([`prov-${tag}:2026-01-16`]);
     const mails = await inbox.waitForMailTo(email, 2);
-    expect(mails.map((m) => m.subject).sort()).toEqual(['koppel: 1 nieuw voorstel (2026-01-16)', 'koppel: 3 nieuwe voorstellen (2026-01-15)']);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'koppel: 1 nieuw voorstel (2026-01-16)',
+      'koppel: 3 nieuwe voorstellen (2026-01-15)',
+    ]);
 
     // Each match is reported sent (mail.sent in the digest's outbox) for the console.
     const stored = await deps.digests.findById(`prov-${tag}:2026-01-15`).lean();
     expect(stored?.status).toBe('sent');
-    expect(Object.values(stored?.pendingEvents ?? {}).map((e) => (e.event.payload as { matchId: string }).matchId).sort()).toEqual([1, 2, 3].map((n) => `req-${tag}-${n}::off-${tag}`));
+    expect(
+      Object.values(stored?.pendingEvents ?? {})
+        .map((e) => (e.event.payload as { matchId: string }).matchId)
+        .sort(),
+    ).toEqual([1, 2, 3].map((n) => `req-${tag}-${n}::off-${tag}`));
   });
 
-  it('the running notifier mails the school at once and keeps the digest provider\'s mail for the digest', async () => {
+  it("the running notifier mails the school at once and keeps the digest provider's mail for the digest", async () => {
     const tag = uniqueTag();
     const email = `digest-live-${tag}@example.org`;
     const match = approved(tag, 1, email);
-    const event = createEnvelope({ type: 'match.decided', key: match.requestId, payload: { match, decision: 'approved', decidedBy: 'test', decidedAt: new Date().toISOString() } });
+    const event = createEnvelope({
+      type: 'match.decided',
+      key: match.requestId,
+      payload: { match, decision: 'approved', decidedBy: 'test', decidedAt: new Date().toISOString() },
+    });
     const producer = kafka.producer();
     await producer.connect();
     const [sent] = await producer.send({ topic: TOPICS.matchesDecided, messages: [{ key: event.key, value: JSON.stringify(event) }] });
@@ -106,11 +134,15 @@ describe('daily digest for providers who chose it', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await waitFor('the notifier to consume the approval', async () => {
-        const [offsets] = await admin.fetchOffsets({ groupId: `${stack.namespace}-koppel-notifier`, topics: [TOPICS.matchesDecided] });
-        const committed = offsets.partitions.find((p) => p.partition === sent.partition);
-        return committed !== undefined && BigInt(committed.offset) > BigInt(sent.baseOffset ?? '0');
-      }, { timeoutMs: 30_000, intervalMs: 250 });
+      await waitFor(
+        'the notifier to consume the approval',
+        async () => {
+          const [offsets] = await admin.fetchOffsets({ groupId: `${stack.namespace}-koppel-notifier`, topics: [TOPICS.matchesDecided] });
+          const committed = offsets.partitions.find((p) => p.partition === sent.partition);
+          return committed !== undefined && BigInt(committed.offset) > BigInt(sent.baseOffset ?? '0');
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
     } finally {
       await admin.disconnect();
     }
@@ -134,8 +166,12 @@ describe('daily digest for providers who chose it', () => {
     const failed = await deps.digests.findById(id).lean();
     expect(failed?.status).toBe('failed');
     expect(failed?.attempts).toBe(2);
-    const reported = Object.values(failed!.pendingEvents).map((e) => e.event).filter((e) => e.type === 'mail.failed');
-    expect(reported.map((e) => (e.payload as { matchId: string }).matchId).sort()).toEqual([1, 2].map((n) => `req-${tag}-${n}::off-${tag}`));
+    const reported = Object.values(failed!.pendingEvents)
+      .map((e) => e.event)
+      .filter((e) => e.type === 'mail.failed');
+    expect(reported.map((e) => (e.payload as { matchId: string }).matchId).sort()).toEqual(
+      [1, 2].map((n) => `req-${tag}-${n}::off-${tag}`),
+    );
     expect(reported.every((e) => (e.payload as { recipient: string }).recipient === 'provider')).toBe(true);
     // Given up means given up: later passes neither retry it nor start another for that day.
     expect(await sendDueDigests(new Date('2026-02-10T09:00:00Z'), deps)).toEqual([]);
@@ -157,7 +193,17 @@ describe('daily digest for providers who chose it', () => {
       digestSourceOf: (matchId) => findDigestSource(deps.items, matchId),
     };
     const matchId = `req-${tag}-1::off-${tag}`;
-    const envelope = createEnvelope({ type: 'mail.resend-requested', key: matchId, payload: { matchId, recipient: 'provider', kind: 'approved', requestedBy: 'broker@example.org', requestedAt: new Date().toISOString() } });
+    const envelope = createEnvelope({
+      type: 'mail.resend-requested',
+      key: matchId,
+      payload: {
+        matchId,
+        recipient: 'provider',
+        kind: 'approved',
+        requestedBy: 'broker@example.org',
+        requestedAt: new Date().toISOString(),
+      },
+    });
     const parsed = parseEvent(TOPICS.mails, envelope);
     if (!parsed.ok) throw new Error(parsed.reason);
     const resend = parsed.event;
@@ -174,28 +220,55 @@ describe('daily digest for providers who chose it', () => {
     const tag = uniqueTag();
     const intake = stack.services.intake.url;
     const email = `digest-choice-${tag}@example.org`;
-    const org = await requestJson('POST', `${intake}/organisations`, { type: 'theatre', name: `Theater ${tag}`, contacts: [{ name: 'Educatie', email }] }, bearer(stack.adminToken));
+    const org = await requestJson(
+      'POST',
+      `${intake}/organisations`,
+      { type: 'theatre', name: `Theater ${tag}`, contacts: [{ name: 'Educatie', email }] },
+      bearer(stack.adminToken),
+    );
     expect(org.status).toBe(201);
     const providerToken = signToken(stack.authSecret, { sub: email, role: 'provider', org: org.body.id, ttlSeconds: 600 }).token;
-    const chosen = await requestJson('PUT', `${intake}/organisations/${org.body.id}/mail-preference`, { mailPreference: 'daily_digest' }, bearer(providerToken));
+    const chosen = await requestJson(
+      'PUT',
+      `${intake}/organisations/${org.body.id}/mail-preference`,
+      { mailPreference: 'daily_digest' },
+      bearer(providerToken),
+    );
     expect(chosen.status).toBe(200);
     expect(chosen.body.mailPreference).toBe('daily_digest');
 
     // The notifier learns the choice from the organisation's event.
     const notifierDb = connection.getClient().db(`${stack.namespace}-koppel-notifier`);
-    await waitFor('the notifier to store the preference', async () => (await notifierDb.collection('organisations').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest', { timeoutMs: 30_000, intervalMs: 250 });
+    await waitFor(
+      'the notifier to store the preference',
+      async () => (await notifierDb.collection('organisations').findOne({ _id: org.body.id as never }))?.mailPreference === 'daily_digest',
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
 
     const { request, offer } = goodPair('req-0001', 'off-0035', tag);
     offer.provider = { id: org.body.id, name: `Theater ${tag}`, email, language: 'nl' };
     expect((await requestJson('POST', `${intake}/offers`, offer, bearer(providerToken))).status).toBe(201);
     expect((await requestJson('POST', `${intake}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+          {},
+          bearer(stack.adminToken),
+        )
+      ).status,
+    ).toBe(200);
     // Out of the matcher's pool once decided (a withdrawal before would withdraw the pending proposal too).
     await withdrawListings(stack, request.id, offer.id);
 
     await inbox.waitForMailTo(request.school.email);
-    await waitFor('the approval kept for the digest', async () => notifierDb.collection('digest_items').findOne({ _id: `${proposal.id}:provider` as never }), { timeoutMs: 30_000, intervalMs: 250 });
+    await waitFor(
+      'the approval kept for the digest',
+      async () => notifierDb.collection('digest_items').findOne({ _id: `${proposal.id}:provider` as never }),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
     expect((await inbox.to(email)).filter((m) => m.subject.startsWith('Voorstel van koppel'))).toHaveLength(0);
   });
 
@@ -205,11 +278,24 @@ describe('daily digest for providers who chose it', () => {
     const tag = uniqueTag();
     const provider = { id: `prov-pref-${tag}`, name: 'Circusschool', email: `pref-${tag}@example.org`, language: 'nl' as const };
     const changed = (revision: number, mailPreference: 'each' | 'daily_digest', role: 'provider' | 'requester' = 'provider') => {
-      const parsed = parseEvent(TOPICS.organisations, createEnvelope({
-        type: 'organisation.updated',
-        key: provider.id,
-        payload: { revision, organisation: { id: provider.id, type: role === 'provider' ? 'circus_school' : 'school', role, name: provider.name, contacts: [{ name: 'X', email: provider.email, language: 'nl' }], mailPreference: role === 'provider' ? mailPreference : undefined } },
-      }));
+      const parsed = parseEvent(
+        TOPICS.organisations,
+        createEnvelope({
+          type: 'organisation.updated',
+          key: provider.id,
+          payload: {
+            revision,
+            organisation: {
+              id: provider.id,
+              type: role === 'provider' ? 'circus_school' : 'school',
+              role,
+              name: provider.name,
+              contacts: [{ name: 'X', email: provider.email, language: 'nl' }],
+              mailPreference: role === 'provider' ? mailPreference : undefined,
+            },
+          },
+        }),
+      );
       if (!parsed.ok) throw new Error(parsed.reason);
       return parsed.event as Parameters<typeof recordOrganisationEvent>[1];
     };

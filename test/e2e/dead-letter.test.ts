@@ -38,9 +38,18 @@ describe('an event that fails its schema', () => {
 
     // Every consumer of the topic parks what it cannot read (the matcher, and review for withdrawals), saying which it is.
     const groups = [`${stack.namespace}-koppel-matcher`, `${stack.namespace}-koppel-review`];
-    const dlq = await readTopic(kafka, deadLetterTopicFor(TOPICS.requests), (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 4);
+    const dlq = await readTopic(
+      kafka,
+      deadLetterTopicFor(TOPICS.requests),
+      (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 4,
+    );
     const parked = dlq.filter((m) => m.key?.startsWith(badKey) && m.headers['dlq-consumer-group'] === groups[0]);
-    expect(dlq.filter((m) => m.key?.startsWith(badKey)).map((m) => m.headers['dlq-consumer-group']).sort()).toEqual([...groups, ...groups].sort());
+    expect(
+      dlq
+        .filter((m) => m.key?.startsWith(badKey))
+        .map((m) => m.headers['dlq-consumer-group'])
+        .sort(),
+    ).toEqual([...groups, ...groups].sort());
     const notJson = parked.find((m) => m.key === `${badKey}-json`);
     const badSchema = parked.find((m) => m.key === `${badKey}-schema`);
     expect(notJson?.headers['dlq-reason']).toMatch(/not valid JSON/);
@@ -55,7 +64,9 @@ describe('an event that fails its schema', () => {
 
     // An admin sees the parked messages counted per topic in the console (a broker does not).
     const page = await consolePage('/console/mails', 'admin');
-    const row = page.match(new RegExp(`<tr><td><code>${TOPICS.requests.replace(/\./g, '\\.')}</code></td><td>(\\d+)</td><td>(\\d+)</td><td>(?:<strong>)?(\\d+)`));
+    const row = page.match(
+      new RegExp(`<tr><td><code>${TOPICS.requests.replace(/\./g, '\\.')}</code></td><td>(\\d+)</td><td>(\\d+)</td><td>(?:<strong>)?(\\d+)`),
+    );
     expect(row).not.toBeNull();
     expect(Number(row![1])).toBeGreaterThanOrEqual(2);
     expect(Number(row![3])).toBeGreaterThanOrEqual(2);
@@ -64,9 +75,16 @@ describe('an event that fails its schema', () => {
   });
 
   async function consolePage(path: string, role: 'admin' | 'broker'): Promise<string> {
-    const claims = role === 'admin' ? { sub: 'ops@example.org', role } : { sub: 'broker@example.org', role, org: 'b-dlq', regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999 }] };
+    const claims =
+      role === 'admin'
+        ? { sub: 'ops@example.org', role }
+        : { sub: 'broker@example.org', role, org: 'b-dlq', regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999 }] };
     const { token } = signToken(stack.authSecret, { ...claims, ttlSeconds: 600 } as Parameters<typeof signToken>[1]);
-    const session = await fetch(`${stack.services.review.url}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const session = await fetch(`${stack.services.review.url}/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     const cookie = session.headers.get('set-cookie')!.split(';')[0];
     return (await fetch(`${stack.services.review.url}${path}`, { headers: { cookie } })).text();
   }

@@ -45,7 +45,13 @@ describe('erasing an organisation', () => {
       logDir: join(stack.runDir, 'services'),
       namespace: `${stack.namespace}-erasure-${tag}`,
       // Digests go out at the first check of the day, every second: the provider's approval arrives in one at once.
-      env: { OUTBOX_INTERVAL_MS: '500', AUTH_TOKEN_SECRET: stack.authSecret, KAFKA_MAX_COMPACTION_LAG_MS: '2000', DIGEST_SEND_TIME: '00:00', DIGEST_CHECK_INTERVAL_MS: '1000' },
+      env: {
+        OUTBOX_INTERVAL_MS: '500',
+        AUTH_TOKEN_SECRET: stack.authSecret,
+        KAFKA_MAX_COMPACTION_LAG_MS: '2000',
+        DIGEST_SEND_TIME: '00:00',
+        DIGEST_CHECK_INTERVAL_MS: '1000',
+      },
     });
   }, 180_000);
 
@@ -60,11 +66,29 @@ describe('erasing an organisation', () => {
     const address = `jan.erase-${tag}@example.org`;
     const person = `Jan Erase ${tag}`;
     const id = `prov-erase-${tag}`;
-    const created = await requestJson('POST', `${intake}/organisations`, {
-      id, type: 'artist', name: `Atelier De Linde ${tag}`, contacts: [{ name: person, email: address, language: 'nl' }], place: { postcode: '8500', country: 'BE' },
-    }, bearer(stack.adminToken));
+    const created = await requestJson(
+      'POST',
+      `${intake}/organisations`,
+      {
+        id,
+        type: 'artist',
+        name: `Atelier De Linde ${tag}`,
+        contacts: [{ name: person, email: address, language: 'nl' }],
+        place: { postcode: '8500', country: 'BE' },
+      },
+      bearer(stack.adminToken),
+    );
     expect(created.status).toBe(201);
-    expect((await requestJson('PUT', `${intake}/organisations/${id}/mail-preference`, { mailPreference: 'daily_digest' }, bearer(stack.adminToken))).status).toBe(200);
+    expect(
+      (
+        await requestJson(
+          'PUT',
+          `${intake}/organisations/${id}/mail-preference`,
+          { mailPreference: 'daily_digest' },
+          bearer(stack.adminToken),
+        )
+      ).status,
+    ).toBe(200);
     const { request, offer } = goodPair('req-0003', 'off-0002', tag);
     offer.provider = { id, name: `Atelier De Linde ${tag}`, email: address, language: 'nl' };
     const posted = await requestJson('POST', `${intake}/offers`, offer, bearer(stack.adminToken));
@@ -72,14 +96,20 @@ describe('erasing an organisation', () => {
     expect(posted.body.provider).toMatchObject({ id, registered: true }); // a registered organisation: match events name its contact by hash
     expect((await requestJson('POST', `${intake}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id, 60_000, review);
-    expect((await requestJson('POST', `${review}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
+    expect(
+      (await requestJson('POST', `${review}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status,
+    ).toBe(200);
     const [digest] = await inbox.waitForMailTo(address);
     expect(digest.subject).toMatch(/^koppel: 1 nieuw voorstel/); // the digest, not a single approval mail
     await inbox.waitForMailTo(request.school.email);
     expect((await requestJson('POST', `${intake}/auth/sign-in-links`, { email: address })).status).toBe(202);
     await inbox.waitForMailTo(address, 2);
     const reviewDb = `${stack.namespace}-erasure-${tag}-koppel-review`;
-    await waitFor('the mail outcome in review', async () => Object.keys((await documentOf(stack.mongoUri, reviewDb, 'proposals', proposal.id))?.mails ?? {}).length > 0, { timeoutMs: 30_000, intervalMs: 500 });
+    await waitFor(
+      'the mail outcome in review',
+      async () => Object.keys((await documentOf(stack.mongoUri, reviewDb, 'proposals', proposal.id))?.mails ?? {}).length > 0,
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
 
     const needles = [address, person];
     const before = await holdersOf(stack.mongoUri, needles);
@@ -97,21 +127,29 @@ describe('erasing an organisation', () => {
     expect(erased.body.erasedAt).toBeDefined();
 
     let left: string[] = [];
-    await waitFor('no collection holding the address or the name', async () => {
-      left = await holdersOf(stack.mongoUri, needles);
-      return left.length === 0;
-    }, { timeoutMs: 30_000, intervalMs: 1000 }).catch(() => undefined);
+    await waitFor(
+      'no collection holding the address or the name',
+      async () => {
+        left = await holdersOf(stack.mongoUri, needles);
+        return left.length === 0;
+      },
+      { timeoutMs: 30_000, intervalMs: 1000 },
+    ).catch(() => undefined);
     expect(left).toEqual([]);
 
     // The broker compacts a state topic's partition once a later record has rolled its segment:
     // in production other organisations' and listings' events do that; here a tombstone for a key
     // nobody uses, in every partition, stands for them (consumers skip tombstones).
     let topicsLeft: string[] = [];
-    await waitFor('no topic holding the address or the name', async () => {
-      await nudgeStateTopics(kafka);
-      topicsLeft = await topicsHolding(kafka, needles);
-      return topicsLeft.length === 0;
-    }, { timeoutMs: 60_000, intervalMs: 2500 }).catch(() => undefined);
+    await waitFor(
+      'no topic holding the address or the name',
+      async () => {
+        await nudgeStateTopics(kafka);
+        topicsLeft = await topicsHolding(kafka, needles);
+        return topicsLeft.length === 0;
+      },
+      { timeoutMs: 60_000, intervalMs: 2500 },
+    ).catch(() => undefined);
     expect(topicsLeft).toEqual([]);
 
     // Erasing again is harmless (it finishes an interrupted erasure); the match itself stays, anonymised.
@@ -125,7 +163,11 @@ describe('erasing an organisation', () => {
 async function documentOf(mongoUri: string, db: string, collection: string, id: string): Promise<Record<string, any> | null> {
   const connection = await mongoose.createConnection(mongoUri).asPromise();
   try {
-    return await connection.getClient().db(db).collection(collection).findOne({ _id: id as never });
+    return await connection
+      .getClient()
+      .db(db)
+      .collection(collection)
+      .findOne({ _id: id as never });
   } finally {
     await connection.close();
   }
@@ -161,7 +203,10 @@ async function topicsHolding(kafka: Kafka, texts: string[]): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   await admin.disconnect();
   const needles = texts.map((t) => t.toLowerCase());
-  const messages = await readWholeTopics(kafka, ALL_TOPICS.filter((t) => existing.has(t)));
+  const messages = await readWholeTopics(
+    kafka,
+    ALL_TOPICS.filter((t) => existing.has(t)),
+  );
   const holding = messages.filter((m) => needles.some((n) => JSON.stringify([m.key, m.value, m.headers]).toLowerCase().includes(n)));
   return [...new Set(holding.map((m) => m.topic))].sort();
 }
@@ -175,7 +220,10 @@ async function nudgeStateTopics(kafka: Kafka): Promise<void> {
     const state = [TOPICS.offers, TOPICS.requests, TOPICS.organisations];
     const metadata = await admin.fetchTopicMetadata({ topics: state });
     await producer.sendBatch({
-      topicMessages: metadata.topics.map((t) => ({ topic: t.name, messages: t.partitions.map((p) => ({ partition: p.partitionId, key: `erasure-test-nudge-${p.partitionId}`, value: null })) })),
+      topicMessages: metadata.topics.map((t) => ({
+        topic: t.name,
+        messages: t.partitions.map((p) => ({ partition: p.partitionId, key: `erasure-test-nudge-${p.partitionId}`, value: null })),
+      })),
     });
   } finally {
     await Promise.all([admin.disconnect(), producer.disconnect()]);

@@ -20,19 +20,36 @@ describe('the fault campaign, short', () => {
     const auth = localStackAuth('fault-campaign');
     const namespace = `faults${Date.now().toString(36)}`;
     try {
-      const services = await startServices({ infra: infra.endpoints, ports: 'ephemeral', logDir: join(runDir, 'services'), namespace, env: { LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: auth.secret, INTAKE_RATE_LIMIT_PER_MINUTE: '1000000' } });
+      const services = await startServices({
+        infra: infra.endpoints,
+        ports: 'ephemeral',
+        logDir: join(runDir, 'services'),
+        namespace,
+        env: { LOG_LEVEL: 'warn', AUTH_TOKEN_SECRET: auth.secret, INTAKE_RATE_LIMIT_PER_MINUTE: '1000000' },
+      });
       try {
         const lines: string[] = [];
-        const result = await runFaultCampaign(
-          campaignStackOf({ infra, services, namespace, auth }),
-          { rate: 2, settleSeconds: 3, brokerPauseSeconds: 4, databasePauseSeconds: 6, smtpDownSeconds: 6, seedOffers: 20, log: (line) => {
+        const result = await runFaultCampaign(campaignStackOf({ infra, services, namespace, auth }), {
+          rate: 2,
+          settleSeconds: 3,
+          brokerPauseSeconds: 4,
+          databasePauseSeconds: 6,
+          smtpDownSeconds: 6,
+          seedOffers: 20,
+          log: (line) => {
             lines.push(line);
             process.stderr.write(`[fault campaign] ${line}\n`);
-          } },
-        );
+          },
+        });
         const { verdict } = result;
-        expect({ lost: verdict.lostSamples, stuck: verdict.stuckSamples, log: verdict.lost + verdict.stuck > 0 ? lines : [] }).toEqual({ lost: [], stuck: [], log: [] });
-        expect(campaignLine(result)).toMatch(/^accepted=\d+ lost=0 duplicate_mails=0 dead_lettered=0 stuck=0 faults=6 recovered_s=\d+\.\d$/);
+        expect({ lost: verdict.lostSamples, stuck: verdict.stuckSamples, log: verdict.lost + verdict.stuck > 0 ? lines : [] }).toEqual({
+          lost: [],
+          stuck: [],
+          log: [],
+        });
+        expect(campaignLine(result)).toMatch(
+          /^accepted=\d+ lost=0 duplicate_mails=0 dead_lettered=0 stuck=0 faults=6 recovered_s=\d+\.\d$/,
+        );
         expect(result.faults.every((f) => f.recoveredSeconds !== undefined)).toBe(true);
         expect(result.ready).toEqual({ intake: true, matcher: true, review: true, notifier: true, portal: true });
         // Enough flowed through the faults for the verdict to mean something.

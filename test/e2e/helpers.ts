@@ -1,7 +1,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { bearer, demoOffers, demoRequests, MailInbox, readTestStack, requestJson, uniqueCopy, waitFor, type TestStack } from '@koppel/testkit';
+import {
+  bearer,
+  demoOffers,
+  demoRequests,
+  MailInbox,
+  readTestStack,
+  requestJson,
+  uniqueCopy,
+  waitFor,
+  type TestStack,
+} from '@koppel/testkit';
 import type { Offer, Request } from '@koppel/contracts';
 
 /** Shared wiring for the end-to-end tests: the running stack, a kafka client, the inbox, and dev-set pairs. */
@@ -45,9 +55,24 @@ export function uniqueTag(): string {
 }
 
 /** Waits until the review service lists a proposal for exactly this pair. */
-export async function waitForProposal(stack: TestStack, requestId: string, offerId: string, timeoutMs = 30_000, reviewUrl = stack.services.review.url): Promise<any> {
-  return waitFor(`proposal ${requestId} × ${offerId}`, async () => {
-    const res = await requestJson('GET', `${reviewUrl}/proposals?status=proposed&sort=newest&limit=100`, undefined, bearer(stack.adminToken));
-    return res.body.items.find((p: any) => p.match.requestId === requestId && p.match.offerId === offerId);
-  }, { timeoutMs, intervalMs: 200 });
+export async function waitForProposal(
+  stack: TestStack,
+  requestId: string,
+  offerId: string,
+  timeoutMs = 30_000,
+  reviewUrl = stack.services.review.url,
+): Promise<any> {
+  return waitFor(
+    `proposal ${requestId} × ${offerId}`,
+    async () => {
+      const res = await requestJson(
+        'GET',
+        `${reviewUrl}/proposals?status=proposed&sort=newest&limit=100`,
+        undefined,
+        bearer(stack.adminToken),
+      );
+      return res.body.items.find((p: any) => p.match.requestId === requestId && p.match.offerId === offerId);
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
 }

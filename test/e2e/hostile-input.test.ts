@@ -41,7 +41,9 @@ describe('hostile input against every route', () => {
     await probe;
     health.sort((a, b) => a - b);
     const p99 = health[Math.floor(health.length * 0.99)];
-    process.stderr.write(`hostile corpus on intake: ${outcomes.length} requests, healthz p99 ${p99.toFixed(1)} ms over ${health.length} probes\n`);
+    process.stderr.write(
+      `hostile corpus on intake: ${outcomes.length} requests, healthz p99 ${p99.toFixed(1)} ms over ${health.length} probes\n`,
+    );
     expect(outcomes.length).toBeGreaterThan(500);
     expect(problemsOf(outcomes)).toEqual([]);
     expect(p99).toBeLessThan(500);
@@ -50,7 +52,11 @@ describe('hostile input against every route', () => {
   it('review answers every request of the corpus below 500, with a bearer token, a console session and nothing', async () => {
     const review = stack.services.review.url;
     const { token } = signToken(stack.authSecret, { sub: 'hostile@example.org', role: 'admin', ttlSeconds: 600 });
-    const session = await fetch(`${review}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const session = await fetch(`${review}/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     const cookie = session.headers.get('set-cookie')!.split(';')[0];
     const requests = hostileRequests(REVIEW_ROUTES, shapes());
     const outcomes = [

@@ -21,13 +21,15 @@ describe('an invalid HTTP body', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.title).toBe('Validation failed');
     const byPath = Object.fromEntries(res.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
-    expect(byPath['format']).toMatch(/workshop/);
+    expect(byPath.format).toMatch(/workshop/);
     expect(byPath['audience.ageMax']).toMatch(/ageMin must not exceed ageMax/);
     expect(byPath['provider.email']).toMatch(/email/);
-    expect(byPath['pricePerPupil']).toMatch(/>=0|0/);
+    expect(byPath.pricePerPupil).toMatch(/>=0|0/);
     expect(byPath['(body)']).toMatch(/unknown field\(s\): colour/);
 
-    expect((await requestJson('GET', `${stack.services.intake.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken))).status).toBe(404);
+    expect((await requestJson('GET', `${stack.services.intake.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken))).status).toBe(
+      404,
+    );
     const events = await readTopic(kafka, TOPICS.offers, () => false, 3000);
     expect(events.filter((m) => m.key === offer.id)).toHaveLength(0);
   });
@@ -43,7 +45,10 @@ describe('an invalid HTTP body', () => {
     const deepObject = `${'{"a":'.repeat(6000)}1${'}'.repeat(6000)}`;
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
       fetch(`${stack.services.intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    for (const [path, body] of [['/requests', deepArray], ['/offers', deepObject]] as const) {
+    for (const [path, body] of [
+      ['/requests', deepArray],
+      ['/offers', deepObject],
+    ] as const) {
       expect((await post(path, body)).status).toBe(401);
       const res = await post(path, body, bearer(stack.adminToken));
       expect(res.status).toBe(400);
@@ -53,7 +58,8 @@ describe('an invalid HTTP body', () => {
     // Eight clients at once keep sending them, half with a token; the health check stays quick.
     const stop = Date.now() + 3000;
     const attackers = Array.from({ length: 8 }, async (_, i) => {
-      while (Date.now() < stop) expect((await post('/offers', deepObject, i % 2 ? bearer(stack.adminToken) : {})).status).toBe(i % 2 ? 400 : 401);
+      while (Date.now() < stop)
+        expect((await post('/offers', deepObject, i % 2 ? bearer(stack.adminToken) : {})).status).toBe(i % 2 ? 400 : 401);
     });
     const health: number[] = [];
     while (Date.now() < stop) {

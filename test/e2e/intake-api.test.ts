@@ -43,7 +43,9 @@ describe('intake API', () => {
       const doc = await requestJson('GET', `${world.url}/openapi.json`);
       expect(doc.status).toBe(200);
       expect(doc.body.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/offers', '/offers/{id}', '/requests/{id}/withdraw', '/organisations', '/auth/sessions']));
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining(['/offers', '/offers/{id}', '/requests/{id}/withdraw', '/organisations', '/auth/sessions']),
+      );
       expect(doc.body.components.schemas.OfferInput.properties.grades).toBeDefined();
       for (const [path, ops] of Object.entries<any>(doc.body.paths)) {
         for (const [method, op] of Object.entries<any>(ops)) {
@@ -93,16 +95,21 @@ describe('intake API', () => {
     });
 
     it('a school submits a request with Dutch grades and a municipality; the school and its place come from its organisation', async () => {
-      const res = await requestJson('POST', `${world.url}/requests`, {
-        title: 'Theater over vriendschap',
-        description: 'Voor groep 5 en 6.',
-        language: 'nl',
-        grades: ['groep 5', 'groep 6'],
-        pupils: { count: 40 },
-        maxTravelKm: 0,
-        inclusion: { specialNeeds: true },
-        preferredPeriod: { from: '2026-10-01', to: '2026-12-18' },
-      }, asRequester);
+      const res = await requestJson(
+        'POST',
+        `${world.url}/requests`,
+        {
+          title: 'Theater over vriendschap',
+          description: 'Voor groep 5 en 6.',
+          language: 'nl',
+          grades: ['groep 5', 'groep 6'],
+          pupils: { count: 40 },
+          maxTravelKm: 0,
+          inclusion: { specialNeeds: true },
+          preferredPeriod: { from: '2026-10-01', to: '2026-12-18' },
+        },
+        asRequester,
+      );
       expect(res.status).toBe(201);
       expect(res.body.school).toMatchObject({ id: world.orgs.schoolA, municipality: 'Kortrijk', postcode: '8500', type: 'school' });
       expect(res.body.pupils.ageMin).toBeGreaterThanOrEqual(7);
@@ -114,7 +121,12 @@ describe('intake API', () => {
     it('an admin still posts the batch contract format as it is, and a place by Dutch municipality name resolves', async () => {
       const body = world.offerBody('A');
       expect((await requestJson('POST', `${world.url}/offers`, body, asAdmin)).status).toBe(201);
-      const nl = await requestJson('POST', `${world.url}/offers`, { ...world.offerBody('A'), location: { municipality: 'Utrecht', postcode: '3511', country: 'NL' } }, asAdmin);
+      const nl = await requestJson(
+        'POST',
+        `${world.url}/offers`,
+        { ...world.offerBody('A'), location: { municipality: 'Utrecht', postcode: '3511', country: 'NL' } },
+        asAdmin,
+      );
       expect(nl.status).toBe(201);
       expect(nl.body.location.lat).toBeCloseTo(52.09, 1);
     });
@@ -122,17 +134,27 @@ describe('intake API', () => {
 
   describe('validation', () => {
     it('names every bad field with its path and reason', async () => {
-      const res = await requestJson('POST', `${world.url}/offers`, providerOffer({
-        grades: ['een klas'],
-        location: { postcode: '0001', country: 'BE' },
-        reach: { mode: 'on_site', maxTravelKm: 0, colour: 'blue' },
-      }), asProvider);
+      const res = await requestJson(
+        'POST',
+        `${world.url}/offers`,
+        providerOffer({
+          grades: ['een klas'],
+          location: { postcode: '0001', country: 'BE' },
+          reach: { mode: 'on_site', maxTravelKm: 0, colour: 'blue' },
+        }),
+        asProvider,
+      );
       expect(res.status).toBe(400);
       const byPath = Object.fromEntries(res.body.errors.map((e: any) => [e.path, e.message]));
-      expect(byPath['reach']).toMatch(/unknown field\(s\): colour/);
-      const second = await requestJson('POST', `${world.url}/offers`, providerOffer({ grades: ['een klas'], location: { postcode: '0001', country: 'BE' } }), asProvider);
+      expect(byPath.reach).toMatch(/unknown field\(s\): colour/);
+      const second = await requestJson(
+        'POST',
+        `${world.url}/offers`,
+        providerOffer({ grades: ['een klas'], location: { postcode: '0001', country: 'BE' } }),
+        asProvider,
+      );
       const paths = Object.fromEntries(second.body.errors.map((e: any) => [e.path, e.message]));
-      expect(paths['grades']).toMatch(/no grade recognised/);
+      expect(paths.grades).toMatch(/no grade recognised/);
       expect(paths['location.postcode']).toMatch(/unknown postcode/);
     });
 
@@ -157,17 +179,35 @@ describe('intake API', () => {
   describe('organisations', () => {
     it('create, replace, mail preference and withdraw each publish their event with the stored revision', async () => {
       const id = `org-lifecycle-${uniqueTag()}`;
-      const body = { id, type: 'academy', name: 'Academie Kortrijk', contacts: [{ name: 'Secretariaat', email: `${id}@example.org` }], place: { postcode: '8500', country: 'BE' } };
+      const body = {
+        id,
+        type: 'academy',
+        name: 'Academie Kortrijk',
+        contacts: [{ name: 'Secretariaat', email: `${id}@example.org` }],
+        place: { postcode: '8500', country: 'BE' },
+      };
       expect((await requestJson('POST', `${world.url}/organisations`, body, asAdmin)).status).toBe(201);
-      const replaced = await requestJson('PUT', `${world.url}/organisations/${id}`, { ...body, name: 'Academie voor Beeldende Kunsten Kortrijk' }, asAdmin);
+      const replaced = await requestJson(
+        'PUT',
+        `${world.url}/organisations/${id}`,
+        { ...body, name: 'Academie voor Beeldende Kunsten Kortrijk' },
+        asAdmin,
+      );
       expect(replaced.body).toMatchObject({ name: 'Academie voor Beeldende Kunsten Kortrijk', revision: 2 });
-      const chosen = await requestJson('PUT', `${world.url}/organisations/${id}/mail-preference`, { mailPreference: 'daily_digest' }, asAdmin);
+      const chosen = await requestJson(
+        'PUT',
+        `${world.url}/organisations/${id}/mail-preference`,
+        { mailPreference: 'daily_digest' },
+        asAdmin,
+      );
       expect(chosen.body).toMatchObject({ mailPreference: 'daily_digest', name: 'Academie voor Beeldende Kunsten Kortrijk', revision: 3 });
       const withdrawn = await requestJson('POST', `${world.url}/organisations/${id}/withdraw`, {}, asAdmin);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn', revision: 4 });
       expect((await requestJson('POST', `${world.url}/organisations/${id}/withdraw`, {}, asAdmin)).status).toBe(409);
       expect((await requestJson('PUT', `${world.url}/organisations/${id}`, body, asAdmin)).status).toBe(409);
-      expect((await requestJson('PUT', `${world.url}/organisations/${id}/mail-preference`, { mailPreference: 'each' }, asAdmin)).status).toBe(409);
+      expect(
+        (await requestJson('PUT', `${world.url}/organisations/${id}/mail-preference`, { mailPreference: 'each' }, asAdmin)).status,
+      ).toBe(409);
 
       const messages = await readTopic(kafka, TOPICS.organisations, (ms) => ms.filter((m) => m.key === id).length >= 4);
       const events = messages.filter((m) => m.key === id).map((m) => JSON.parse(m.value!));
@@ -181,10 +221,25 @@ describe('intake API', () => {
     });
 
     it('refuses a mail preference for an organisation that is not a provider, and one in the body of a school', async () => {
-      const asSchool = await requestJson('PUT', `${world.url}/organisations/${world.orgs.schoolA}/mail-preference`, { mailPreference: 'daily_digest' }, asAdmin);
+      const asSchool = await requestJson(
+        'PUT',
+        `${world.url}/organisations/${world.orgs.schoolA}/mail-preference`,
+        { mailPreference: 'daily_digest' },
+        asAdmin,
+      );
       expect(asSchool.status).toBe(400);
       expect(asSchool.body.errors).toEqual([{ path: 'mailPreference', message: `'${world.orgs.schoolA}' is not a provider` }]);
-      const created = await requestJson('POST', `${world.url}/organisations`, { type: 'school', name: 'School', contacts: [{ name: 'X', email: `x-${uniqueTag()}@example.org` }], mailPreference: 'daily_digest' }, asAdmin);
+      const created = await requestJson(
+        'POST',
+        `${world.url}/organisations`,
+        {
+          type: 'school',
+          name: 'School',
+          contacts: [{ name: 'X', email: `x-${uniqueTag()}@example.org` }],
+          mailPreference: 'daily_digest',
+        },
+        asAdmin,
+      );
       expect(created.status).toBe(400);
       expect(created.body.errors).toEqual([expect.objectContaining({ path: 'mailPreference' })]);
     });
@@ -216,13 +271,20 @@ describe('intake API', () => {
       delete (body as { id?: string }).id;
       const first = await requestJson('POST', `${world.url}/requests`, body, { ...asRequester, 'idempotency-key': key });
       expect(first.status).toBe(201);
-      const again = await Promise.all([1, 2, 3].map(() => requestJson('POST', `${world.url}/requests`, body, { ...asRequester, 'idempotency-key': key })));
+      const again = await Promise.all(
+        [1, 2, 3].map(() => requestJson('POST', `${world.url}/requests`, body, { ...asRequester, 'idempotency-key': key })),
+      );
       for (const res of again) {
         expect(res.status).toBe(201);
         expect(res.body.id).toBe(first.body.id);
         expect(res.headers.get('idempotent-replayed')).toBe('true');
       }
-      const other = await requestJson('POST', `${world.url}/requests`, { ...body, title: 'Iets anders' }, { ...asRequester, 'idempotency-key': key });
+      const other = await requestJson(
+        'POST',
+        `${world.url}/requests`,
+        { ...body, title: 'Iets anders' },
+        { ...asRequester, 'idempotency-key': key },
+      );
       expect(other.status).toBe(409);
       const events = await readTopic(kafka, TOPICS.requests, (ms) => ms.some((m) => m.key === first.body.id), 10_000);
       expect(events.filter((m) => m.key === first.body.id)).toHaveLength(1);
@@ -232,7 +294,9 @@ describe('intake API', () => {
       const key = `race-${world.tag}`;
       const body = { ...world.offerBody('A') } as Record<string, unknown>;
       delete body.id;
-      const results = await Promise.all([1, 2, 3, 4].map(() => requestJson('POST', `${world.url}/offers`, body, { ...asProvider, 'idempotency-key': key })));
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => requestJson('POST', `${world.url}/offers`, body, { ...asProvider, 'idempotency-key': key })),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     });
@@ -242,17 +306,31 @@ describe('intake API', () => {
     it('pages with a cursor without gaps or repeats, and filters by status, discipline, municipality and age', async () => {
       const tag = uniqueTag();
       const provider = `prov-page-${tag}`;
-      expect((await requestJson('POST', `${world.url}/organisations`, { id: provider, type: 'library', name: 'Bib', contacts: [{ name: 'L', email: `${provider}@example.org` }] }, asAdmin)).status).toBe(201);
+      expect(
+        (
+          await requestJson(
+            'POST',
+            `${world.url}/organisations`,
+            { id: provider, type: 'library', name: 'Bib', contacts: [{ name: 'L', email: `${provider}@example.org` }] },
+            asAdmin,
+          )
+        ).status,
+      ).toBe(201);
       const h = bearer(signToken(stack.authSecret, { sub: 'l', role: 'provider', org: provider, ttlSeconds: 600 }).token);
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await requestJson('POST', `${world.url}/offers`, {
-          ...providerOffer(),
-          grades: undefined,
-          audience: UNMATCHABLE_AGES.offer,
-          disciplines: i % 2 ? ['music'] : ['dance'],
-          location: i < 3 ? { postcode: '9000', country: 'BE' } : { municipality: 'Leuven', country: 'BE' },
-        }, h);
+        const res = await requestJson(
+          'POST',
+          `${world.url}/offers`,
+          {
+            ...providerOffer(),
+            grades: undefined,
+            audience: UNMATCHABLE_AGES.offer,
+            disciplines: i % 2 ? ['music'] : ['dance'],
+            location: i < 3 ? { postcode: '9000', country: 'BE' } : { municipality: 'Leuven', country: 'BE' },
+          },
+          h,
+        );
         expect(res.status).toBe(201);
         ids.push(res.body.id);
       }
@@ -260,7 +338,12 @@ describe('intake API', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res: any = await requestJson('GET', `${world.url}/offers?limit=2&sort=createdAt${cursor ? `&cursor=${cursor}` : ''}`, undefined, h);
+        const res: any = await requestJson(
+          'GET',
+          `${world.url}/offers?limit=2&sort=createdAt${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          h,
+        );
         expect(res.status).toBe(200);
         seen.push(...res.body.items.map((i: any) => i.id));
         cursor = res.body.nextCursor;
@@ -271,7 +354,8 @@ describe('intake API', () => {
       const newest = await requestJson('GET', `${world.url}/offers?limit=5`, undefined, h);
       expect(newest.body.items.map((i: any) => i.id)).toEqual([...ids].reverse());
 
-      const count = async (query: string) => (await requestJson('GET', `${world.url}/offers?limit=100&${query}`, undefined, h)).body.items.length;
+      const count = async (query: string) =>
+        (await requestJson('GET', `${world.url}/offers?limit=100&${query}`, undefined, h)).body.items.length;
       expect(await count('discipline=music')).toBe(2);
       expect(await count('municipality=gent')).toBe(3);
       expect(await count('municipality=Leuven&discipline=dance')).toBe(1);
@@ -312,7 +396,9 @@ describe('intake API', () => {
       const session = await requestJson('POST', `${world.url}/auth/sessions`, { token });
       expect(session.status).toBe(201);
       expect(session.body).toMatchObject({ role: 'requester', organisationId: world.orgs.schoolA });
-      expect((await requestJson('GET', `${world.url}/organisations/${world.orgs.schoolA}`, undefined, bearer(session.body.token))).status).toBe(200);
+      expect(
+        (await requestJson('GET', `${world.url}/organisations/${world.orgs.schoolA}`, undefined, bearer(session.body.token))).status,
+      ).toBe(200);
       expect((await requestJson('GET', `${world.url}/offers`, undefined, bearer(session.body.token))).status).toBe(403);
       expect((await requestJson('POST', `${world.url}/auth/sessions`, { token })).status).toBe(401);
       expect((await requestJson('POST', `${world.url}/auth/sessions`, { token: 'x'.repeat(43) })).status).toBe(401);
@@ -321,7 +407,10 @@ describe('intake API', () => {
     it('answers known and unknown addresses alike, and makes at most 5 links an hour for one address', async () => {
       const known = `${world.orgs.providerA}@example.org`;
       const unknown = `nobody-else-${world.tag}@example.org`;
-      const [a, b] = [await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: known }), await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: unknown })];
+      const [a, b] = [
+        await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: known }),
+        await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: unknown }),
+      ];
       expect([a.status, b.status]).toEqual([202, 202]);
       expect(a.body).toEqual(b.body);
       for (let i = 0; i < 6; i++) expect((await requestJson('POST', `${world.url}/auth/sign-in-links`, { email: known })).status).toBe(202);
@@ -334,8 +423,17 @@ describe('intake API', () => {
 
   describe('admin command and rate limits', () => {
     it('npm run admin -- issue-token makes working admin and organisation tokens', () => {
-      const env = { ...process.env, AUTH_TOKEN_SECRET: stack.authSecret, MONGO_URI: stack.mongoUri, INTAKE_DB: `${stack.namespace}-koppel-intake` };
-      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'services/intake/src/admin/cli.ts', 'issue-token', ...args], { env, encoding: 'utf8' });
+      const env = {
+        ...process.env,
+        AUTH_TOKEN_SECRET: stack.authSecret,
+        MONGO_URI: stack.mongoUri,
+        INTAKE_DB: `${stack.namespace}-koppel-intake`,
+      };
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'services/intake/src/admin/cli.ts', 'issue-token', ...args], {
+          env,
+          encoding: 'utf8',
+        });
       const admin = run(['--role', 'admin', '--sub', 'ops@example.org', '--ttl-days', '1']);
       expect(admin.status).toBe(0);
       const broker = run(['--org', world.orgs.broker]);
@@ -358,7 +456,8 @@ describe('intake API', () => {
       });
       try {
         const statuses: number[] = [];
-        for (let i = 0; i < 4; i++) statuses.push((await requestJson('GET', `${limited.url}/offers?limit=1`, undefined, asProvider)).status);
+        for (let i = 0; i < 4; i++)
+          statuses.push((await requestJson('GET', `${limited.url}/offers?limit=1`, undefined, asProvider)).status);
         expect(statuses).toEqual([200, 200, 200, 429]);
         const last = await requestJson('GET', `${limited.url}/offers?limit=1`, undefined, asProvider);
         expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);

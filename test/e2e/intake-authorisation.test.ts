@@ -56,7 +56,9 @@ describe('intake authorisation matrix', () => {
         const foreign = owners.filter((o: string) => o.endsWith(world.tag) && !allowed.includes(o));
         cells.push({ role, route: `GET /${kind} shows no foreign items`, target: '-', want: 0, got: foreign.length });
         if (role === 'broker') {
-          const outside = list.body.items.filter((i: any) => !(kind === 'offers' ? i.location.postcode : i.school.postcode).startsWith('8'));
+          const outside = list.body.items.filter(
+            (i: any) => !(kind === 'offers' ? i.location.postcode : i.school.postcode).startsWith('8'),
+          );
           cells.push({ role, route: `GET /${kind} inside regions only`, target: '-', want: 0, got: outside.length });
         }
       }
@@ -70,12 +72,21 @@ describe('intake authorisation matrix', () => {
         const created = await requestJson('POST', `${world.url}/${kind}`, body, h);
         cells.push({ role, route: `POST /${kind}`, target, want: expected(role, kind, 'create', target), got: created.status });
 
-        const { id: _drop, ...replacement } = kind === 'offers' ? world.offerBody(owner, { title: `Bijgewerkt ${role}` }) : world.requestBody(owner, { title: `Bijgewerkt ${role}` });
+        const { id: _drop, ...replacement } =
+          kind === 'offers'
+            ? world.offerBody(owner, { title: `Bijgewerkt ${role}` })
+            : world.requestBody(owner, { title: `Bijgewerkt ${role}` });
         const put = await requestJson('PUT', `${world.url}/${kind}/${id}`, replacement, h);
         cells.push({ role, route: `PUT /${kind}/:id`, target, want: expected(role, kind, 'update', target), got: put.status });
 
         const withdraw = await requestJson('POST', `${world.url}/${kind}/${id}/withdraw`, { reason: 'matrix' }, h);
-        cells.push({ role, route: `POST /${kind}/:id/withdraw`, target, want: expected(role, kind, 'withdraw', target), got: withdraw.status });
+        cells.push({
+          role,
+          route: `POST /${kind}/:id/withdraw`,
+          target,
+          want: expected(role, kind, 'withdraw', target),
+          got: withdraw.status,
+        });
       }
     }
     const wrong = cells.filter((c) => c.want !== c.got);
@@ -105,18 +116,59 @@ describe('intake authorisation matrix', () => {
     const orgCells: typeof cells = [];
     for (const role of ROLES) {
       const h = headersOf(role);
-      const created = await requestJson('POST', `${world.url}/organisations`, { type: 'library', name: 'Bib', contacts: [{ name: 'X', email: `x-${role}-${world.tag}@example.org` }] }, h);
+      const created = await requestJson(
+        'POST',
+        `${world.url}/organisations`,
+        { type: 'library', name: 'Bib', contacts: [{ name: 'X', email: `x-${role}-${world.tag}@example.org` }] },
+        h,
+      );
       orgCells.push({ role, route: 'POST /organisations', target: '-', want: want[role].create, got: created.status });
-      orgCells.push({ role, route: 'GET /organisations', target: '-', want: want[role].list, got: (await requestJson('GET', `${world.url}/organisations`, undefined, h)).status });
-      orgCells.push({ role, route: 'GET /organisations/:id', target: 'own', want: want[role].own, got: (await requestJson('GET', `${world.url}/organisations/${ownOrg[role]}`, undefined, h)).status });
-      orgCells.push({ role, route: 'GET /organisations/:id', target: 'other', want: want[role].other, got: (await requestJson('GET', `${world.url}/organisations/${world.orgs.providerB}`, undefined, h)).status });
-      orgCells.push({ role, route: 'PUT /organisations/:id', target: 'own', want: role === 'admin' ? 200 : want[role].create, got: (await requestJson('PUT', `${world.url}/organisations/${world.orgs.schoolB}`, { type: 'school', name: 'School B', contacts: [{ name: 'B', email: `${world.orgs.schoolB}@example.org` }], place: { postcode: '2000', country: 'BE' } }, h)).status });
+      orgCells.push({
+        role,
+        route: 'GET /organisations',
+        target: '-',
+        want: want[role].list,
+        got: (await requestJson('GET', `${world.url}/organisations`, undefined, h)).status,
+      });
+      orgCells.push({
+        role,
+        route: 'GET /organisations/:id',
+        target: 'own',
+        want: want[role].own,
+        got: (await requestJson('GET', `${world.url}/organisations/${ownOrg[role]}`, undefined, h)).status,
+      });
+      orgCells.push({
+        role,
+        route: 'GET /organisations/:id',
+        target: 'other',
+        want: want[role].other,
+        got: (await requestJson('GET', `${world.url}/organisations/${world.orgs.providerB}`, undefined, h)).status,
+      });
+      orgCells.push({
+        role,
+        route: 'PUT /organisations/:id',
+        target: 'own',
+        want: role === 'admin' ? 200 : want[role].create,
+        got: (
+          await requestJson(
+            'PUT',
+            `${world.url}/organisations/${world.orgs.schoolB}`,
+            {
+              type: 'school',
+              name: 'School B',
+              contacts: [{ name: 'B', email: `${world.orgs.schoolB}@example.org` }],
+              place: { postcode: '2000', country: 'BE' },
+            },
+            h,
+          )
+        ).status,
+      });
     }
     expect(orgCells.filter((c) => c.want !== c.got)).toEqual([]);
     cells.push(...orgCells);
   });
 
-  it('mail preference: a provider chooses its own, an admin any provider\'s, nobody else', async () => {
+  it("mail preference: a provider chooses its own, an admin any provider's, nobody else", async () => {
     const want: Record<Role, { providerA: number; providerB: number; own: number }> = {
       admin: { providerA: 200, providerB: 200, own: 400 },
       requester: { providerA: 404, providerB: 404, own: 403 },
@@ -132,9 +184,27 @@ describe('intake authorisation matrix', () => {
     for (const role of ROLES) {
       const h = headersOf(role);
       const put = async (org: string) => (await requestJson('PUT', `${world.url}/organisations/${org}/mail-preference`, body, h)).status;
-      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'providerA', want: want[role].providerA, got: await put(world.orgs.providerA) });
-      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'providerB', want: want[role].providerB, got: await put(world.orgs.providerB) });
-      prefCells.push({ role, route: 'PUT /organisations/:id/mail-preference', target: 'own', want: want[role].own, got: await put(ownOrg[role]) });
+      prefCells.push({
+        role,
+        route: 'PUT /organisations/:id/mail-preference',
+        target: 'providerA',
+        want: want[role].providerA,
+        got: await put(world.orgs.providerA),
+      });
+      prefCells.push({
+        role,
+        route: 'PUT /organisations/:id/mail-preference',
+        target: 'providerB',
+        want: want[role].providerB,
+        got: await put(world.orgs.providerB),
+      });
+      prefCells.push({
+        role,
+        route: 'PUT /organisations/:id/mail-preference',
+        target: 'own',
+        want: want[role].own,
+        got: await put(ownOrg[role]),
+      });
     }
     expect(prefCells.filter((c) => c.want !== c.got)).toEqual([]);
     cells.push(...prefCells);

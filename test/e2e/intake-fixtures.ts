@@ -32,17 +32,28 @@ export const UNMATCHABLE_AGES = { offer: { ageMin: 110, ageMax: 110 }, request: 
 export async function intakeWorld(stack: TestStack, tag: string): Promise<IntakeWorld> {
   const url = stack.services.intake.url;
   const admin = stack.adminToken;
-  const orgs = { schoolA: `sch-a-${tag}`, schoolB: `sch-b-${tag}`, providerA: `prov-a-${tag}`, providerB: `prov-b-${tag}`, broker: `brk-${tag}` };
+  const orgs = {
+    schoolA: `sch-a-${tag}`,
+    schoolB: `sch-b-${tag}`,
+    providerA: `prov-a-${tag}`,
+    providerB: `prov-b-${tag}`,
+    broker: `brk-${tag}`,
+  };
   const regions = [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }];
   const create = async (id: string, type: string, place: 'A' | 'B' | undefined, extra: Record<string, unknown> = {}) => {
-    const res = await requestJson('POST', `${url}/organisations`, {
-      id,
-      type,
-      name: `${type} ${id}`,
-      contacts: [{ name: `Contact ${id}`, email: `${id}@example.org`, language: 'nl' }],
-      ...(place ? { place: { postcode: PLACE[place].postcode, country: 'BE' } } : {}),
-      ...extra,
-    }, bearer(admin));
+    const res = await requestJson(
+      'POST',
+      `${url}/organisations`,
+      {
+        id,
+        type,
+        name: `${type} ${id}`,
+        contacts: [{ name: `Contact ${id}`, email: `${id}@example.org`, language: 'nl' }],
+        ...(place ? { place: { postcode: PLACE[place].postcode, country: 'BE' } } : {}),
+        ...extra,
+      },
+      bearer(admin),
+    );
     if (res.status !== 201) throw new Error(`creating organisation ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   };
   await create(orgs.schoolA, 'school', 'A');
@@ -52,8 +63,19 @@ export async function intakeWorld(stack: TestStack, tag: string): Promise<Intake
   await create(orgs.broker, 'broker', undefined, { regions });
 
   const sign = (role: 'requester' | 'provider' | 'broker', org: string) =>
-    signToken(stack.authSecret, { sub: `${org}@example.org`, role, org, regions: role === 'broker' ? regions : undefined, ttlSeconds: 3600 }).token;
-  const tokens = { admin, requester: sign('requester', orgs.schoolA), provider: sign('provider', orgs.providerA), broker: sign('broker', orgs.broker) };
+    signToken(stack.authSecret, {
+      sub: `${org}@example.org`,
+      role,
+      org,
+      regions: role === 'broker' ? regions : undefined,
+      ttlSeconds: 3600,
+    }).token;
+  const tokens = {
+    admin,
+    requester: sign('requester', orgs.schoolA),
+    provider: sign('provider', orgs.providerA),
+    broker: sign('broker', orgs.broker),
+  };
 
   const templateRequest = demoRequests().find((r) => r.id === 'req-0001')!;
   const templateOffer = demoOffers().find((o) => o.id === 'off-0035')!;
@@ -62,14 +84,23 @@ export async function intakeWorld(stack: TestStack, tag: string): Promise<Intake
     ...structuredClone(templateRequest),
     id: `req-${tag}-${owner}-${++counter}`,
     // The organisation's own contact: an owner may not name another address (issue #11).
-    school: { id: owner === 'A' ? orgs.schoolA : orgs.schoolB, name: `School ${owner}`, email: `${owner === 'A' ? orgs.schoolA : orgs.schoolB}@example.org`, ...PLACE[owner] },
+    school: {
+      id: owner === 'A' ? orgs.schoolA : orgs.schoolB,
+      name: `School ${owner}`,
+      email: `${owner === 'A' ? orgs.schoolA : orgs.schoolB}@example.org`,
+      ...PLACE[owner],
+    },
     pupils: { ...UNMATCHABLE_AGES.request, count: 20 },
     ...extra,
   });
   const offerBody = (owner: 'A' | 'B', extra: Partial<Offer> = {}): Offer => ({
     ...structuredClone(templateOffer),
     id: `off-${tag}-${owner}-${++counter}`,
-    provider: { id: owner === 'A' ? orgs.providerA : orgs.providerB, name: `Provider ${owner}`, email: `${owner === 'A' ? orgs.providerA : orgs.providerB}@example.org` },
+    provider: {
+      id: owner === 'A' ? orgs.providerA : orgs.providerB,
+      name: `Provider ${owner}`,
+      email: `${owner === 'A' ? orgs.providerA : orgs.providerB}@example.org`,
+    },
     location: PLACE[owner],
     audience: UNMATCHABLE_AGES.offer,
     ...extra,

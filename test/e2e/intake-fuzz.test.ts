@@ -27,15 +27,24 @@ describe('intake API fuzzing', () => {
       [
         'run',
         `${stack.services.intake.url}/openapi.json`,
-        '--checks', 'not_a_server_error',
-        '--header', `Authorization: Bearer ${stack.adminToken}`,
-        '--max-examples', process.env.KOPPEL_FUZZ_EXAMPLES ?? '25',
-        '--phases', 'examples,coverage,fuzzing',
-        '--workers', '2',
-        '--request-timeout', '10',
-        '--seed', '1',
-        '--report', 'ndjson',
-        '--report-dir', reportDir,
+        '--checks',
+        'not_a_server_error',
+        '--header',
+        `Authorization: Bearer ${stack.adminToken}`,
+        '--max-examples',
+        process.env.KOPPEL_FUZZ_EXAMPLES ?? '25',
+        '--phases',
+        'examples,coverage,fuzzing',
+        '--workers',
+        '2',
+        '--request-timeout',
+        '10',
+        '--seed',
+        '1',
+        '--report',
+        'ndjson',
+        '--report-dir',
+        reportDir,
         '--no-color',
       ],
       { encoding: 'utf8', timeout: 180_000, env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
@@ -47,7 +56,9 @@ describe('intake API fuzzing', () => {
     // test run that executed nothing; so its output goes to a file and only our summary to the console.
     const outputFile = join(reportDir, 'schemathesis-output.txt');
     writeFileSync(outputFile, output);
-    process.stderr.write(`schemathesis: ${requests} requests in ${seconds} s, ${failed.length} failed scenario(s), ${toolErrors.length} tool error(s); its output: ${outputFile}\n`);
+    process.stderr.write(
+      `schemathesis: ${requests} requests in ${seconds} s, ${failed.length} failed scenario(s), ${toolErrors.length} tool error(s); its output: ${outputFile}\n`,
+    );
     // A check failure (here: a 5xx) fails the test. Schemathesis' own internal errors (seen: CPython's
     // "AST constructor recursion depth mismatch" while generating from a regex) are reported, not failed on.
     expect(output).not.toMatch(/Server error/i);

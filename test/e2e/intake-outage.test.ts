@@ -43,7 +43,11 @@ describe('intake while the database or the broker is briefly down', () => {
       expect(down.headers.get('content-type')).toContain('application/problem+json');
 
       ferret = await startFerretDBLocal({ binary: ferretdbBinary(), dir, port, detached: false, log: quiet });
-      await waitFor('intake to reach the database again', async () => (await requestJson('GET', `${intake.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken))).status === 404, { timeoutMs: 30_000, intervalMs: 500 });
+      await waitFor(
+        'intake to reach the database again',
+        async () => (await requestJson('GET', `${intake.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken))).status === 404,
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
       const events = await readTopic(kafka, TOPICS.offers, () => false, 2000);
       expect(events.filter((m) => m.key === offer.id)).toHaveLength(0);
 
@@ -78,10 +82,14 @@ describe('intake while the database or the broker is briefly down', () => {
       process.kill(ferret.service.pid, 'SIGCONT');
 
       // The write may or may not have reached the database; the retry with the same key settles it.
-      const retried = await waitFor('intake to store the offer after the pause', async () => {
-        const res = await requestJson('POST', `${intake.url}/offers`, offer, key);
-        return res.status === 201 ? res : undefined;
-      }, { timeoutMs: 30_000, intervalMs: 500 });
+      const retried = await waitFor(
+        'intake to store the offer after the pause',
+        async () => {
+          const res = await requestJson('POST', `${intake.url}/offers`, offer, key);
+          return res.status === 201 ? res : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
       expect(retried.body.id).toBe(offer.id);
       const events = await readTopic(kafka, TOPICS.offers, (ms) => ms.some((m) => m.key === offer.id));
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -154,7 +162,11 @@ describe('intake while the database or the broker is briefly down', () => {
       expect((await requestJson('POST', `${intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
 
       broker = await startKafkaLocal({ libs: kafkaLibs(), dir, port, controllerPort, detached: false, log: quiet });
-      await waitFor('intake to be ready (broker reached, topics created)', async () => (await fetch(`${intake.url}/readyz`)).status === 200, { timeoutMs: 90_000, intervalMs: 500 });
+      await waitFor(
+        'intake to be ready (broker reached, topics created)',
+        async () => (await fetch(`${intake.url}/readyz`)).status === 200,
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
       const events = await readTopic(ownKafka, TOPICS.offers, (ms) => ms.some((m) => m.key === offer.id), 90_000);
       expect(events.filter((m) => m.key === offer.id)).toHaveLength(1);
     } finally {

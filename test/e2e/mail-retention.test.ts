@@ -28,8 +28,20 @@ describe('mail record retention', () => {
       const now = new Date('2026-12-01T10:00:00Z');
       const ago = (days: number) => new Date(now.getTime() - days * DAY);
       const delivery = (id: string, createdAt: Date, status: 'sending' | 'sent' | 'failed', pendingEventCount = 0) => ({
-        _id: id, matchId: id, recipient: 'school', kind: 'approved', to: `${id}@example.org`, status, attempts: 1, messageId: `<${id}@koppel>`, sourceEventId: id,
-        source: { match: {} }, resends: [], createdAt, pendingEvents: {}, pendingEventCount,
+        _id: id,
+        matchId: id,
+        recipient: 'school',
+        kind: 'approved',
+        to: `${id}@example.org`,
+        status,
+        attempts: 1,
+        messageId: `<${id}@koppel>`,
+        sourceEventId: id,
+        source: { match: {} },
+        resends: [],
+        createdAt,
+        pendingEvents: {},
+        pendingEventCount,
       });
       await deliveries.insertMany([
         delivery('old-sent', ago(401), 'sent'),
@@ -43,16 +55,53 @@ describe('mail record retention', () => {
         { _id: 'recent-link', to: 'b@example.org', status: 'sent', attempts: 1, messageId: '<b@koppel>', createdAt: ago(7) },
       ]);
       const digest = (id: string, createdAt: Date, status: 'sending' | 'sent') => ({
-        _id: id, providerId: 'p', day: '2025-01-01', to: 'p@example.org', status, attempts: 1, leaseUntil: createdAt, messageId: `<${id}@koppel>`, itemIds: [], createdAt, pendingEvents: {}, pendingEventCount: 0,
+        _id: id,
+        providerId: 'p',
+        day: '2025-01-01',
+        to: 'p@example.org',
+        status,
+        attempts: 1,
+        leaseUntil: createdAt,
+        messageId: `<${id}@koppel>`,
+        itemIds: [],
+        createdAt,
+        pendingEvents: {},
+        pendingEventCount: 0,
       });
-      await digests.insertMany([digest('old-digest', ago(401), 'sent'), digest('old-digest-sending', ago(401), 'sending'), digest('recent-digest', ago(1), 'sent')]);
-      const item = (id: string, createdAt: Date, digestId: string | null) => ({ _id: id, providerId: 'p', to: 'p@example.org', language: 'nl', source: { match: {} }, digestId, createdAt });
-      await digestItems.insertMany([item('old-item', ago(401), 'old-digest'), item('old-item-waiting', ago(401), null), item('recent-item', ago(1), 'recent-digest')]);
+      await digests.insertMany([
+        digest('old-digest', ago(401), 'sent'),
+        digest('old-digest-sending', ago(401), 'sending'),
+        digest('recent-digest', ago(1), 'sent'),
+      ]);
+      const item = (id: string, createdAt: Date, digestId: string | null) => ({
+        _id: id,
+        providerId: 'p',
+        to: 'p@example.org',
+        language: 'nl',
+        source: { match: {} },
+        digestId,
+        createdAt,
+      });
+      await digestItems.insertMany([
+        item('old-item', ago(401), 'old-digest'),
+        item('old-item-waiting', ago(401), null),
+        item('recent-item', ago(1), 'recent-digest'),
+      ]);
 
-      const purged = await purgeOldRecords({ deliveries, signInDeliveries, digests, digestItems, mailDays: 400, signInDays: 8, logger: createLogger('retention-test', { level: 'warn' }), now: () => now });
+      const purged = await purgeOldRecords({
+        deliveries,
+        signInDeliveries,
+        digests,
+        digestItems,
+        mailDays: 400,
+        signInDays: 8,
+        logger: createLogger('retention-test', { level: 'warn' }),
+        now: () => now,
+      });
 
       expect(purged).toEqual({ deliveries: 2, signInDeliveries: 1, digests: 1, digestItems: 1 });
-      const ids = async (model: mongoose.Model<any>) => ((await model.find({}, { _id: 1 }).lean()) as Array<{ _id: string }>).map((d) => d._id).sort();
+      const ids = async (model: mongoose.Model<any>) =>
+        ((await model.find({}, { _id: 1 }).lean()) as Array<{ _id: string }>).map((d) => d._id).sort();
       expect(await ids(deliveries)).toEqual(['old-sending', 'old-unpublished', 'recent-sent']);
       expect(await ids(signInDeliveries)).toEqual(['recent-link']);
       expect(await ids(digests)).toEqual(['old-digest-sending', 'recent-digest']);

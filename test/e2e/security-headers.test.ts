@@ -13,7 +13,12 @@ describe('security headers', () => {
       const res = await fetch(`${service.url}/healthz`);
       const header = (h: string) => res.headers.get(h);
       expect({ name, csp: header('content-security-policy') }).toEqual({ name, csp: expect.stringContaining("default-src 'none'") });
-      expect({ name, nosniff: header('x-content-type-options'), frame: header('x-frame-options'), referrer: header('referrer-policy') }).toEqual({ name, nosniff: 'nosniff', frame: 'DENY', referrer: 'no-referrer' });
+      expect({
+        name,
+        nosniff: header('x-content-type-options'),
+        frame: header('x-frame-options'),
+        referrer: header('referrer-policy'),
+      }).toEqual({ name, nosniff: 'nosniff', frame: 'DENY', referrer: 'no-referrer' });
       expect(header('strict-transport-security')).toMatch(/max-age=\d+/);
       expect(header('x-powered-by')).toBeNull();
     }

@@ -16,7 +16,13 @@ describe('sign-in link mail', () => {
     const res = await requestJson(
       'POST',
       `${stack.services.intake.url}/organisations`,
-      { id: `org-broker-${language}-${tag}`, type: 'broker', name: `Bemiddelaar ${tag}`, contacts: [{ name: 'Sam Broker', email, language }], regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }] },
+      {
+        id: `org-broker-${language}-${tag}`,
+        type: 'broker',
+        name: `Bemiddelaar ${tag}`,
+        contacts: [{ name: 'Sam Broker', email, language }],
+        regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }],
+      },
       bearer(stack.adminToken),
     );
     expect(res.status).toBe(201);
@@ -41,13 +47,19 @@ describe('sign-in link mail', () => {
     expect(await inbox.to(email)).toHaveLength(1);
   });
 
-  it('sends a school to the portal\'s sign-in page rather than the console', async () => {
+  it("sends a school to the portal's sign-in page rather than the console", async () => {
     const tag = uniqueTag();
     const email = `school-${tag}@example.org`;
     const created = await requestJson(
       'POST',
       `${stack.services.intake.url}/organisations`,
-      { id: `org-school-${tag}`, type: 'school', name: `School ${tag}`, contacts: [{ name: 'Lien Leerkracht', email, language: 'nl' }], place: { postcode: '8500', country: 'BE' } },
+      {
+        id: `org-school-${tag}`,
+        type: 'school',
+        name: `School ${tag}`,
+        contacts: [{ name: 'Lien Leerkracht', email, language: 'nl' }],
+        place: { postcode: '8500', country: 'BE' },
+      },
       bearer(stack.adminToken),
     );
     expect(created.status).toBe(201);
@@ -55,7 +67,9 @@ describe('sign-in link mail', () => {
     const [mail] = await inbox.waitForMailTo(email);
     const link = mail.text.split('\n').find((l) => l.startsWith('http'))!;
     expect(link.startsWith(`${stack.services.portal.url}/aanmelden?token=`)).toBe(true);
-    const session = await requestJson('POST', `${stack.services.intake.url}/auth/sessions`, { token: new URL(link).searchParams.get('token') });
+    const session = await requestJson('POST', `${stack.services.intake.url}/auth/sessions`, {
+      token: new URL(link).searchParams.get('token'),
+    });
     expect(session.body.role).toBe('requester');
   });
 
@@ -70,16 +84,23 @@ describe('sign-in link mail', () => {
     const original = events.find((m) => m.key === addressHashOf(email))!;
     const producer = kafka.producer();
     await producer.connect();
-    const [sent] = await producer.send({ topic: TOPICS.signIn, messages: [{ key: original.key, value: original.value, headers: original.headers }] });
+    const [sent] = await producer.send({
+      topic: TOPICS.signIn,
+      messages: [{ key: original.key, value: original.value, headers: original.headers }],
+    });
     await producer.disconnect();
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await waitFor('the notifier to consume the duplicate', async () => {
-        const [offsets] = await admin.fetchOffsets({ groupId: `${stack.namespace}-koppel-notifier`, topics: [TOPICS.signIn] });
-        const committed = offsets.partitions.find((p) => p.partition === sent.partition);
-        return committed !== undefined && BigInt(committed.offset) > BigInt(sent.baseOffset ?? '0');
-      }, { timeoutMs: 30_000, intervalMs: 250 });
+      await waitFor(
+        'the notifier to consume the duplicate',
+        async () => {
+          const [offsets] = await admin.fetchOffsets({ groupId: `${stack.namespace}-koppel-notifier`, topics: [TOPICS.signIn] });
+          const committed = offsets.partitions.find((p) => p.partition === sent.partition);
+          return committed !== undefined && BigInt(committed.offset) > BigInt(sent.baseOffset ?? '0');
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
     } finally {
       await admin.disconnect();
     }

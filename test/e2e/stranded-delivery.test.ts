@@ -36,14 +36,31 @@ describe('the stranded-delivery sweeper', () => {
         maxAttempts: 5,
         publishSoon: () => undefined,
         addressed: (match) => addressedMatch(createOrganisationModel(connection), match),
-        render: (_kind, source, recipient) => renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, { secret, publicUrl: 'http://review.example', ttlDays: 30 }) }, recipient),
+        render: (_kind, source, recipient) =>
+          renderApprovedMatchMail(
+            {
+              match: source.match,
+              note: source.note,
+              links: answerLinksFor(source.match.matchId, recipient, { secret, publicUrl: 'http://review.example', ttlDays: 30 }),
+            },
+            recipient,
+          ),
       };
       const stranded = snapshot(tag, 'stranded');
       const busy = snapshot(tag, 'busy');
-      for (const match of [stranded, busy]) expect(await claimDelivery({ kind: 'approved', recipient: 'school', source: { match }, sourceEventId: `evt-${match.matchId}` }, deps)).toBe(true);
+      for (const match of [stranded, busy])
+        expect(
+          await claimDelivery({ kind: 'approved', recipient: 'school', source: { match }, sourceEventId: `evt-${match.matchId}` }, deps),
+        ).toBe(true);
       // One was last tried 20 minutes ago (its process died), the other a moment ago (a consumer is on it).
-      await deliveries.updateOne({ _id: deliveryId(stranded.matchId, 'school', 'approved') }, { $set: { attempts: 1, attemptedAt: new Date(Date.now() - 20 * 60_000) } });
-      await deliveries.updateOne({ _id: deliveryId(busy.matchId, 'school', 'approved') }, { $set: { attempts: 1, attemptedAt: new Date() } });
+      await deliveries.updateOne(
+        { _id: deliveryId(stranded.matchId, 'school', 'approved') },
+        { $set: { attempts: 1, attemptedAt: new Date(Date.now() - 20 * 60_000) } },
+      );
+      await deliveries.updateOne(
+        { _id: deliveryId(busy.matchId, 'school', 'approved') },
+        { $set: { attempts: 1, attemptedAt: new Date() } },
+      );
 
       const sweep = { deliveries, logger: deps.logger, leaseMs: 10 * 60_000, sendClaimed: (id: string) => sendClaimed(id, deps) };
       expect(await sweepStrandedDeliveries(sweep)).toBe(1);
@@ -66,8 +83,22 @@ describe('the stranded-delivery sweeper', () => {
 
 function snapshot(tag: string, label: string): AddressedMatch {
   return {
-    matchId: `req-${tag}-${label}::off-${tag}`, requestId: `req-${tag}-${label}`, offerId: `off-${tag}`, score: 0.8, explanation: {}, summary: 'Past bij de leeftijd.',
-    request: { title: `Aanvraag ${label}`, municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 40, disciplines: ['theatre'] },
+    matchId: `req-${tag}-${label}::off-${tag}`,
+    requestId: `req-${tag}-${label}`,
+    offerId: `off-${tag}`,
+    score: 0.8,
+    explanation: {},
+    summary: 'Past bij de leeftijd.',
+    request: {
+      title: `Aanvraag ${label}`,
+      municipality: 'Kortrijk',
+      postcode: '8500',
+      country: 'BE',
+      ageMin: 9,
+      ageMax: 10,
+      pupils: 40,
+      disciplines: ['theatre'],
+    },
     offer: { title: 'Toneelworkshop', municipality: 'Kortrijk', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
     school: { id: `s-${label}`, name: `School ${label}`, email: `stranded-${label}-${tag}@example.org`, language: 'nl' },
     provider: { id: `prov-${tag}`, name: 'Theater Antigone', email: `prov-${tag}@example.org`, language: 'nl' },

@@ -24,9 +24,14 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect(proposal.match.school.email).toBe(request.school.email);
     expect(proposal.match.provider.email).toBe(offer.provider.email);
 
-    const approved = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {
-      note: 'Mooie match voor het vijfde leerjaar.',
-    }, bearer(stack.adminToken));
+    const approved = await requestJson(
+      'POST',
+      `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+      {
+        note: 'Mooie match voor het vijfde leerjaar.',
+      },
+      bearer(stack.adminToken),
+    );
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
 
@@ -43,7 +48,12 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect(toSchool.html).toContain('<html lang="nl">');
 
     // A second approval is refused: the decision is taken once.
-    const again = await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken));
+    const again = await requestJson(
+      'POST',
+      `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+      {},
+      bearer(stack.adminToken),
+    );
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -54,7 +64,16 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/offers`, offer, bearer(stack.adminToken))).status).toBe(201);
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     const proposal = await waitForProposal(stack, request.id, offer.id);
-    expect((await requestJson('POST', `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`, {}, bearer(stack.adminToken))).status).toBe(200);
+    expect(
+      (
+        await requestJson(
+          'POST',
+          `${stack.services.review.url}/proposals/${encodeURIComponent(proposal.id)}/approve`,
+          {},
+          bearer(stack.adminToken),
+        )
+      ).status,
+    ).toBe(200);
     await inbox.waitForMailTo(request.school.email);
     await inbox.waitForMailTo(offer.provider.email);
 
@@ -64,17 +83,24 @@ describe('walking skeleton: one request from HTTP to both inboxes', () => {
     expect(original).toBeDefined();
     const producer = kafka.producer();
     await producer.connect();
-    const [sent] = await producer.send({ topic: TOPICS.matchesDecided, messages: [{ key: original!.key, value: original!.value, headers: original!.headers }] });
+    const [sent] = await producer.send({
+      topic: TOPICS.matchesDecided,
+      messages: [{ key: original!.key, value: original!.value, headers: original!.headers }],
+    });
     await producer.disconnect();
 
     // Wait until the notifier has consumed past the duplicate, then count mails.
     const admin = kafka.admin();
     await admin.connect();
-    await waitFor('notifier to consume the duplicate', async () => {
-      const [topicOffsets] = await admin.fetchOffsets({ groupId: `${stack.namespace}-koppel-notifier`, topics: [TOPICS.matchesDecided] });
-      const committed = topicOffsets.partitions.find((p) => p.partition === sent.partition);
-      return committed !== undefined && BigInt(committed.offset) > BigInt(sent.baseOffset ?? '0');
-    }, { timeoutMs: 30_000, intervalMs: 250 });
+    await waitFor(
+      'notifier to consume the duplicate',
+      async () => {
+        const [topicOffsets] = await admin.fetchOffsets({ groupId: `${stack.namespace}-koppel-notifier`, topics: [TOPICS.matchesDecided] });
+        const committed = topicOffsets.partitions.find((p) => p.partition === sent.partition);
+        return committed !== undefined && BigInt(committed.offset) > BigInt(sent.baseOffset ?? '0');
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
     await admin.disconnect();
     expect(await inbox.to(request.school.email)).toHaveLength(1);
     expect(await inbox.to(offer.provider.email)).toHaveLength(1);

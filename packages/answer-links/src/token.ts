@@ -31,7 +31,10 @@ function mac(body: string, secret: string): Buffer {
 }
 
 /** `<claims as base64url JSON>.<HMAC as base64url>`: short enough for a URL path segment. */
-export function signAnswerToken(input: { matchId: string; side: AnswerTokenClaims['s']; answer: AnswerTokenClaims['a']; expiresAt: Date }, secret: string): string {
+export function signAnswerToken(
+  input: { matchId: string; side: AnswerTokenClaims['s']; answer: AnswerTokenClaims['a']; expiresAt: Date },
+  secret: string,
+): string {
   const claims: AnswerTokenClaims = { m: input.matchId, s: input.side, a: input.answer, exp: Math.floor(input.expiresAt.getTime() / 1000) };
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${body}.${mac(body, secret).toString('base64url')}`;

@@ -14,7 +14,9 @@ const TAG_BYTES = 16;
 export const SealedTextSchema = z.string().regex(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/, 'must be sealed text (v1.<iv>.<data>)');
 
 /** The shared secret as env gives it: long enough to derive a 256-bit key from. */
-export const SealingSecretSchema = z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`), the same value in intake and the notifier');
+export const SealingSecretSchema = z
+  .string()
+  .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`), the same value in intake and the notifier');
 
 function keyOf(secret: string): Buffer {
   return createHash('sha256').update(`koppel sealed text\u0000${secret}`).digest();

@@ -26,7 +26,13 @@ const TokenRegionSchema = z.union([
   z
     .string()
     .regex(/^(BE|NL):\d{4}-\d{4}$/)
-    .transform((s): Region => ({ country: s.slice(0, 2) as Region['country'], postcodeFrom: Number(s.slice(3, 7)), postcodeTo: Number(s.slice(8, 12)) })),
+    .transform(
+      (s): Region => ({
+        country: s.slice(0, 2) as Region['country'],
+        postcodeFrom: Number(s.slice(3, 7)),
+        postcodeTo: Number(s.slice(8, 12)),
+      }),
+    ),
   RegionSchema,
 ]);
 
@@ -56,7 +62,10 @@ function signatureOf(secret: string, signed: string): Buffer {
   return createHmac('sha256', secret).update(signed).digest();
 }
 
-export function signToken(secret: string, claims: Omit<Claims, 'iat' | 'exp' | 'jti'> & { ttlSeconds: number; jti?: string; now?: Date }): { token: string; claims: Claims } {
+export function signToken(
+  secret: string,
+  claims: Omit<Claims, 'iat' | 'exp' | 'jti'> & { ttlSeconds: number; jti?: string; now?: Date },
+): { token: string; claims: Claims } {
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the token secret must be at least ${MIN_SECRET_LENGTH} characters`);
   const iat = Math.floor((claims.now ?? new Date()).getTime() / 1000);
   const payload = {

@@ -3,9 +3,19 @@ import { rememberedStanding } from '../src/standing';
 describe('rememberedStanding', () => {
   it('asks again for a good standing after ttl, never again once withdrawn', async () => {
     let clock = 0;
-    const answers = new Map([['org-a', true], ['org-b', false]]);
+    const answers = new Map([
+      ['org-a', true],
+      ['org-b', false],
+    ]);
     const asked: string[] = [];
-    const standing = rememberedStanding(async (id) => (asked.push(id), answers.get(id) ?? true), 1000, () => clock);
+    const standing = rememberedStanding(
+      async (id) => {
+        asked.push(id);
+        return answers.get(id) ?? true;
+      },
+      1000,
+      () => clock,
+    );
 
     expect(await standing('org-a')).toBe(true);
     expect(await standing('org-a')).toBe(true);

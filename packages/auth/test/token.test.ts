@@ -4,7 +4,13 @@ const secret = 'x'.repeat(40);
 
 describe('signed tokens', () => {
   it('verify with the same secret and carry the claims', () => {
-    const { token } = signToken(secret, { sub: 'an@example.org', role: 'broker', org: 'org-1', regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999 }], ttlSeconds: 60 });
+    const { token } = signToken(secret, {
+      sub: 'an@example.org',
+      role: 'broker',
+      org: 'org-1',
+      regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999 }],
+      ttlSeconds: 60,
+    });
     const result = verifyToken(secret, token);
     expect(result.ok && result.claims.role).toBe('broker');
     expect(result.ok && result.claims.regions?.[0].postcodeFrom).toBe(8000);

@@ -30,7 +30,12 @@ function fallbackOf(schema: z.ZodType): string | undefined {
 export function describeEnv(schema: z.ZodObject, descriptions: Record<string, string>): EnvVariable[] {
   return Object.entries(schema.shape).map(([name, field]) => {
     const fallback = fallbackOf(field as z.ZodType);
-    return { name, fallback, required: fallback === undefined && !(field as z.ZodType).safeParse(undefined).success, description: descriptions[name] ?? '' };
+    return {
+      name,
+      fallback,
+      required: fallback === undefined && !(field as z.ZodType).safeParse(undefined).success,
+      description: descriptions[name] ?? '',
+    };
   });
 }
 
@@ -50,6 +55,9 @@ export function docCommentsOf(source: string): Record<string, string> {
 /** A markdown table of variables; `|` in descriptions escaped. */
 export function envTable(variables: EnvVariable[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = variables.map((v) => `| \`${v.name}\` | ${v.required ? '**required**' : v.fallback === undefined ? '(unset)' : `\`${cell(v.fallback)}\``} | ${cell(v.description)} |`);
+  const rows = variables.map(
+    (v) =>
+      `| \`${v.name}\` | ${v.required ? '**required**' : v.fallback === undefined ? '(unset)' : `\`${cell(v.fallback)}\``} | ${cell(v.description)} |`,
+  );
   return ['| variable | default | what it is |', '|---|---|---|', ...rows].join('\n');
 }

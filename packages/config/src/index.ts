@@ -38,11 +38,23 @@ export const env = {
     z
       .string()
       .default(fallback)
-      .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1, 'needs at least one broker')),
   mongoUri: (fallback = 'mongodb://127.0.0.1:27017/') =>
-    z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').default(fallback),
-  databaseName: (fallback: string) => z.string().regex(/^[a-zA-Z0-9_-]{1,63}$/, 'letters, digits, _ and - only, at most 63').default(fallback),
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .default(fallback),
+  databaseName: (fallback: string) =>
+    z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,63}$/, 'letters, digits, _ and - only, at most 63')
+      .default(fallback),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -19,7 +19,12 @@ import { ContactSchema, OrganisationSchema, OrganisationTypeSchema, RegionSchema
  * fills in the provider or school. The batch contract's own format is accepted
  * as it is. These schemas also generate the OpenAPI document.
  */
-const Id = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, and . _ : - only');
+const Id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, and . _ : - only');
 const Latitude = z.number().min(-90).max(90);
 const Longitude = z.number().min(-180).max(180);
 const Age = z.number().int('must be a whole number of years').min(0).max(120);
@@ -34,7 +39,10 @@ export const PlaceInputSchema = z
     lon: Longitude.optional(),
   })
   .strict()
-  .refine((p) => p.postcode !== undefined || p.municipality !== undefined, { message: 'give a postcode or a municipality', path: ['postcode'] })
+  .refine((p) => p.postcode !== undefined || p.municipality !== undefined, {
+    message: 'give a postcode or a municipality',
+    path: ['postcode'],
+  })
   .refine((p) => (p.lat === undefined) === (p.lon === undefined), { message: 'give lat and lon together', path: ['lon'] });
 export type PlaceInput = z.infer<typeof PlaceInputSchema>;
 
@@ -73,7 +81,10 @@ export const RequestInputSchema = RequestSchema.extend({
   pupils: z
     .object({ ageMin: Age.optional(), ageMax: Age.optional(), count: z.number().int().min(1).max(10_000) })
     .strict()
-    .refine((p) => p.ageMin === undefined || p.ageMax === undefined || p.ageMin <= p.ageMax, { message: 'ageMin must not exceed ageMax', path: ['ageMax'] }),
+    .refine((p) => p.ageMin === undefined || p.ageMax === undefined || p.ageMin <= p.ageMax, {
+      message: 'ageMin must not exceed ageMax',
+      path: ['ageMax'],
+    }),
 })
   .strict()
   .refine((r) => (r.pupils.ageMin !== undefined && r.pupils.ageMax !== undefined) || (r.grades?.length ?? 0) > 0, {
@@ -109,7 +120,8 @@ export const Lifecycle = {
 };
 export const OfferViewSchema = OfferSchema.extend(Lifecycle);
 export const RequestViewSchema = RequestSchema.extend(Lifecycle);
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable(), limit: z.number().int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), limit: z.number().int() });
 
 export const OrganisationInputSchema = z
   .object({
@@ -132,7 +144,11 @@ export const OrganisationInputSchema = z
   });
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 /** An erased organisation (issue #11) has no contacts left, and says when it was erased. */
-export const OrganisationViewSchema = OrganisationSchema.extend({ ...Lifecycle, contacts: z.array(ContactSchema).max(50), erasedAt: z.iso.datetime().optional() });
+export const OrganisationViewSchema = OrganisationSchema.extend({
+  ...Lifecycle,
+  contacts: z.array(ContactSchema).max(50),
+  erasedAt: z.iso.datetime().optional(),
+});
 export const OrganisationQuerySchema = z
   .object({
     role: z.enum(['requester', 'provider', 'broker']).optional(),

@@ -31,15 +31,7 @@ export const DISCIPLINES = [
 export const DisciplineSchema = z.enum(DISCIPLINES);
 export type Discipline = z.infer<typeof DisciplineSchema>;
 
-export const FORMATS = [
-  'workshop',
-  'performance',
-  'visit',
-  'project',
-  'teacher_training',
-  'lesson_package',
-  'coaching',
-] as const;
+export const FORMATS = ['workshop', 'performance', 'visit', 'project', 'teacher_training', 'lesson_package', 'coaching'] as const;
 export const FormatSchema = z.enum(FORMATS);
 export type Format = z.infer<typeof FormatSchema>;
 
@@ -107,7 +99,13 @@ const Grades = z.array(z.string().trim().min(1).max(100)).max(20);
  */
 const Registered = z.literal(true).optional();
 
-export const ProviderRefSchema = z.object({ id: Id, name: Name, email: Email, language: LanguageSchema.optional(), registered: Registered });
+export const ProviderRefSchema = z.object({
+  id: Id,
+  name: Name,
+  email: Email,
+  language: LanguageSchema.optional(),
+  registered: Registered,
+});
 export type ProviderRef = z.infer<typeof ProviderRefSchema>;
 
 export const OfferSchema = z.object({
@@ -136,7 +134,14 @@ export type Offer = z.infer<typeof OfferSchema>;
 export const REQUESTER_TYPES = ['school', 'childcare', 'after_school_care', 'youth_work', 'welfare', 'neighbourhood'] as const;
 export const RequesterTypeSchema = z.enum(REQUESTER_TYPES);
 
-export const SchoolRefSchema = PlaceSchema.extend({ id: Id, name: Name, email: Email, language: LanguageSchema.optional(), type: RequesterTypeSchema.optional(), registered: Registered });
+export const SchoolRefSchema = PlaceSchema.extend({
+  id: Id,
+  name: Name,
+  email: Email,
+  language: LanguageSchema.optional(),
+  type: RequesterTypeSchema.optional(),
+  registered: Registered,
+});
 export type SchoolRef = z.infer<typeof SchoolRefSchema>;
 
 export const RequestSchema = z.object({

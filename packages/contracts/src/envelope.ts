@@ -32,7 +32,16 @@ export function setTraceSource(source: typeof traceSource): void {
  * producers). It carries the current trace (the HTTP request or event being handled)
  * unless the input names one.
  */
-export function createEnvelope<P>(input: { type: string; version?: number; key: string; payload: P; id?: string; occurredAt?: Date; correlationId?: string; causationId?: string }): Envelope<P> {
+export function createEnvelope<P>(input: {
+  type: string;
+  version?: number;
+  key: string;
+  payload: P;
+  id?: string;
+  occurredAt?: Date;
+  correlationId?: string;
+  causationId?: string;
+}): Envelope<P> {
   const trace = traceSource();
   const correlationId = input.correlationId ?? trace?.correlationId;
   const causationId = input.causationId ?? trace?.causationId;

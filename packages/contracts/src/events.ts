@@ -63,7 +63,11 @@ const OrganisationWithdrawn = z.object({ organisationId: z.string().min(1), revi
  * (`addressHashOf` in `@koppel/auth`), so a service can find rows keyed by address without the event
  * carrying them. Implies a withdrawal: tokens and sessions are revoked too.
  */
-const OrganisationErased = z.object({ organisationId: z.string().min(1), revision: z.number().int().min(1), addressHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100) });
+const OrganisationErased = z.object({
+  organisationId: z.string().min(1),
+  revision: z.number().int().min(1),
+  addressHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100),
+});
 export type OrganisationErasedPayload = z.infer<typeof OrganisationErased>;
 
 /** What an erased name or address is replaced with wherever a record must stay (to keep a mail from going twice). */
@@ -81,7 +85,10 @@ export const PartySchema = z.object({
   /** The organisation's name (not a person's). */
   name: z.string().min(1),
   /** Which of the organisation's contacts the listing names (hash of the address); absent: the first. */
-  contact: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest').optional(),
+  contact: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest')
+    .optional(),
   /** Events from before issue #11 carried the address itself; the notifier still mails those. */
   email: z.email().optional(),
   language: LanguageSchema.default('nl'),
@@ -198,8 +205,18 @@ export type MailKind = z.infer<typeof MailKindSchema>;
 
 const MailRef = z.object({ matchId: z.string().min(1), recipient: MatchSideSchema, kind: MailKindSchema });
 /** No address in mail events (they expire by time; see PartySchema): `to` is what events from before issue #11 carried. */
-const MailSent = MailRef.extend({ to: z.email().optional(), messageId: z.string().min(1), attempts: z.number().int().min(1), sentAt: z.iso.datetime() });
-const MailFailed = MailRef.extend({ to: z.email().optional(), reason: z.string().max(2000), attempts: z.number().int().min(1), failedAt: z.iso.datetime() });
+const MailSent = MailRef.extend({
+  to: z.email().optional(),
+  messageId: z.string().min(1),
+  attempts: z.number().int().min(1),
+  sentAt: z.iso.datetime(),
+});
+const MailFailed = MailRef.extend({
+  to: z.email().optional(),
+  reason: z.string().max(2000),
+  attempts: z.number().int().min(1),
+  failedAt: z.iso.datetime(),
+});
 const MailResendRequested = MailRef.extend({ requestedBy: z.string().min(1), requestedAt: z.iso.datetime() });
 export type MailSentPayload = z.infer<typeof MailSent>;
 export type MailFailedPayload = z.infer<typeof MailFailed>;

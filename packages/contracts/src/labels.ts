@@ -47,9 +47,33 @@ export const DISCIPLINE_LABELS: Record<Language, Record<Discipline, string>> = {
 };
 
 export const FORMAT_LABELS: Record<Language, Record<Format, string>> = {
-  nl: { workshop: 'Workshop', performance: 'Voorstelling', visit: 'Bezoek', project: 'Project', teacher_training: 'Nascholing', lesson_package: 'Lespakket', coaching: 'Begeleiding' },
-  fr: { workshop: 'Atelier', performance: 'Spectacle', visit: 'Visite', project: 'Projet', teacher_training: 'Formation continue', lesson_package: 'Dossier pédagogique', coaching: 'Accompagnement' },
-  en: { workshop: 'Workshop', performance: 'Performance', visit: 'Visit', project: 'Project', teacher_training: 'Teacher training', lesson_package: 'Lesson package', coaching: 'Coaching' },
+  nl: {
+    workshop: 'Workshop',
+    performance: 'Voorstelling',
+    visit: 'Bezoek',
+    project: 'Project',
+    teacher_training: 'Nascholing',
+    lesson_package: 'Lespakket',
+    coaching: 'Begeleiding',
+  },
+  fr: {
+    workshop: 'Atelier',
+    performance: 'Spectacle',
+    visit: 'Visite',
+    project: 'Projet',
+    teacher_training: 'Formation continue',
+    lesson_package: 'Dossier pédagogique',
+    coaching: 'Accompagnement',
+  },
+  en: {
+    workshop: 'Workshop',
+    performance: 'Performance',
+    visit: 'Visit',
+    project: 'Project',
+    teacher_training: 'Teacher training',
+    lesson_package: 'Lesson package',
+    coaching: 'Coaching',
+  },
 };
 
 /** The label of a code in a language, or the code itself when it is unknown (data from an older version). */

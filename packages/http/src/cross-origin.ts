@@ -17,7 +17,8 @@ export function crossOriginProtection() {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (SAFE.has(req.method)) return next();
     const site = req.get('sec-fetch-site');
-    if (site === 'cross-site' || site === 'same-site') return next(new HttpProblem(403, 'Forbidden', 'Cross-site requests may not change anything here.'));
+    if (site === 'cross-site' || site === 'same-site')
+      return next(new HttpProblem(403, 'Forbidden', 'Cross-site requests may not change anything here.'));
     const origin = req.get('origin');
     if (origin !== undefined && site !== 'same-origin' && site !== 'none') {
       let host: string | undefined;

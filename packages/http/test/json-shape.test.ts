@@ -5,7 +5,12 @@ const limits = { depth: 12, values: 5000 };
 
 describe('jsonShapeProblem', () => {
   it('passes listings and anything within the limits', () => {
-    const offer = { title: 'Toneel [1], {2}', provider: { id: 'p', name: 'A "quoted" \\ name, with commas' }, audience: { ageMin: 9, ageMax: 12 }, disciplines: ['theatre', 'music'] };
+    const offer = {
+      title: 'Toneel [1], {2}',
+      provider: { id: 'p', name: 'A "quoted" \\ name, with commas' },
+      audience: { ageMin: 9, ageMax: 12 },
+      disciplines: ['theatre', 'music'],
+    };
     expect(jsonShapeProblem(bytes(JSON.stringify(offer)), limits)).toBeUndefined();
     expect(jsonShapeProblem(bytes(`${'['.repeat(12)}${']'.repeat(12)}`), limits)).toBeUndefined();
     expect(jsonShapeProblem(bytes(`[${Array(4999).fill('1').join(',')}]`), limits)).toBeUndefined();

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildOnce, builtEntry } from './build';
+import { SERVICE_NAMES, type ServiceName } from './services';
 import { findFreePort, retryUntil, spawnService, startWatchdog, stopPid, type SpawnedService } from '@koppel/infra/src/process';
 
 /**
@@ -8,8 +10,8 @@ import { findFreePort, retryUntil, spawnService, startWatchdog, stopPid, type Sp
  * production), on the given infrastructure, and waits until each answers
  * /readyz. Used by the demo command and by the integration tests.
  */
-export const SERVICE_NAMES = ['intake', 'matcher', 'review', 'notifier', 'portal'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
+export { SERVICE_NAMES, type ServiceName } from './services';
+export { buildAll, buildOnce, buildPortalClient, builtEntry, type BuiltFile } from './build';
 
 export interface InfraForServices {
   kafkaBrokers: string[];
@@ -60,7 +62,12 @@ const RUN_ANSWER_LINK_SECRET = process.env.ANSWER_LINK_SECRET ?? randomBytes(32)
 const RUN_SIGNIN_LINK_KEY = process.env.SIGNIN_LINK_KEY ?? randomBytes(32).toString('base64url');
 
 /** The environment one service process gets: infrastructure endpoints, its port, its database. */
-export function serviceEnv(name: ServiceName, port: number, options: StartServicesOptions, ports?: Partial<Record<ServiceName, number>>): Record<string, string> {
+export function serviceEnv(
+  name: ServiceName,
+  port: number,
+  options: StartServicesOptions,
+  ports?: Partial<Record<ServiceName, number>>,
+): Record<string, string> {
   const upper = name.toUpperCase();
   const ns = options.namespace ? `${options.namespace}-` : '';
   const env: Record<string, string> = {
@@ -83,18 +90,16 @@ export function serviceEnv(name: ServiceName, port: number, options: StartServic
   if (name === 'review' && ports?.intake) env.INTAKE_PUBLIC_URL = `http://127.0.0.1:${ports.intake}`;
   // Portal: its pages call intake and review from the browser, so both allow its origin.
   if (name === 'intake' && ports?.portal) env.SIGNIN_PORTAL_LINK_BASE = `http://127.0.0.1:${ports.portal}/aanmelden`;
-  if (name === 'intake' && ports?.portal) env.INTAKE_CORS_ORIGINS = [env.INTAKE_CORS_ORIGINS, `http://127.0.0.1:${ports.portal}`].filter(Boolean).join(',');
+  if (name === 'intake' && ports?.portal)
+    env.INTAKE_CORS_ORIGINS = [env.INTAKE_CORS_ORIGINS, `http://127.0.0.1:${ports.portal}`].filter(Boolean).join(',');
   if (name === 'review' && ports?.portal) env.REVIEW_CORS_ORIGINS = `http://127.0.0.1:${ports.portal}`;
-  if (name === 'portal' && ports?.intake && ports.review) Object.assign(env, { PORTAL_INTAKE_URL: `http://127.0.0.1:${ports.intake}`, PORTAL_REVIEW_URL: `http://127.0.0.1:${ports.review}` });
+  if (name === 'portal' && ports?.intake && ports.review)
+    Object.assign(env, { PORTAL_INTAKE_URL: `http://127.0.0.1:${ports.intake}`, PORTAL_REVIEW_URL: `http://127.0.0.1:${ports.review}` });
   if (name === 'notifier' && options.infra.smtp) {
     env.SMTP_HOST = options.infra.smtp.host;
     env.SMTP_PORT = String(options.infra.smtp.port);
   }
   return { ...env, ...options.env };
-}
-
-function tsxEntry(name: ServiceName): string {
-  return join(REPO_ROOT, 'services', name, 'src', 'main.ts');
 }
 
 async function startOne(
@@ -105,25 +110,31 @@ async function startOne(
   logName: string = name,
   ports?: Partial<Record<ServiceName, number>>,
 ): Promise<{ proc: ServiceProcess; spawned: SpawnedService }> {
-  const entry = tsxEntry(name);
+  await buildOnce();
+  const entry = builtEntry(name);
   if (!existsSync(entry)) throw new Error(`service entry point missing: ${entry}`);
   const logFile = join(options.logDir, `${logName}.log`);
   const spawned = spawnService({
     name,
     command: process.execPath,
-    // `--import tsx` runs TypeScript in this very process, so signals reach the service itself.
+    // The built service, run by plain node as in production (packages/launcher/src/build.ts).
     // KOPPEL_SERVICE_NODE_ARGS adds node flags for profiling, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (docs/performance.md).
-    args: [...(process.env.KOPPEL_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', entry],
+    args: ['--enable-source-maps', ...(process.env.KOPPEL_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), entry],
     logFile,
     cwd: REPO_ROOT,
     env: { ...process.env, ...serviceEnv(name, port, options, ports), ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
   const route = options.until === 'alive' ? '/healthz' : '/readyz';
-  await retryUntil(`${name} ${route} (log: ${logFile})`, 60_000, async () => {
-    const res = await fetch(`${url}${route}`);
-    if (!res.ok) throw new Error(`${route} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  }, spawned.pid);
+  await retryUntil(
+    `${name} ${route} (log: ${logFile})`,
+    60_000,
+    async () => {
+      const res = await fetch(`${url}${route}`);
+      if (!res.ok) throw new Error(`${route} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    },
+    spawned.pid,
+  );
   options.log?.(`${name.padEnd(8)} ${url}  (log: ${logFile})`);
   return { proc: { name, url, pid: spawned.pid, logFile }, spawned };
 }

@@ -29,7 +29,9 @@ export interface LoggerOptions {
 
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   const level = options.level ?? ((process.env.LOG_LEVEL as LogLevel) || 'info');
-  const destination = options.write ? { write: (chunk: string) => options.write!(chunk.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
+  const destination = options.write
+    ? { write: (chunk: string) => options.write!(chunk.replace(/\n$/, '')) }
+    : pino.destination({ dest: 1, sync: true });
   const root = pino(
     {
       level,
@@ -54,7 +56,13 @@ function wrap(target: pino.Logger): Logger {
     if (!target.isLevelEnabled(lvl)) return;
     target[lvl](fields ? (clean(fields) as object) : {}, msg);
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (fields) => wrap(target.child(clean(fields) as object)) };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => wrap(target.child(clean(fields) as object)),
+  };
 }
 
 /** Fields fit for a line: secret-looking keys masked, errors as name, message and stack, at any depth. */

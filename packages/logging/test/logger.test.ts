@@ -14,11 +14,13 @@ describe('createLogger', () => {
 
   it('child loggers carry their fields', () => {
     const lines: string[] = [];
-    createLogger('svc', { write: (l) => lines.push(l) }).child({ component: 'x' }).warn('careful');
+    createLogger('svc', { write: (l) => lines.push(l) })
+      .child({ component: 'x' })
+      .warn('careful');
     expect(JSON.parse(lines[0])).toMatchObject({ component: 'x', level: 'warn', service: 'svc' });
   });
 
-  it('puts the current trace\'s correlation id on every line written inside it', async () => {
+  it("puts the current trace's correlation id on every line written inside it", async () => {
     const lines: string[] = [];
     const log = createLogger('svc', { write: (l) => lines.push(l) });
     await runWithTrace({ correlationId: 'req-1', causationId: 'req-1' }, async () => {

@@ -53,7 +53,12 @@ const TRAVEL_TIERS_KM = [10, 20, 30, 50, 80, 150, 400, 1000];
 const MODE_ONLINE = 0;
 const MODE_ON_SITE = 1;
 const MODE_AT_SCHOOL = 2;
-const MODE_CODES: Record<Offer['reach']['mode'], number> = { online: MODE_ONLINE, on_site: MODE_ON_SITE, at_school: MODE_AT_SCHOOL, both: 3 };
+const MODE_CODES: Record<Offer['reach']['mode'], number> = {
+  online: MODE_ONLINE,
+  on_site: MODE_ON_SITE,
+  at_school: MODE_AT_SCHOOL,
+  both: 3,
+};
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 

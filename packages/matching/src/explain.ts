@@ -48,7 +48,15 @@ export function describeExplanation(e: MatchExplanation, lang: Lang = 'nl'): str
   const km = e.distanceKm === null ? '' : e.distanceKm.toFixed(1).replace('.', lang === 'en' ? '.' : ',');
   const reach = e.reachedBy === 'online' ? p.online : e.reachedBy === 'on_site' ? p.on_site(km) : p.at_school(km);
   const parts: string[] = [];
-  if (e.matchedThemes.length) parts.push(p.themes(e.matchedThemes.slice(0, 3).map((id) => themeLabel(id, lang)).join(', ')));
+  if (e.matchedThemes.length)
+    parts.push(
+      p.themes(
+        e.matchedThemes
+          .slice(0, 3)
+          .map((id) => themeLabel(id, lang))
+          .join(', '),
+      ),
+    );
   if (e.matchedTerms.length) parts.push(p.terms(e.matchedTerms.slice(0, 5).join(', ')));
   const facts = [reach, p.ages(e.ageOverlap.from, e.ageOverlap.to, Math.round(e.ageOverlap.coverage * 100))];
   if (e.offerLanguage !== e.wantedLanguage) facts.push(p.language(p.languages[e.offerLanguage]));
@@ -60,7 +68,14 @@ export function describeExplanation(e: MatchExplanation, lang: Lang = 'nl'): str
 /** Whether a stored explanation (a plain record in events) has the shape `describeExplanation` reads. */
 export function isMatchExplanation(e: unknown): e is MatchExplanation {
   const r = e as Partial<MatchExplanation> | null;
-  return typeof r === 'object' && r !== null && typeof r.ageOverlap === 'object' && r.ageOverlap !== null && Array.isArray(r.matchedTerms) && Array.isArray(r.matchedThemes);
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.ageOverlap === 'object' &&
+    r.ageOverlap !== null &&
+    Array.isArray(r.matchedTerms) &&
+    Array.isArray(r.matchedThemes)
+  );
 }
 
 /**

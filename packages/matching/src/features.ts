@@ -62,7 +62,11 @@ export interface RequestFeatures {
 }
 
 function analyseOptions(config: MatchingConfig, title: string, description: string) {
-  return { language: detectLanguage(`${title} ${description}`), titleWeight: config.text.titleWeight, themeWeight: config.text.themeWeight };
+  return {
+    language: detectLanguage(`${title} ${description}`),
+    titleWeight: config.text.titleWeight,
+    themeWeight: config.text.themeWeight,
+  };
 }
 
 export function analyseOffer(offer: Offer, config: MatchingConfig): AnalysedOffer {

@@ -56,7 +56,11 @@ describe('checkHardConstraints: reach', () => {
   });
   it('always reaches online, with no distance', () => {
     const offer = makeOffer({ location: at(500), reach: { mode: 'online', maxTravelKm: 0 } });
-    expect(checkHardConstraints(makeRequest({ maxTravelKm: 0 }), offer)).toMatchObject({ feasible: true, reachedBy: 'online', distanceKm: null });
+    expect(checkHardConstraints(makeRequest({ maxTravelKm: 0 }), offer)).toMatchObject({
+      feasible: true,
+      reachedBy: 'online',
+      distanceKm: null,
+    });
   });
 });
 

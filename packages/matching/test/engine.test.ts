@@ -3,13 +3,27 @@ import { GENT, KORTRIJK, makeOffer, makeRequest, pointNorthOf } from './fixtures
 
 function engineWith(...offers: ReturnType<typeof makeOffer>[]): MatchingEngine {
   const engine = new MatchingEngine();
-  offers.forEach((o) => engine.upsertOffer(o));
+  for (const o of offers) engine.upsertOffer(o);
   return engine;
 }
 
-const graffiti = makeOffer({ id: 'graffiti', title: 'Graffiti-initiatie', description: 'Lettering met spuitbussen aan de legale muur.', audience: { ageMin: 12, ageMax: 18 } });
-const sculpture = makeOffer({ id: 'sculpture', title: 'Beeldhouwen in speksteen', description: 'Elke leerling maakt een klein beeld.', audience: { ageMin: 12, ageMax: 18 } });
-const streetArtRequest = makeRequest({ title: 'Street art met het 2de jaar', description: 'Een workshop graffiti of een muurschildering.', pupils: { ageMin: 13, ageMax: 14 } });
+const graffiti = makeOffer({
+  id: 'graffiti',
+  title: 'Graffiti-initiatie',
+  description: 'Lettering met spuitbussen aan de legale muur.',
+  audience: { ageMin: 12, ageMax: 18 },
+});
+const sculpture = makeOffer({
+  id: 'sculpture',
+  title: 'Beeldhouwen in speksteen',
+  description: 'Elke leerling maakt een klein beeld.',
+  audience: { ageMin: 12, ageMax: 18 },
+});
+const streetArtRequest = makeRequest({
+  title: 'Street art met het 2de jaar',
+  description: 'Een workshop graffiti of een muurschildering.',
+  pupils: { ageMin: 13, ageMax: 14 },
+});
 
 describe('MatchingEngine.matchRequest', () => {
   it('ranks the named technique above another one of the same discipline', () => {
@@ -23,32 +37,68 @@ describe('MatchingEngine.matchRequest', () => {
     const tooFar = makeOffer({ id: 'far', location: GENT });
     const tooDear = makeOffer({ id: 'dear', pricePerPupil: 15.5 });
     const ok = makeOffer({ id: 'ok' });
-    const ids = engineWith(tooYoung, tooFar, tooDear, ok).matchRequest(makeRequest({ maxTravelKm: 20, budgetPerPupil: 10 })).map((m) => m.offerId);
+    const ids = engineWith(tooYoung, tooFar, tooDear, ok)
+      .matchRequest(makeRequest({ maxTravelKm: 20, budgetPerPupil: 10 }))
+      .map((m) => m.offerId);
     expect(ids).toEqual(['ok']);
   });
 
   it('ranks an over-budget offer below an equal one within budget', () => {
     const cheap = makeOffer({ id: 'cheap', pricePerPupil: 10 });
     const dear = makeOffer({ id: 'dear', pricePerPupil: 12 });
-    expect(engineWith(dear, cheap).matchRequest(makeRequest({ budgetPerPupil: 10 })).map((m) => m.offerId)).toEqual(['cheap', 'dear']);
+    expect(
+      engineWith(dear, cheap)
+        .matchRequest(makeRequest({ budgetPerPupil: 10 }))
+        .map((m) => m.offerId),
+    ).toEqual(['cheap', 'dear']);
   });
 
   it('prefers the nearer of two equal offers', () => {
     const near = makeOffer({ id: 'near', location: pointNorthOf(KORTRIJK, 2) });
     const far = makeOffer({ id: 'far', location: pointNorthOf(KORTRIJK, 18) });
-    expect(engineWith(far, near).matchRequest(makeRequest()).map((m) => m.offerId)).toEqual(['near', 'far']);
+    expect(
+      engineWith(far, near)
+        .matchRequest(makeRequest())
+        .map((m) => m.offerId),
+    ).toEqual(['near', 'far']);
   });
 
   it('prefers a talk-based activity in the language the class asks for', () => {
-    const nl = makeOffer({ id: 'nl', title: 'Rondleiding middeleeuwen', description: 'Een gids vertelt over ridders.', format: 'visit', disciplines: ['heritage'], language: 'nl' });
-    const fr = makeOffer({ id: 'fr', title: 'Visite guidée : le Moyen Âge', description: 'Un guide raconte les chevaliers.', format: 'visit', disciplines: ['heritage'], language: 'fr' });
-    const request = makeRequest({ title: 'Sortie Moyen Âge', description: 'Une visite en français sur les chevaliers.', language: 'fr', disciplines: ['heritage'] });
+    const nl = makeOffer({
+      id: 'nl',
+      title: 'Rondleiding middeleeuwen',
+      description: 'Een gids vertelt over ridders.',
+      format: 'visit',
+      disciplines: ['heritage'],
+      language: 'nl',
+    });
+    const fr = makeOffer({
+      id: 'fr',
+      title: 'Visite guidée : le Moyen Âge',
+      description: 'Un guide raconte les chevaliers.',
+      format: 'visit',
+      disciplines: ['heritage'],
+      language: 'fr',
+    });
+    const request = makeRequest({
+      title: 'Sortie Moyen Âge',
+      description: 'Une visite en français sur les chevaliers.',
+      language: 'fr',
+      disciplines: ['heritage'],
+    });
     expect(engineWith(nl, fr).matchRequest(request)[0].offerId).toBe('fr');
   });
 
   it('infers disciplines from the text when the request lists none', () => {
-    const dance = makeOffer({ id: 'dance', title: 'Hiphop in de klas', description: 'Breakdance en choreografie.', disciplines: ['dance'] });
-    const match = engineWith(dance).matchRequest(makeRequest({ disciplines: [], title: 'Dansworkshop', description: 'Iets met hiphop.' }))[0];
+    const dance = makeOffer({
+      id: 'dance',
+      title: 'Hiphop in de klas',
+      description: 'Breakdance en choreografie.',
+      disciplines: ['dance'],
+    });
+    const match = engineWith(dance).matchRequest(
+      makeRequest({ disciplines: [], title: 'Dansworkshop', description: 'Iets met hiphop.' }),
+    )[0];
     expect(match.explanation.requestDisciplines).toContain('dance');
     expect(match.explanation.signals.discipline).toBe(1);
   });
@@ -113,7 +163,8 @@ describe('incremental index', () => {
 
   it('reuses freed slots correctly over many updates', () => {
     const engine = new MatchingEngine();
-    for (let i = 0; i < 200; i++) engine.upsertOffer(makeOffer({ id: `o${i % 50}`, title: i % 2 ? 'Graffiti' : 'Beeldhouwen', audience: { ageMin: 12, ageMax: 18 } }));
+    for (let i = 0; i < 200; i++)
+      engine.upsertOffer(makeOffer({ id: `o${i % 50}`, title: i % 2 ? 'Graffiti' : 'Beeldhouwen', audience: { ageMin: 12, ageMax: 18 } }));
     expect(engine.offerCount).toBe(50);
     const matches = engine.matchRequest(streetArtRequest, { top: 100 });
     expect(matches).toHaveLength(50);
@@ -125,7 +176,15 @@ describe('MatchingEngine.matchOffer', () => {
   it('finds the open requests that should hear about a new offer, feasible only', () => {
     const engine = new MatchingEngine();
     engine.upsertRequest(streetArtRequest);
-    engine.upsertRequest(makeRequest({ id: 'music', title: 'Zingen', description: 'Een koorproject.', disciplines: ['music'], pupils: { ageMin: 13, ageMax: 14 } }));
+    engine.upsertRequest(
+      makeRequest({
+        id: 'music',
+        title: 'Zingen',
+        description: 'Een koorproject.',
+        disciplines: ['music'],
+        pupils: { ageMin: 13, ageMax: 14 },
+      }),
+    );
     engine.upsertRequest(makeRequest({ id: 'far', school: { ...GENT }, maxTravelKm: 5, pupils: { ageMin: 13, ageMax: 14 } }));
     expect(engine.requestCount).toBe(3);
     const matches = engine.matchOffer(graffiti);

@@ -10,17 +10,27 @@ import { syntheticOffer, syntheticRequest, seededRandom } from '../src/bench/syn
  */
 function expectSameFeasibleSets(offers: Offer[], requests: Request[]): void {
   const engine = new MatchingEngine();
-  offers.forEach((o) => engine.upsertOffer(o));
+  for (const o of offers) engine.upsertOffer(o);
   for (const request of requests) {
-    const returned = engine.matchRequest(request, { top: offers.length }).map((m) => m.offerId).sort();
-    const expected = offers.filter((o) => checkHardConstraints(request, o).feasible).map((o) => o.id).sort();
+    const returned = engine
+      .matchRequest(request, { top: offers.length })
+      .map((m) => m.offerId)
+      .sort();
+    const expected = offers
+      .filter((o) => checkHardConstraints(request, o).feasible)
+      .map((o) => o.id)
+      .sort();
     expect(returned).toEqual(expected);
   }
 }
 
 // The hand-judged dev set lives in shared/, beside the repository (as in CI).
 const DEV = resolve(__dirname, '../../../../shared/data/dev');
-const readJsonl = <T>(file: string): T[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as T);
+const readJsonl = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T);
 
 describe('feasible set', () => {
   it('equals the constraint check on the dev set (edges within 0.1 km)', () => {

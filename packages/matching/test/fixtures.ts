@@ -26,7 +26,16 @@ export function makeOffer(over: DeepPartial<Offer> & { id?: string } = {}): Offe
 export function makeRequest(over: DeepPartial<Request> & { id?: string } = {}): Request {
   const request: Request = {
     id: over.id ?? 'req-1',
-    school: { id: 'sch-1', name: 'School', email: 's@example.org', municipality: 'Kortrijk', postcode: '8500', country: 'BE', ...KORTRIJK, ...over.school },
+    school: {
+      id: 'sch-1',
+      name: 'School',
+      email: 's@example.org',
+      municipality: 'Kortrijk',
+      postcode: '8500',
+      country: 'BE',
+      ...KORTRIJK,
+      ...over.school,
+    },
     title: over.title ?? 'Schilderen voor het vierde leerjaar',
     description: over.description ?? 'We zoeken een workshop schilderen.',
     language: over.language ?? 'nl',

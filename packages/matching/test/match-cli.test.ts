@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'koppel-match-'));
 
 function write(name: string, lines: unknown[]): string {
   const file = join(dir, name);
-  writeFileSync(file, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+  writeFileSync(file, `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`);
   return file;
 }
 
@@ -25,7 +25,10 @@ describe('match CLI', () => {
     const requests = write('requests.jsonl', [makeRequest({ id: 'r1' }), makeRequest({ id: 'r2', pupils: { ageMin: 16, ageMax: 17 } })]);
     const run = runMatch('--offers', offers, '--requests', requests, '--top', '5');
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { requestId: 'r1', matches: [{ offerId: 'a', score: expect.any(Number) }] },
       { requestId: 'r2', matches: [] },

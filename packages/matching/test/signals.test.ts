@@ -66,7 +66,10 @@ describe('format signal', () => {
     expect(formatSignal(new Map(), 'visit', 0.5)).toBe(0.5);
   });
   it('accepts any of several asked formats', () => {
-    const asked = new Map([['visit' as const, 1], ['workshop' as const, 1]]);
+    const asked = new Map([
+      ['visit' as const, 1],
+      ['workshop' as const, 1],
+    ]);
     expect(formatSignal(asked, 'visit', 0.5)).toBeGreaterThan(0.8);
     expect(formatSignal(asked, 'workshop', 0.5)).toBeGreaterThan(0.8);
   });

@@ -64,20 +64,28 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<RawMe
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`reading ${topic} took longer than 60 s`)), 60_000);
-      void consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-          messages.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString('utf8') ?? null, headers });
-          const high = left.get(partition);
-          if (high !== undefined && BigInt(message.offset) + 1n >= high) left.delete(partition);
-          if (left.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      }).catch(reject);
+      void consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            const headers: Record<string, string> = {};
+            for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+            messages.push({
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString('utf8') ?? null,
+              headers,
+            });
+            const high = left.get(partition);
+            if (high !== undefined && BigInt(message.offset) + 1n >= high) left.delete(partition);
+            if (left.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
     });
   } finally {
     await consumer.disconnect();
@@ -91,7 +99,10 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<RawMe
 
 /** The messages parked for a source topic, with their replay state. */
 export async function listDeadLetters(kafka: Kafka, sourceTopic: string): Promise<DeadLetter[]> {
-  const [parked, markers] = await Promise.all([readWholeTopic(kafka, deadLetterTopicFor(sourceTopic)), readWholeTopic(kafka, replayedTopicFor(sourceTopic))]);
+  const [parked, markers] = await Promise.all([
+    readWholeTopic(kafka, deadLetterTopicFor(sourceTopic)),
+    readWholeTopic(kafka, replayedTopicFor(sourceTopic)),
+  ]);
   const replayed = new Map(markers.map((m) => [m.key, m.headers['replayed-at']]));
   return parked.map((m) => ({
     ...m,
@@ -109,7 +120,9 @@ export async function listDeadLetters(kafka: Kafka, sourceTopic: string): Promis
  * those not replayed before; with `eventId`, only that event's. Returns what it replayed.
  */
 export async function replayDeadLetters(kafka: Kafka, sourceTopic: string, options: { eventId?: string } = {}): Promise<DeadLetter[]> {
-  const waiting = (await listDeadLetters(kafka, sourceTopic)).filter((m) => !m.replayedAt && (!options.eventId || m.eventId === options.eventId));
+  const waiting = (await listDeadLetters(kafka, sourceTopic)).filter(
+    (m) => !m.replayedAt && (!options.eventId || m.eventId === options.eventId),
+  );
   if (waiting.length === 0) return [];
   await ensureTopics(kafka, [sourceTopic, replayedTopicFor(sourceTopic)]);
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
@@ -125,11 +138,21 @@ export async function replayDeadLetters(kafka: Kafka, sourceTopic: string, optio
         await producer.send({
           topic: sourceTopic,
           acks: -1,
-          messages: [{ key: message.key, value: message.value, headers: { ...headers, 'replayed-from': `${deadLetterTopicFor(sourceTopic)}/${message.partition}/${message.offset}` } }],
+          messages: [
+            {
+              key: message.key,
+              value: message.value,
+              headers: { ...headers, 'replayed-from': `${deadLetterTopicFor(sourceTopic)}/${message.partition}/${message.offset}` },
+            },
+          ],
         });
       }
       const replayedAt = new Date().toISOString();
-      await producer.send({ topic: replayedTopicFor(sourceTopic), acks: -1, messages: [{ key: markerKey(message), value: null, headers: { 'replayed-at': replayedAt, 'event-id': message.eventId ?? '' } }] });
+      await producer.send({
+        topic: replayedTopicFor(sourceTopic),
+        acks: -1,
+        messages: [{ key: markerKey(message), value: null, headers: { 'replayed-at': replayedAt, 'event-id': message.eventId ?? '' } }],
+      });
       message.replayedAt = replayedAt;
     }
   } finally {
@@ -139,12 +162,16 @@ export async function replayDeadLetters(kafka: Kafka, sourceTopic: string, optio
 }
 
 /** Counts per dead-letter topic from offsets alone: parked, replayed, waiting. */
-export async function deadLetterCounts(kafka: Kafka, sourceTopics: string[]): Promise<Array<{ topic: string; parked: number; replayed: number; waiting: number }>> {
+export async function deadLetterCounts(
+  kafka: Kafka,
+  sourceTopics: string[],
+): Promise<Array<{ topic: string; parked: number; replayed: number; waiting: number }>> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const size = async (topic: string) => (existing.has(topic) ? (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(BigInt(p.high) - BigInt(p.low)), 0) : 0);
+    const size = async (topic: string) =>
+      existing.has(topic) ? (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(BigInt(p.high) - BigInt(p.low)), 0) : 0;
     return await Promise.all(
       sourceTopics.map(async (topic) => {
         const [parked, replayed] = await Promise.all([size(deadLetterTopicFor(topic)), size(replayedTopicFor(topic))]);

@@ -36,12 +36,38 @@ const TRANSIENT_DATABASE_ERRORS = new Set([
 ]);
 
 /** kafkajs errors that are not about the broker being unreachable or slow. */
-const PERMANENT_KAFKA_ERRORS = new Set(['KafkaJSInvalidTopic', 'KafkaJSInvalidVarIntError', 'KafkaJSInvalidLongError', 'KafkaJSTopicMetadataNotLoaded']);
+const PERMANENT_KAFKA_ERRORS = new Set([
+  'KafkaJSInvalidTopic',
+  'KafkaJSInvalidVarIntError',
+  'KafkaJSInvalidLongError',
+  'KafkaJSTopicMetadataNotLoaded',
+]);
 
 /** Socket-level failures: the other side is away or the network is. */
-const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNECTION', 'ESOCKET', 'EDNS', 'ETLS']);
+const TRANSIENT_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNECTION',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+]);
 
-const PERMANENT_NAMES = new Set(['PermanentError', 'ValidationError', 'CastError', 'StrictModeError', 'ZodError', 'InvalidEventError', 'SyntaxError']);
+const PERMANENT_NAMES = new Set([
+  'PermanentError',
+  'ValidationError',
+  'CastError',
+  'StrictModeError',
+  'ZodError',
+  'InvalidEventError',
+  'SyntaxError',
+]);
 
 interface ErrorFields {
   name?: string;
@@ -54,7 +80,11 @@ interface ErrorFields {
 
 /** Whether retrying the operation that threw this may succeed later. Looks through `cause` chains. */
 export function classifyFailure(error: unknown): FailureKind {
-  for (let e = error as ErrorFields | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as ErrorFields | undefined, depth++) {
+  for (
+    let e = error as ErrorFields | undefined, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = e.cause as ErrorFields | undefined, depth++
+  ) {
     const kind = classifyOne(e);
     if (kind !== 'unknown') return kind;
   }

@@ -60,7 +60,12 @@ export async function ensureTopics(kafka: Kafka, topics: string[], options: Topi
       await admin
         .createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1, configEntries: topicConfigOf(topic, options) })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: options.partitions ?? 3,
+            replicationFactor: 1,
+            configEntries: topicConfigOf(topic, options),
+          })),
         })
         .catch((error: Error) => {
           // Two services starting at once may both try to create a topic.
@@ -77,12 +82,20 @@ export async function ensureTopics(kafka: Kafka, topics: string[], options: Topi
 /** Brings existing state topics' settings in line with `topicConfigOf` (AlterConfigs replaces a topic's settings: all are given). */
 async function alignStateTopicSettings(admin: Admin, topics: string[], options: TopicOptions): Promise<void> {
   const configNames = topicConfigOf(topics[0], options).map((e) => e.name);
-  const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames })) });
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames })),
+  });
   const differs = (r: (typeof described.resources)[number]) =>
-    topicConfigOf(r.resourceName, options).some((want) => r.configEntries.find((e) => e.configName === want.name)?.configValue !== want.value);
+    topicConfigOf(r.resourceName, options).some(
+      (want) => r.configEntries.find((e) => e.configName === want.name)?.configValue !== want.value,
+    );
   const wrong = described.resources.filter(differs).map((r) => r.resourceName);
   if (wrong.length === 0) return;
-  await admin.alterConfigs({ validateOnly: false, resources: wrong.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: topicConfigOf(name, options) })) });
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: wrong.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: topicConfigOf(name, options) })),
+  });
 }
 
 /**
@@ -98,10 +111,16 @@ export function retryInBackground(what: string, work: () => Promise<void>, logge
         if (attempt > 1) logger.info(`${what}: done after the broker came back`, { attempt });
         return;
       } catch (error) {
-        if (attempt === 1 || attempt % 10 === 0) logger.warn(`${what} failed, retrying in the background`, { attempt, error: (error as Error).message });
+        if (attempt === 1 || attempt % 10 === 0)
+          logger.warn(`${what} failed, retrying in the background`, { attempt, error: (error as Error).message });
         await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** Math.min(attempt - 1, 5))));
       }
     }
   })();
-  return { done, stop: () => void (stopped = true) };
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+    },
+  };
 }

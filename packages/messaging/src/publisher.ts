@@ -67,7 +67,10 @@ export class Publisher {
   }
 
   /** Sends raw bytes without validation: only for dead-lettering and tests of malformed input. */
-  async publishRaw(topic: string, message: { key?: string | null; value: string | Buffer | null; headers?: Record<string, string> }): Promise<void> {
+  async publishRaw(
+    topic: string,
+    message: { key?: string | null; value: string | Buffer | null; headers?: Record<string, string> },
+  ): Promise<void> {
     await this.connect();
     await this.producer.send({ topic, acks: -1, messages: [message] });
   }

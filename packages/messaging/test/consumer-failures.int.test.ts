@@ -46,7 +46,10 @@ describe('consumer failures, transient and permanent', () => {
         if (event.type === 'offer.withdrawn' && event.key.startsWith(`${tag}-${groupSuffix}`)) await handler(event);
       },
     });
-    await waitFor('the consumer to join its group', () => subscription.status().state === 'running', { timeoutMs: 60_000, intervalMs: 200 });
+    await waitFor('the consumer to join its group', () => subscription.status().state === 'running', {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
     return subscription;
   }
 
@@ -54,7 +57,9 @@ describe('consumer failures, transient and permanent', () => {
     const dir = join(stack.runDir, `consumer-failures-db-${tag}`);
     const port = await findFreePort();
     let ferret = await startFerretDBLocal({ binary: ferretdbBinary(), dir, port, detached: false, log: () => undefined });
-    const connection = await mongoose.createConnection(ferret.mongoUri, { dbName: 'failures', serverSelectionTimeoutMS: 500, maxPoolSize: 1 }).asPromise();
+    const connection = await mongoose
+      .createConnection(ferret.mongoUri, { dbName: 'failures', serverSelectionTimeoutMS: 500, maxPoolSize: 1 })
+      .asPromise();
     const handled = connection.collection<{ _id: string }>('handled');
     const event = withdrawn(`${tag}-outage`);
     let calls = 0;
@@ -66,19 +71,26 @@ describe('consumer failures, transient and permanent', () => {
       await stopPid(ferret.service.pid, 5000);
       await publisher.publish(TOPICS.offers, event);
       // Far more attempts than maxAttempts (2), and still waiting, not dead-lettered.
-      await waitFor('the consumer to keep retrying', () => (subscription.status().retrying?.attempts ?? 0) >= 4, { timeoutMs: 60_000, intervalMs: 200 });
+      await waitFor('the consumer to keep retrying', () => (subscription.status().retrying?.attempts ?? 0) >= 4, {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+      });
       expect(subscription.status().state).toBe('retrying');
       expect(subscription.status().deadLettered).toBe(0);
       // The same, as Prometheus sees it.
       const group = subscription.status().groupId;
-      const valueOf = async (name: string) => (await register.getSingleMetric(name)!.get()).values.find((v) => v.labels.group === group)?.value;
-      expect(await valueOf('koppel_consumer_retrying')).toBe(1);
-      expect(await valueOf('koppel_consumer_retries_total')).toBeGreaterThanOrEqual(4);
+      const metricValue = async (name: string) =>
+        (await register.getSingleMetric(name)!.get()).values.find((v) => v.labels.group === group)?.value;
+      expect(await metricValue('koppel_consumer_retrying')).toBe(1);
+      expect(await metricValue('koppel_consumer_retries_total')).toBeGreaterThanOrEqual(4);
 
       ferret = await startFerretDBLocal({ binary: ferretdbBinary(), dir, port, detached: false, log: () => undefined });
-      await waitFor('the event handled once the database is back', async () => (await handled.findOne({ _id: event.id })) !== null, { timeoutMs: 60_000, intervalMs: 300 });
+      await waitFor('the event handled once the database is back', async () => (await handled.findOne({ _id: event.id })) !== null, {
+        timeoutMs: 60_000,
+        intervalMs: 300,
+      });
       await waitFor('the consumer to be running again', () => subscription.status().state === 'running', { timeoutMs: 10_000 });
-      expect(await valueOf('koppel_consumer_retrying')).toBe(0);
+      expect(await metricValue('koppel_consumer_retrying')).toBe(0);
       expect(calls).toBeGreaterThanOrEqual(4);
       const parked = await readTopic(reader, deadLetterTopicFor(TOPICS.offers), () => false, 1500);
       expect(parked.filter((m) => m.key === event.key)).toHaveLength(0);
@@ -100,8 +112,15 @@ describe('consumer failures, transient and permanent', () => {
     });
     try {
       await publisher.publish(TOPICS.offers, [permanent, unknown]);
-      const parked = await readTopic(reader, deadLetterTopicFor(TOPICS.offers), (ms) => ms.filter((m) => m.key?.startsWith(`${tag}-poison`)).length >= 2, 60_000);
-      const reasons = new Map(parked.filter((m) => m.key?.startsWith(`${tag}-poison`)).map((m) => [m.key, String(m.headers['dlq-reason'])]));
+      const parked = await readTopic(
+        reader,
+        deadLetterTopicFor(TOPICS.offers),
+        (ms) => ms.filter((m) => m.key?.startsWith(`${tag}-poison`)).length >= 2,
+        60_000,
+      );
+      const reasons = new Map(
+        parked.filter((m) => m.key?.startsWith(`${tag}-poison`)).map((m) => [m.key, String(m.headers['dlq-reason'])]),
+      );
       expect(reasons.get(permanent.key)).toMatch(/^permanent failure: this offer can never be withdrawn/);
       expect(reasons.get(unknown.key)).toMatch(/^failed 2 times: a bug/);
       expect(attempts.get(permanent.id)).toBe(1);
@@ -129,7 +148,10 @@ describe('consumer failures, transient and permanent', () => {
       const line = listed.stdout.split('\n').find((l) => l.includes(event.id));
       expect(line).toContain('waiting');
       expect(line).toContain('permanent failure: the offer is not known yet');
-      const shown = JSON.parse((await dlq('show', '--topic', TOPICS.offers, '--id', event.id)).stdout) as { value: { id: string }; reason: string };
+      const shown = JSON.parse((await dlq('show', '--topic', TOPICS.offers, '--id', event.id)).stdout) as {
+        value: { id: string };
+        reason: string;
+      };
       expect(shown.value.id).toBe(event.id);
 
       fixed = true;
@@ -154,8 +176,13 @@ describe('consumer failures, transient and permanent', () => {
 /** Runs `npm run --silent dlq -- <args>` as an operator would. */
 function runDlq(args: string[], brokers: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'dlq', '--', ...args], { cwd: resolvePath(__dirname, '../../..'), env: { ...process.env, KAFKA_BROKERS: brokers }, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'npm',
+      ['run', '--silent', 'dlq', '--', ...args],
+      { cwd: resolvePath(__dirname, '../../..'), env: { ...process.env, KAFKA_BROKERS: brokers }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }

@@ -17,7 +17,9 @@ describe('outbox relay under concurrent writes', () => {
   async function raceRounds(connection: Connection, rounds: number): Promise<{ published: string[]; expected: string[] }> {
     const model = connection.model(`Doc${rounds}${Date.now()}`, new Schema({ _id: String, ...outboxSchemaFields }, { versionKey: false }));
     const published: string[] = [];
-    const publisher = { publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => void published.push(...messages.map((m) => m.event.id)) } as unknown as Publisher;
+    const publisher = {
+      publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => void published.push(...messages.map((m) => m.event.id)),
+    } as unknown as Publisher;
     const relay = startOutboxRelay({ models: [model], publisher, logger: silent, intervalMs: 60_000 });
     const expected: string[] = [];
     const event = (key: string) => createEnvelope({ type: 'offer.withdrawn', key, payload: { offerId: key } });
@@ -44,7 +46,9 @@ describe('outbox relay under concurrent writes', () => {
   }
 
   it('publishes every event exactly once when the process keeps one database connection (the default)', async () => {
-    const connection = await mongoose.createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-race`, maxPoolSize: 1 }).asPromise();
+    const connection = await mongoose
+      .createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-race`, maxPoolSize: 1 })
+      .asPromise();
     try {
       const { published, expected } = await raceRounds(connection, 40);
       expect([...published].sort()).toEqual([...expected].sort());
@@ -54,10 +58,14 @@ describe('outbox relay under concurrent writes', () => {
   });
 
   it('publishes the events of documents it is told about, and those a sweep finds, in one batch each, without blocking on an invalid entry, which is parked', async () => {
-    const connection = await mongoose.createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-batch`, maxPoolSize: 1 }).asPromise();
+    const connection = await mongoose
+      .createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-batch`, maxPoolSize: 1 })
+      .asPromise();
     const model = connection.model(`Batch${Date.now()}`, new Schema({ _id: String, ...outboxSchemaFields }, { versionKey: false }));
     const sends: string[][] = [];
-    const publisher = { publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => void sends.push(messages.map((m) => m.event.id)) } as unknown as Publisher;
+    const publisher = {
+      publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => void sends.push(messages.map((m) => m.event.id)),
+    } as unknown as Publisher;
     const event = (key: string) => createEnvelope({ type: 'offer.withdrawn', key, payload: { offerId: key } });
     try {
       // Left by "a crash": nobody nudges these, so only the sweep can find them.

@@ -28,18 +28,21 @@ export function ensureChromium(log: (line: string) => void = (l) => process.stde
  */
 export function chromiumLaunch(): { userDataDir: string; options: { executablePath: string; headless: boolean; args: string[] } } {
   const userDataDir = mkdtempSync(join(tmpdir(), 'koppel-chromium-'));
-  return { userDataDir, options: {
-    executablePath: ensureChromium(),
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  } };
+  return {
+    userDataDir,
+    options: {
+      executablePath: ensureChromium(),
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  };
 }

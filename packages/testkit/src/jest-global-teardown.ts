@@ -8,5 +8,7 @@ export default async function globalTeardown(): Promise<void> {
   await stack.services.stop();
   const servicesStopped = Date.now();
   await stack.infra.stop();
-  process.stderr.write(`[test stack] stopped: services in ${((servicesStopped - started) / 1000).toFixed(1)} s, infrastructure in ${((Date.now() - servicesStopped) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `[test stack] stopped: services in ${((servicesStopped - started) / 1000).toFixed(1)} s, infrastructure in ${((Date.now() - servicesStopped) / 1000).toFixed(1)} s\n`,
+  );
 }

@@ -32,9 +32,13 @@ export class MailInbox {
 
   /** Waits until `address` has at least `count` mails; returns them. */
   async waitForMailTo(address: string, count = 1, timeoutMs = 30_000): Promise<CaughtMail[]> {
-    return waitFor(`${count} mail(s) to ${address}`, async () => {
-      const mails = await this.to(address);
-      return mails.length >= count ? mails : undefined;
-    }, { timeoutMs, intervalMs: 100 });
+    return waitFor(
+      `${count} mail(s) to ${address}`,
+      async () => {
+        const mails = await this.to(address);
+        return mails.length >= count ? mails : undefined;
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
   }
 }

@@ -43,7 +43,10 @@ export function writeTestStack(stack: TestStack): void {
 
 export function readTestStack(): TestStack {
   const file = process.env[STACK_FILE_ENV];
-  if (!file) throw new Error(`${STACK_FILE_ENV} is not set: integration tests must run through the jest 'integration' project, whose global setup starts the stack`);
+  if (!file)
+    throw new Error(
+      `${STACK_FILE_ENV} is not set: integration tests must run through the jest 'integration' project, whose global setup starts the stack`,
+    );
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as TestStack;
   } catch (error) {

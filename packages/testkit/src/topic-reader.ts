@@ -33,12 +33,22 @@ async function consumeFromStart(kafka: Kafka, topics: string[], take: (batch: Ba
  * Reads a topic from the beginning with a throwaway consumer group until
  * `done(messages)` is true or the timeout passes, then returns what it read.
  */
-export async function readTopic(kafka: Kafka, topic: string, done: (messages: ReadMessage[]) => boolean, timeoutMs = 20_000): Promise<ReadMessage[]> {
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  done: (messages: ReadMessage[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<ReadMessage[]> {
   const messages: ReadMessage[] = [];
-  await consumeFromStart(kafka, [topic], (batch) => {
-    for (const message of batch.messages) messages.push(toReadMessage(message, batch.partition));
-    return done(messages);
-  }, timeoutMs);
+  await consumeFromStart(
+    kafka,
+    [topic],
+    (batch) => {
+      for (const message of batch.messages) messages.push(toReadMessage(message, batch.partition));
+      return done(messages);
+    },
+    timeoutMs,
+  );
   return messages;
 }
 
@@ -66,11 +76,16 @@ export async function readWholeTopics(kafka: Kafka, topics: string[], timeoutMs 
   }
   const messages: Array<ReadMessage & { topic: string }> = [];
   if (unread.size === 0) return messages;
-  const finished = await consumeFromStart(kafka, topics, (batch) => {
-    for (const message of batch.messages) messages.push({ ...toReadMessage(message, batch.partition), topic: batch.topic });
-    if (batch.offsetLag() === '0') unread.delete(`${batch.topic}/${batch.partition}`);
-    return unread.size === 0;
-  }, timeoutMs);
+  const finished = await consumeFromStart(
+    kafka,
+    topics,
+    (batch) => {
+      for (const message of batch.messages) messages.push({ ...toReadMessage(message, batch.partition), topic: batch.topic });
+      if (batch.offsetLag() === '0') unread.delete(`${batch.topic}/${batch.partition}`);
+      return unread.size === 0;
+    },
+    timeoutMs,
+  );
   if (!finished) throw new Error(`topics not read to their end in ${timeoutMs} ms: ${[...unread].join(', ')}`);
   return messages;
 }

@@ -32,18 +32,29 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   INTAKE_CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url().refine((o) => new URL(o).origin === o, 'each must be an origin: scheme://host[:port], no path'))),
   /** Requests per minute per token (per client address for the unauthenticated sign-in routes). */
   INTAKE_RATE_LIMIT_PER_MINUTE: env.positiveInt(600),
   /** Sign-in links one address may ask for in an hour; more still answer 202 but make none. */
   SIGNIN_LINKS_PER_ADDRESS_PER_HOUR: env.positiveInt(5),
   /** Express's `trust proxy`: how client addresses are read behind a reverse proxy (e.g. `loopback`, `1`); off by default, so X-Forwarded-For is ignored. */
-  INTAKE_TRUST_PROXY: z.string().regex(/^(false|true|loopback|uniquelocal|linklocal|\d+)$/, 'false, true, loopback, uniquelocal, linklocal or a number of hops').default('false'),
+  INTAKE_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|loopback|uniquelocal|linklocal|\d+)$/, 'false, true, loopback, uniquelocal, linklocal or a number of hops')
+    .default('false'),
   /** Longest wait for one database operation (and for the server to be found) before a request answers 503: bounds latency while the database hangs. */
   INTAKE_DB_TIMEOUT_MS: env.positiveInt(5000),
   /** Largest accepted request body (express `limit` syntax). */
-  INTAKE_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'like 100kb').default('100kb'),
+  INTAKE_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'like 100kb')
+    .default('100kb'),
   /**
    * Fault injection for the crash tests: the process kills itself right after
    * the database write and before the event is published. Never set in production.

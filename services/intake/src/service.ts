@@ -1,9 +1,28 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { ALL_TOPICS } from '@koppel/contracts';
-import { API_POLICY, bodyParsers, closeServer, contentSecurityPolicy, corsFor, createApp, finishApp, listen, serverUrl } from '@koppel/http';
+import {
+  API_POLICY,
+  bodyParsers,
+  closeServer,
+  contentSecurityPolicy,
+  corsFor,
+  createApp,
+  finishApp,
+  listen,
+  serverUrl,
+} from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { brokerCheck, createKafka, databaseCheck, ensureTopics, Publisher, retryInBackground, startOutboxRelay, type PendingEvent } from '@koppel/messaging';
+import {
+  brokerCheck,
+  createKafka,
+  databaseCheck,
+  ensureTopics,
+  Publisher,
+  retryInBackground,
+  startOutboxRelay,
+  type PendingEvent,
+} from '@koppel/messaging';
 import { authenticate } from './auth/authenticate';
 import { rateLimit } from './auth/rate-limit';
 import type { IntakeConfig } from './config';
@@ -44,9 +63,22 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
   // The broker may be away: intake still starts and stores writes with their events
   // in its outbox; the relay publishes them once the topics exist and the broker answers.
   let topicsReady = false;
-  const topics = retryInBackground('creating topics', async () => void (await ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }), (topicsReady = true)), logger);
+  const topics = retryInBackground(
+    'creating topics',
+    async () => {
+      await ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS });
+      topicsReady = true;
+    },
+    logger,
+  );
   const publisher = new Publisher(kafka);
-  const relay = startOutboxRelay({ models: [models.offers, models.requests, models.organisations], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
+  const relay = startOutboxRelay({
+    models: [models.offers, models.requests, models.organisations],
+    publisher,
+    logger,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+    sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+  });
   // Events a previous process stored but did not publish go out as soon as they can.
   relay.nudge();
   void topics.done.then(() => relay.nudge());
@@ -65,20 +97,41 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     logger,
     parseBodies: 'routes',
     health: async () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
-    ready: { database: databaseCheck(connection), broker, topics: async () => ({ ok: topicsReady }), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+    ready: {
+      database: databaseCheck(connection),
+      broker,
+      topics: async () => ({ ok: topicsReady }),
+      outbox: async () => ({ ok: true, parked: relay.parkedCount() }),
+    },
   });
   // Behind a reverse proxy the client's address (per-address rate limits) comes from X-Forwarded-For, if told so.
-  app.set('trust proxy', /^\d+$/.test(config.INTAKE_TRUST_PROXY) ? Number(config.INTAKE_TRUST_PROXY) : config.INTAKE_TRUST_PROXY === 'true' ? true : config.INTAKE_TRUST_PROXY === 'false' ? false : config.INTAKE_TRUST_PROXY);
+  app.set(
+    'trust proxy',
+    /^\d+$/.test(config.INTAKE_TRUST_PROXY)
+      ? Number(config.INTAKE_TRUST_PROXY)
+      : config.INTAKE_TRUST_PROXY === 'true'
+        ? true
+        : config.INTAKE_TRUST_PROXY === 'false'
+          ? false
+          : config.INTAKE_TRUST_PROXY,
+  );
   // Bodies are read only where a route takes one, after the token (or the sign-in rate limit)
   // admitted the client: an anonymous attacker's body is never parsed (issue #11).
-  const readBody = [...bodyParsers({ bodyLimit: config.INTAKE_BODY_LIMIT, jsonLimits: { depth: MAX_INPUT_DEPTH, values: MAX_INPUT_VALUES } }), rejectDangerousInput];
+  const readBody = [
+    ...bodyParsers({ bodyLimit: config.INTAKE_BODY_LIMIT, jsonLimits: { depth: MAX_INPUT_DEPTH, values: MAX_INPUT_VALUES } }),
+    rejectDangerousInput,
+  ];
 
   // Public: the API description and the sign-in exchange (rate-limited per client address).
   const document = openApiDocument();
   const page = docsPage(document);
   app.get('/openapi.json', noStore, (_req, res) => void res.json(document));
   // The API reference page carries its styles inline.
-  app.get('/docs', contentSecurityPolicy({ ...API_POLICY, 'style-src': ["'unsafe-inline'"] }), (_req, res) => void res.type('html').send(page));
+  app.get(
+    '/docs',
+    contentSecurityPolicy({ ...API_POLICY, 'style-src': ["'unsafe-inline'"] }),
+    (_req, res) => void res.type('html').send(page),
+  );
   const perAddress = rateLimit(Math.max(10, Math.floor(config.INTAKE_RATE_LIMIT_PER_MINUTE / 10)), (req) => `ip:${req.ip}`);
   // The console's sign-in pages post here from the broker's browser (docs/security.md).
   const signInCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
@@ -100,10 +153,17 @@ export async function startIntake(config: IntakeConfig, logger: Logger): Promise
     }),
   );
   // The portal lets a provider choose its mail preference from its browser.
-  app.use('/organisations', corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }));
+  app.use(
+    '/organisations',
+    corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }),
+  );
   app.use('/offers', ...guarded, listingRoutes(offerKind, models.offers, organisations, hooks));
   app.use('/requests', ...guarded, listingRoutes(requestKind, models.requests, organisations, hooks));
-  app.use('/organisations', ...guarded, organisationRoutes(models.organisations, organisations, hooks, { offers: models.offers, requests: models.requests }));
+  app.use(
+    '/organisations',
+    ...guarded,
+    organisationRoutes(models.organisations, organisations, hooks, { offers: models.offers, requests: models.requests }),
+  );
   app.use(databaseUnavailableHandler(logger));
   finishApp(app, logger);
   const server: Server = await listen(app, config.INTAKE_PORT, config.INTAKE_HOST);

@@ -3,7 +3,13 @@ import { assertKindAccess, canSee, visibilityFilter } from '../src/auth/listing-
 import { cursorFilter, encodeCursor, sortOf } from '../src/routes/cursor';
 
 const principal = (role: 'admin' | 'requester' | 'provider' | 'broker', org?: string) => ({
-  sub: 's', role, org, iat: 0, exp: 9e9, jti: 'j', regions: role === 'broker' ? [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999 }] : undefined,
+  sub: 's',
+  role,
+  org,
+  iat: 0,
+  exp: 9e9,
+  jti: 'j',
+  regions: role === 'broker' ? [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999 }] : undefined,
 });
 
 describe('input guard', () => {
@@ -21,7 +27,10 @@ describe('input guard', () => {
     expect(tooDeep).toEqual([{ path: '0.0.0.0.0.0.0.0.0.0.0.0', message: `must not be nested more than ${MAX_INPUT_DEPTH} levels deep` }]);
     const nested: Record<string, unknown> = {};
     let cursor = nested;
-    for (let i = 0; i < 6000; i++) cursor = (cursor.a = {}) as Record<string, unknown>;
+    for (let i = 0; i < 6000; i++) {
+      cursor.a = {};
+      cursor = cursor.a as Record<string, unknown>;
+    }
     expect(dangerousInputPaths(nested)[0].message).toMatch(/nested more than/);
     const wide = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]));
     expect(dangerousInputPaths(wide)).toEqual([{ path: '(body)', message: `must not hold more than ${MAX_INPUT_VALUES} values` }]);

@@ -4,7 +4,16 @@ import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { MatchingEngine } from '@koppel/matching';
-import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, gauge, Publisher, subscribeWhenReachable } from '@koppel/messaging';
+import {
+  brokerCheck,
+  consumerCheck,
+  createKafka,
+  databaseCheck,
+  ensureTopics,
+  gauge,
+  Publisher,
+  subscribeWhenReachable,
+} from '@koppel/messaging';
 import type { MatcherConfig } from './config';
 import { handleListingEvent, handleListingEvents } from './handlers/listing-events';
 import { ListingStore } from './store/listing-store';
@@ -18,7 +27,13 @@ export interface RunningMatcher {
 
 /** Starts the matcher: rebuilds its index from its store, then follows the offer and request topics. */
 export async function startMatcher(config: MatcherConfig, logger: Logger): Promise<RunningMatcher> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.MATCHER_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URI, {
+      dbName: config.MATCHER_DB,
+      maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+      serverSelectionTimeoutMS: 10000,
+    })
+    .asPromise();
   const models = createMatcherModels(connection);
   await Promise.all([models.offers.init(), models.requests.init()]);
 
@@ -31,7 +46,15 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-matcher', logger });
   const publisher = new Publisher(kafka);
-  const deps = { engine, offers, requests, logger, topN: config.MATCHER_TOP_N, minScore: config.MATCHER_MIN_SCORE, offerCandidates: config.MATCHER_OFFER_CANDIDATES };
+  const deps = {
+    engine,
+    offers,
+    requests,
+    logger,
+    topN: config.MATCHER_TOP_N,
+    minScore: config.MATCHER_MIN_SCORE,
+    offerCandidates: config.MATCHER_OFFER_CANDIDATES,
+  };
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
     prepare: () => ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }),
@@ -41,7 +64,11 @@ export async function startMatcher(config: MatcherConfig, logger: Logger): Promi
     topics: [TOPICS.offers, TOPICS.requests, TOPICS.organisations],
     logger,
     handler: (event) => handleListingEvent(event, deps),
-    chunkHandler: (items) => handleListingEvents(items.map((i) => i.event), deps),
+    chunkHandler: (items) =>
+      handleListingEvents(
+        items.map((i) => i.event),
+        deps,
+      ),
   });
 
   // How many listings the engine holds, read when Prometheus scrapes.

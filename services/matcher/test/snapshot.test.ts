@@ -25,7 +25,11 @@ describe('snapshotOf', () => {
   });
 
   it("falls back to the listing's language when a contact has none", () => {
-    const noLanguage = { ...offer, provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email }, language: 'fr' as const };
+    const noLanguage = {
+      ...offer,
+      provider: { id: offer.provider.id, name: offer.provider.name, email: offer.provider.email },
+      language: 'fr' as const,
+    };
     expect(snapshotOf(scored(), request, noLanguage).provider.language).toBe('fr');
   });
 

@@ -45,7 +45,10 @@ export const notifierEnvSchema = commonEnvSchema.extend({
   /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
   OUTBOX_SWEEP_INTERVAL_MS: env.positiveInt(300_000),
   /** Local time ("HH:MM", 24 h) after which each day's digests go out, for providers who chose one mail a day. */
-  DIGEST_SEND_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, e.g. 07:30').default('07:00'),
+  DIGEST_SEND_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, e.g. 07:30')
+    .default('07:00'),
   /** The time zone of DIGEST_SEND_TIME and of "a day". */
   DIGEST_TIME_ZONE: z
     .string()
@@ -65,7 +68,11 @@ export const notifierEnvSchema = commonEnvSchema.extend({
    */
   MAIL_RECORD_RETENTION_DAYS: z.coerce.number().int().min(8, 'must be at least 8 (longer than the topics keep their events)').default(400),
   /** Days the record of a sign-in mail is kept; at least 8 for the same reason. */
-  SIGNIN_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(8, 'must be at least 8 (longer than koppel.signin.v1 keeps its events)').default(8),
+  SIGNIN_DELIVERY_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(8, 'must be at least 8 (longer than koppel.signin.v1 keeps its events)')
+    .default(8),
   /** How often old mail records are purged. */
   RETENTION_INTERVAL_MS: env.positiveInt(3_600_000),
   /** How often the digest scheduler looks whether digests are due. */

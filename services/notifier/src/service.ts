@@ -4,7 +4,16 @@ import nodemailer from 'nodemailer';
 import { ALL_TOPICS, TOPICS } from '@koppel/contracts';
 import { API_POLICY, closeServer, contentSecurityPolicy, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { brokerCheck, consumerCheck, createKafka, databaseCheck, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
+import {
+  brokerCheck,
+  consumerCheck,
+  createKafka,
+  databaseCheck,
+  ensureTopics,
+  Publisher,
+  startOutboxRelay,
+  subscribeWhenReachable,
+} from '@koppel/messaging';
 import type { NotifierConfig } from './config';
 import { answerLinksFor, handleMatchEvent } from './handlers/match-events';
 import { sendClaimed, type DeliveryDeps } from './mail/deliver-once';
@@ -30,7 +39,13 @@ export interface RunningNotifier {
 
 /** Starts the notifier: approved and confirmed matches and sign-in link requests in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
 export async function startNotifier(config: NotifierConfig, logger: Logger): Promise<RunningNotifier> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.NOTIFIER_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URI, {
+      dbName: config.NOTIFIER_DB,
+      maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+      serverSelectionTimeoutMS: 10000,
+    })
+    .asPromise();
   const deliveries = createDeliveryModel(connection);
   await deliveries.init();
   const signInDeliveries = createSignInDeliveryModel(connection);
@@ -55,7 +70,13 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-notifier', logger });
   const publisher = new Publisher(kafka);
-  const relay = startOutboxRelay({ models: [deliveries, digests], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
+  const relay = startOutboxRelay({
+    models: [deliveries, digests],
+    publisher,
+    logger,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+    sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+  });
   relay.nudge(); // what a previous process stored and did not publish
 
   const links = { secret: config.ANSWER_LINK_SECRET, publicUrl: config.REVIEW_PUBLIC_URL, ttlDays: config.ANSWER_LINK_TTL_DAYS };
@@ -68,7 +89,10 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     publishSoon: (id) => relay.nudge(deliveries.modelName, id),
     render: (kind, source, recipient) =>
       kind === 'approved'
-        ? renderApprovedMatchMail({ match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) }, recipient)
+        ? renderApprovedMatchMail(
+            { match: source.match, note: source.note, links: answerLinksFor(source.match.matchId, recipient, links) },
+            recipient,
+          )
         : renderConfirmedMatchMail({ match: source.match }, recipient),
     addressed: (match) => addressedMatch(organisations, match),
     collectForDigest: (source) => collectForDigest(digestItems, source),
@@ -92,10 +116,23 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     config.DIGEST_CHECK_INTERVAL_MS,
   );
   const retention = startRetention(
-    { deliveries, signInDeliveries, digests, digestItems, mailDays: config.MAIL_RECORD_RETENTION_DAYS, signInDays: config.SIGNIN_DELIVERY_RETENTION_DAYS, logger },
+    {
+      deliveries,
+      signInDeliveries,
+      digests,
+      digestItems,
+      mailDays: config.MAIL_RECORD_RETENTION_DAYS,
+      signInDays: config.SIGNIN_DELIVERY_RETENTION_DAYS,
+      logger,
+    },
     config.RETENTION_INTERVAL_MS,
   );
-  const strandedSweeper = startStrandedDeliverySweeper({ deliveries, logger, leaseMs: config.MAIL_SENDING_LEASE_MS, sendClaimed: (id) => sendClaimed(id, deps) });
+  const strandedSweeper = startStrandedDeliverySweeper({
+    deliveries,
+    logger,
+    leaseMs: config.MAIL_SENDING_LEASE_MS,
+    sendClaimed: (id) => sendClaimed(id, deps),
+  });
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
     prepare: () => ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }),
@@ -107,13 +144,20 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
     maxAttempts: config.MAIL_MAX_ATTEMPTS,
     retryDelayMs: config.MAIL_RETRY_DELAY_MS,
     handler: async (event) => {
-      if (event.type === 'signin.link-requested') await deliverSignInLinkOnce(event, { signInDeliveries, linkKey: config.SIGNIN_LINK_KEY, transport, from: config.MAIL_FROM, logger });
-      else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn') await recordOrganisationEvent(organisations, event);
+      if (event.type === 'signin.link-requested')
+        await deliverSignInLinkOnce(event, {
+          signInDeliveries,
+          linkKey: config.SIGNIN_LINK_KEY,
+          transport,
+          from: config.MAIL_FROM,
+          logger,
+        });
+      else if (event.type === 'organisation.created' || event.type === 'organisation.updated' || event.type === 'organisation.withdrawn')
+        await recordOrganisationEvent(organisations, event);
       else if (event.type === 'organisation.erased') {
         await recordOrganisationEvent(organisations, event);
         await eraseOrganisationFromMail(event, { deliveries, signInDeliveries, digests, digestItems, logger });
-      }
-      else await handleMatchEvent(event, deps);
+      } else await handleMatchEvent(event, deps);
     },
   });
 
@@ -121,7 +165,12 @@ export async function startNotifier(config: NotifierConfig, logger: Logger): Pro
   const app = createApp({
     logger,
     health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
-    ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+    ready: {
+      database: databaseCheck(connection),
+      broker,
+      consumer: consumerCheck(subscription),
+      outbox: async () => ({ ok: true, parked: relay.parkedCount() }),
+    },
   });
   // The previews show mails as sent: inline styles, no scripts.
   app.use('/previews', contentSecurityPolicy({ ...API_POLICY, 'style-src': ["'unsafe-inline'"], 'img-src': ['data:'] }), previewRoutes());

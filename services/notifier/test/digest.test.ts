@@ -4,7 +4,12 @@ import { renderDigestMail } from '../src/digest/template';
 
 function match(id: string, title: string): AddressedMatch {
   return {
-    matchId: id, requestId: `r-${id}`, offerId: 'o', score: 0.8, explanation: {}, summary: 'Past bij de leeftijd.',
+    matchId: id,
+    requestId: `r-${id}`,
+    offerId: 'o',
+    score: 0.8,
+    explanation: {},
+    summary: 'Past bij de leeftijd.',
     request: { title, municipality: 'Kortrijk', postcode: '8500', ageMin: 9, ageMax: 10, pupils: 44, disciplines: ['theatre'] },
     offer: { title: 'Toneelworkshop', municipality: 'Kortrijk', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
     school: { id: 's', name: `School ${id}`, email: `${id}@school.example`, language: 'nl' },
@@ -23,7 +28,10 @@ describe('digest clock', () => {
 describe('renderDigestMail', () => {
   it('lists every match with its own answer links, in the provider language', () => {
     const entries = [
-      { source: { match: match('m1', 'Theater over vriendschap'), note: 'Bus nodig' }, links: { interested: 'http://r/a/1y', notInterested: 'http://r/a/1n' } },
+      {
+        source: { match: match('m1', 'Theater over vriendschap'), note: 'Bus nodig' },
+        links: { interested: 'http://r/a/1y', notInterested: 'http://r/a/1n' },
+      },
       { source: { match: match('m2', 'Toneel voor het zesde') }, links: { interested: 'http://r/a/2y', notInterested: 'http://r/a/2n' } },
     ];
     const mail = renderDigestMail({ providerName: 'Theater Antigone', language: 'nl', day: '2026-03-05', entries });

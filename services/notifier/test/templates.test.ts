@@ -38,7 +38,19 @@ describe('renderApprovedMatchMail', () => {
   });
 
   it('explains why it fits from the engine explanation, in the reader language', () => {
-    const explained = { ...match, explanation: { distanceKm: 3.2, reachedBy: 'on_site', ageOverlap: { from: 9, to: 10, coverage: 1 }, matchedTerms: ['toneel'], matchedThemes: [], overBudget: false, offerLanguage: 'nl', wantedLanguage: 'nl' } };
+    const explained = {
+      ...match,
+      explanation: {
+        distanceKm: 3.2,
+        reachedBy: 'on_site',
+        ageOverlap: { from: 9, to: 10, coverage: 1 },
+        matchedTerms: ['toneel'],
+        matchedThemes: [],
+        overBudget: false,
+        offerLanguage: 'nl',
+        wantedLanguage: 'nl',
+      },
+    };
     expect(renderApprovedMatchMail({ ...input, match: explained }, 'school').text).toContain('Gedeelde woorden: toneel');
     expect(renderApprovedMatchMail({ ...input, match: explained }, 'provider').text).toContain('Mots en commun : toneel');
   });

@@ -1,23 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 
 /**
- * The browser script, bundled once at start from src/client (with zod and the
- * contract schemas from @koppel/contracts): the forms validate with exactly
- * the schemas intake parses with, not a copy that could drift.
+ * The browser script, built by `npm run build` from src/client into dist/client.js
+ * (packages/launcher/src/build.ts): the same file whether the portal runs built
+ * (dist/main.js) or from source under tsx in development.
  */
-export async function clientBundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(__dirname, 'client/main.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-    alias: { 'node:crypto': resolve(__dirname, 'client/node-crypto-shim.ts') },
-  });
-  return result.outputFiles[0].text;
+export function clientBundle(): string {
+  const file = resolve(__dirname, '../dist/client.js');
+  if (!existsSync(file)) throw new Error(`the portal's browser script is missing (${file}): run \`npm run build\` first`);
+  return readFileSync(file, 'utf8');
 }

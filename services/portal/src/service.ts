@@ -1,6 +1,15 @@
 import type { Server } from 'node:http';
 import type { Request, Response, NextFunction } from 'express';
-import { closeServer, createApp, finishApp, listen, pageLanguageOf, rememberPageLanguage, serverUrl, type PolicyDirectives } from '@koppel/http';
+import {
+  closeServer,
+  createApp,
+  finishApp,
+  listen,
+  pageLanguageOf,
+  rememberPageLanguage,
+  serverUrl,
+  type PolicyDirectives,
+} from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import { clientBundle } from './client-bundle';
 import type { PortalConfig } from './config';
@@ -45,12 +54,17 @@ function pageHeaders() {
  * itself with the visitor's session token (services talk only through Kafka).
  */
 export async function startPortal(config: PortalConfig, logger: Logger): Promise<RunningPortal> {
-  const script = await clientBundle();
-  logger.info('client script bundled', { bytes: script.length });
+  const script = clientBundle();
+  logger.info('client script loaded', { bytes: script.length });
   const urls = { intakeUrl: config.PORTAL_INTAKE_URL.replace(/\/$/, ''), reviewUrl: config.PORTAL_REVIEW_URL.replace(/\/$/, '') };
-  const pages: Record<string, (context: PageContext) => string> = { '/': homePage, '/aanmelden': signInPage, '/school': schoolPage, '/aanbieder': providerPage };
+  const pages: Record<string, (context: PageContext) => string> = {
+    '/': homePage,
+    '/aanmelden': signInPage,
+    '/school': schoolPage,
+    '/aanbieder': providerPage,
+  };
 
-  const app = createApp({ logger, health: () => ({ script: 'bundled' }), contentSecurityPolicy: pagePolicy(config) });
+  const app = createApp({ logger, health: () => ({ script: 'loaded' }), contentSecurityPolicy: pagePolicy(config) });
   app.use(pageHeaders());
   app.use(rememberPageLanguage());
   // Rendered per request: the language (?lang=, the remembered cookie, Accept-Language) and the switcher's links depend on it.

@@ -25,11 +25,21 @@ describe('the portal copy in nl, fr and en', () => {
     // The only texts allowed to equal the Dutch: words both languages spell alike.
     const sameAsDutch = {
       fr: ['provider.disciplines', 'client.suggestion.contact'],
-      en: ['choices.reach.online', 'provider.disciplines', 'provider.postcode', 'client.suggestion.school', 'client.suggestion.statusLabel', 'client.suggestion.contact', 'client.listing.columns.status'],
+      en: [
+        'choices.reach.online',
+        'provider.disciplines',
+        'provider.postcode',
+        'client.suggestion.school',
+        'client.suggestion.statusLabel',
+        'client.suggestion.contact',
+        'client.listing.columns.status',
+      ],
     };
     const dutch = new Map(nl);
     for (const lang of ['fr', 'en'] as const) {
-      const untranslated = copyLeaves(PORTAL_COPY[lang]).filter(([path, text]) => dutch.get(path) === text).map(([path]) => path);
+      const untranslated = copyLeaves(PORTAL_COPY[lang])
+        .filter(([path, text]) => dutch.get(path) === text)
+        .map(([path]) => path);
       expect({ lang, untranslated }).toEqual({ lang, untranslated: sameAsDutch[lang] });
     }
   });

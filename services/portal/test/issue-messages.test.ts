@@ -15,7 +15,11 @@ const offer = {
   pricePerPupil: 0,
 };
 
-function messagesOf(schema: typeof OfferInputSchema | typeof RequestInputSchema, body: unknown, lang: 'nl' | 'fr' | 'en' = 'nl'): Record<string, string> {
+function messagesOf(
+  schema: typeof OfferInputSchema | typeof RequestInputSchema,
+  body: unknown,
+  lang: 'nl' | 'fr' | 'en' = 'nl',
+): Record<string, string> {
   const result = schema.safeParse(body);
   if (result.success) return {};
   return Object.fromEntries(messagesByField(result.error.issues as unknown as IssueLike[], lang));
@@ -27,7 +31,16 @@ describe('zod issues as Dutch (and French, English) sentences', () => {
   });
 
   it('names each bad field of an offer in Dutch', () => {
-    const bad = { ...offer, title: ' ', disciplines: [], format: 'dansles', grades: [], location: { country: 'BE' }, groupSize: { min: 30, max: 5 }, pricePerPupil: undefined };
+    const bad = {
+      ...offer,
+      title: ' ',
+      disciplines: [],
+      format: 'dansles',
+      grades: [],
+      location: { country: 'BE' },
+      groupSize: { min: 30, max: 5 },
+      pricePerPupil: undefined,
+    };
     expect(messagesOf(OfferInputSchema, bad)).toEqual({
       title: 'Vul titel in.',
       disciplines: 'Kies minstens 1 bij disciplines.',
@@ -46,21 +59,38 @@ describe('zod issues as Dutch (and French, English) sentences', () => {
 
   it('says numbers out of range with their bound', () => {
     const request = { title: 'Theater', description: '', language: 'nl', grades: ['3de leerjaar'], pupils: { count: 0 }, maxTravelKm: -2 };
-    expect(messagesOf(RequestInputSchema, request)).toEqual({ 'pupils.count': 'Aantal leerlingen moet minstens 1 zijn.', maxTravelKm: 'Hoe ver u wilt reizen (km) moet minstens 0 zijn.' });
-    expect(messagesOf(OfferInputSchema, { ...offer, pricePerPupil: 20_000 }).pricePerPupil).toBe('Prijs per leerling (€) mag hoogstens 10000 zijn.');
+    expect(messagesOf(RequestInputSchema, request)).toEqual({
+      'pupils.count': 'Aantal leerlingen moet minstens 1 zijn.',
+      maxTravelKm: 'Hoe ver u wilt reizen (km) moet minstens 0 zijn.',
+    });
+    expect(messagesOf(OfferInputSchema, { ...offer, pricePerPupil: 20_000 }).pricePerPupil).toBe(
+      'Prijs per leerling (€) mag hoogstens 10000 zijn.',
+    );
     expect(messagesOf(OfferInputSchema, { ...offer, title: 'x'.repeat(301) }).title).toBe('Titel mag hoogstens 300 tekens lang zijn.');
   });
 
   it('tells a number from text and a bad email', () => {
-    expect(messagesOf(OfferInputSchema, { ...offer, pricePerPupil: 'gratis' }).pricePerPupil).toBe('Prijs per leerling (€) moet een getal zijn.');
-    expect(issueMessage({ code: 'invalid_format', format: 'email', path: ['email'] })).toBe('Vul een geldig e-mailadres in, zoals naam@school.be.');
-    expect(messagesOf(OfferInputSchema, { ...offer, groupSize: { min: 2.5, max: 25 } })['groupSize.min']).toBe('Kleinste groep moet een geheel getal zijn.');
+    expect(messagesOf(OfferInputSchema, { ...offer, pricePerPupil: 'gratis' }).pricePerPupil).toBe(
+      'Prijs per leerling (€) moet een getal zijn.',
+    );
+    expect(issueMessage({ code: 'invalid_format', format: 'email', path: ['email'] })).toBe(
+      'Vul een geldig e-mailadres in, zoals naam@school.be.',
+    );
+    expect(messagesOf(OfferInputSchema, { ...offer, groupSize: { min: 2.5, max: 25 } })['groupSize.min']).toBe(
+      'Kleinste groep moet een geheel getal zijn.',
+    );
   });
 
   it('speaks French and English too', () => {
     const bad = { ...offer, title: '', groupSize: { min: 30, max: 5 } };
-    expect(messagesOf(OfferInputSchema, bad, 'fr')).toEqual({ title: 'Indiquez : titre.', 'groupSize.max': 'Le groupe maximum ne peut pas être plus petit que le minimum.' });
-    expect(messagesOf(OfferInputSchema, bad, 'en')).toEqual({ title: 'Enter the title.', 'groupSize.max': 'The largest group cannot be smaller than the smallest.' });
+    expect(messagesOf(OfferInputSchema, bad, 'fr')).toEqual({
+      title: 'Indiquez : titre.',
+      'groupSize.max': 'Le groupe maximum ne peut pas être plus petit que le minimum.',
+    });
+    expect(messagesOf(OfferInputSchema, bad, 'en')).toEqual({
+      title: 'Enter the title.',
+      'groupSize.max': 'The largest group cannot be smaller than the smallest.',
+    });
   });
 
   it('falls back to the field name for a path without a label, and names unknown fields', () => {

@@ -1,3 +1,4 @@
+import { buildPortalClient } from '@koppel/launcher';
 import { createLogger } from '@koppel/logging';
 import { loadPortalConfig, startPortal, type RunningPortal } from '../src';
 
@@ -10,6 +11,7 @@ describe('the portal server and the page language', () => {
   let portal: RunningPortal;
 
   beforeAll(async () => {
+    await buildPortalClient(); // the script it serves, as `npm run build` makes it
     portal = await startPortal(loadPortalConfig({ PORTAL_PORT: '0' }), createLogger('portal-test', { write: () => undefined }));
   }, 60_000);
 
@@ -38,13 +40,13 @@ describe('the portal server and the page language', () => {
     expect(res.headers.get('set-cookie')).toMatch(/^koppel_taal=fr; Path=\/; Max-Age=\d+; SameSite=Lax$/);
   });
 
-  it('keeps the remembered choice over the browser\'s language on the next page', async () => {
+  it("keeps the remembered choice over the browser's language on the next page", async () => {
     const { html } = await get('/', { cookie: 'koppel_taal=fr', 'accept-language': 'en-GB,en;q=0.9' });
     expect(htmlLang(html)).toBe('fr');
     expect(html).toContain('<h1>La culture à l’école, en bonne compagnie</h1>');
   });
 
-  it('takes the browser\'s language when nothing was chosen', async () => {
+  it("takes the browser's language when nothing was chosen", async () => {
     const { html } = await get('/aanmelden', { 'accept-language': 'en-US,en;q=0.8,nl;q=0.5' });
     expect(htmlLang(html)).toBe('en');
     expect(html).toContain('<button type="submit" class="primary">Send me a sign-in link</button>');
@@ -56,7 +58,7 @@ describe('the portal server and the page language', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
-  it('ships the script with every language\'s copy and the CSS with the error marker per language', async () => {
+  it("ships the script with every language's copy and the CSS with the error marker per language", async () => {
     const script = await (await fetch(`${portal.url}/portal.js`)).text();
     for (const text of ['Nog geen voorstellen.', 'Pas encore de propositions.', 'No suggestions yet.']) expect(script).toContain(text);
     const css = await (await fetch(`${portal.url}/portal.css`)).text();

@@ -14,7 +14,9 @@ const pages = { home: homePage, 'sign-in': signInPage, school: schoolPage, provi
  * own language on purpose, and marked with its own `lang`).
  */
 function readableText(html: string, lang: Language): string {
-  const withoutOtherLanguages = html.replace(/<a [^>]*\blang="(\w+)"[^>]*>[^<]*<\/a>/g, (link, linkLang: string) => (linkLang === lang ? link : ''));
+  const withoutOtherLanguages = html.replace(/<a [^>]*\blang="(\w+)"[^>]*>[^<]*<\/a>/g, (link, linkLang: string) =>
+    linkLang === lang ? link : '',
+  );
   const ariaLabels = [...withoutOtherLanguages.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
   const text = withoutOtherLanguages.replace(/<[^>]+>/g, ' ');
   return [text, ...ariaLabels].join(' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -22,13 +24,18 @@ function readableText(html: string, lang: Language): string {
 
 /** Every Dutch text of the portal (its copy, the contract's discipline and format labels) that the other language does not also use. */
 function dutchOnlyTexts(lang: Language): string[] {
-  const texts = (l: Language) => [...copyLeaves(PORTAL_COPY[l]).map(([, text]) => text), ...Object.values(DISCIPLINE_LABELS[l]), ...Object.values(FORMAT_LABELS[l])];
+  const texts = (l: Language) => [
+    ...copyLeaves(PORTAL_COPY[l]).map(([, text]) => text),
+    ...Object.values(DISCIPLINE_LABELS[l]),
+    ...Object.values(FORMAT_LABELS[l]),
+  ];
   const theirs = new Set(texts(lang));
   return [...new Set(texts('nl'))].filter((text) => !theirs.has(text) && text.length >= 4);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const containsWords = (haystack: string, words: string) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(words)}($|[^\\p{L}])`, 'u').test(haystack);
+const containsWords = (haystack: string, words: string) =>
+  new RegExp(`(^|[^\\p{L}])${escapeRegExp(words)}($|[^\\p{L}])`, 'u').test(haystack);
 
 describe('portal pages in the page language', () => {
   it('render in Dutch by default, as before', () => {
@@ -66,7 +73,9 @@ describe('portal pages in the page language', () => {
     const fr = schoolPage(contextIn('fr'));
     expect(fr).toContain('value="5de leerjaar" data-multi><label for="f-grades-7">5e primaire</label>');
     expect(fr).toContain('value="groep 6" data-multi><label for="f-grades-20">groep 6 (Pays-Bas)</label>');
-    expect(schoolPage(contextIn('en'))).toContain('value="1ste jaar secundair" data-multi><label for="f-grades-9">Secondary year 1</label>');
+    expect(schoolPage(contextIn('en'))).toContain(
+      'value="1ste jaar secundair" data-multi><label for="f-grades-9">Secondary year 1</label>',
+    );
   });
 
   it('starts the activity language at the page language', () => {
@@ -82,7 +91,7 @@ describe('portal pages in the page language', () => {
     expect(header).toContain('<a href="/aanbieder?lang=en" lang="en" hreflang="en" aria-current="true">English</a>');
   });
 
-  it('keeps a sign-in link\'s one-time token out of the switcher', () => {
+  it("keeps a sign-in link's one-time token out of the switcher", () => {
     expect(switcherPath('/aanmelden?token=secret-123&lang=fr')).toBe('/aanmelden?lang=fr');
     expect(switcherPath('/aanmelden?token=secret-123')).toBe('/aanmelden');
     expect(switcherPath('/school')).toBe('/school');

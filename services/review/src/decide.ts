@@ -25,17 +25,35 @@ export async function decideProposal(proposals: Model<ProposalDoc>, matchId: str
   const event = createEnvelope({
     type: 'match.decided',
     key: existing.match.requestId,
-    payload: { match: existing.match, decision: decision.decision, decidedBy: decision.decidedBy, note: decision.note, decidedAt: decidedAt.toISOString() },
+    payload: {
+      match: existing.match,
+      decision: decision.decision,
+      decidedBy: decision.decidedBy,
+      note: decision.note,
+      decidedAt: decidedAt.toISOString(),
+    },
   });
   const outbox = appendToOutbox([outboxEntry(TOPICS.matchesDecided, event)]);
-  const historyLine = { at: decidedAt, action: decision.decision, by: decision.decidedBy, ...(decision.note ? { note: decision.note } : {}) };
+  const historyLine = {
+    at: decidedAt,
+    action: decision.decision,
+    by: decision.decidedBy,
+    ...(decision.note ? { note: decision.note } : {}),
+  };
   const updated = await proposals
     .findOneAndUpdate(
       { _id: matchId, status: 'proposed' },
       {
         $push: { history: historyLine },
         $inc: outbox.$inc,
-        $set: { ...outbox.$set, status: decision.decision, decidedBy: decision.decidedBy, decidedAt, note: decision.note, updatedAt: decidedAt },
+        $set: {
+          ...outbox.$set,
+          status: decision.decision,
+          decidedBy: decision.decidedBy,
+          decidedAt,
+          note: decision.note,
+          updatedAt: decidedAt,
+        },
       },
       { returnDocument: 'after' },
     )
@@ -51,7 +69,12 @@ export interface BulkOutcome {
 }
 
 /** Approves several proposals; each one is its own atomic decision, so a proposal decided meanwhile is simply reported. */
-export async function approveMany(proposals: Model<ProposalDoc>, matchIds: string[], decidedBy: string, note?: string): Promise<BulkOutcome> {
+export async function approveMany(
+  proposals: Model<ProposalDoc>,
+  matchIds: string[],
+  decidedBy: string,
+  note?: string,
+): Promise<BulkOutcome> {
   const outcome: BulkOutcome = { approved: [], alreadyDecided: [], missing: [] };
   for (const id of matchIds) {
     try {

@@ -4,7 +4,17 @@ import { rememberedStanding } from '@koppel/auth';
 import { ALL_TOPICS, TOPICS, type KoppelEvent } from '@koppel/contracts';
 import { closeServer, createApp, finishApp, listen, serverUrl } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
-import { brokerCheck, consumerCheck, createKafka, databaseCheck, deadLetterCounts, ensureTopics, Publisher, startOutboxRelay, subscribeWhenReachable } from '@koppel/messaging';
+import {
+  brokerCheck,
+  consumerCheck,
+  createKafka,
+  databaseCheck,
+  deadLetterCounts,
+  ensureTopics,
+  Publisher,
+  startOutboxRelay,
+  subscribeWhenReachable,
+} from '@koppel/messaging';
 import type { ReviewConfig } from './config';
 import { answerRoutes } from './answers/routes';
 import { pageSecurityPolicy } from './web/layout';
@@ -28,7 +38,13 @@ export interface RunningReview {
 
 /** Starts the review service: proposals in from Kafka, decisions out through the outbox, API and console over HTTP. */
 export async function startReview(config: ReviewConfig, logger: Logger): Promise<RunningReview> {
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.REVIEW_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 10000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URI, {
+      dbName: config.REVIEW_DB,
+      maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+      serverSelectionTimeoutMS: 10000,
+    })
+    .asPromise();
   const proposals = createProposalModel(connection);
   await proposals.init();
   const policies = createPolicyModel(connection);
@@ -36,7 +52,13 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'koppel-review', logger });
   const publisher = new Publisher(kafka);
-  const relay = startOutboxRelay({ models: [proposals], publisher, logger, intervalMs: config.OUTBOX_INTERVAL_MS, sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS });
+  const relay = startOutboxRelay({
+    models: [proposals],
+    publisher,
+    logger,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+    sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+  });
   relay.nudge(); // what a previous process stored and did not publish
   const publishSoon = (matchId: string) => relay.nudge(proposals.modelName, matchId);
   const policyLookup = cachedPolicyLookup(policies);
@@ -47,12 +69,14 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   const proposedDeps = { proposals, withdrawn, policies: policyLookup, logger, publishSoon };
   const handleOther = (event: KoppelEvent) =>
     event.type === 'organisation.erased'
-      ? handleWithdrawal(event, { proposals, withdrawn, logger }).then(() => handleOrganisationErased(event, { proposals, sessions, logger }))
+      ? handleWithdrawal(event, { proposals, withdrawn, logger }).then(() =>
+          handleOrganisationErased(event, { proposals, sessions, logger }),
+        )
       : event.type === 'offer.withdrawn' || event.type === 'request.withdrawn' || event.type === 'organisation.withdrawn'
-      ? handleWithdrawal(event, { proposals, withdrawn, logger })
-      : event.type.startsWith('mail.')
-        ? handleMailEvent(event, proposals)
-        : Promise.resolve(); // listings and organisations created or changed: not review's business
+        ? handleWithdrawal(event, { proposals, withdrawn, logger })
+        : event.type.startsWith('mail.')
+          ? handleMailEvent(event, proposals)
+          : Promise.resolve(); // listings and organisations created or changed: not review's business
   // Starts while the broker is away and consumes once it is back (readiness says which).
   const subscription = subscribeWhenReachable({
     prepare: () => ensureTopics(kafka, ALL_TOPICS, { maxCompactionLagMs: config.KAFKA_MAX_COMPACTION_LAG_MS }),
@@ -66,7 +90,10 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
     handler: (event) => (event.type === 'match.proposed' ? handleProposedEvent(event, proposedDeps) : handleOther(event)),
     // A chunk of proposals is one bulk insert; mail events are few and handled one by one.
     chunkHandler: async (items) => {
-      await handleProposedEvents(items.filter((i) => i.event.type === 'match.proposed').map((i) => i.event), proposedDeps);
+      await handleProposedEvents(
+        items.filter((i) => i.event.type === 'match.proposed').map((i) => i.event),
+        proposedDeps,
+      );
       for (const item of items) if (item.event.type !== 'match.proposed') await handleOther(item.event);
     },
   });
@@ -77,13 +104,24 @@ export async function startReview(config: ReviewConfig, logger: Logger): Promise
   const app = createApp({
     logger,
     health: () => ({ database: connection.readyState === 1 ? 'up' : 'down' }),
-    ready: { database: databaseCheck(connection), broker, consumer: consumerCheck(subscription), outbox: async () => ({ ok: true, parked: relay.parkedCount() }) },
+    ready: {
+      database: databaseCheck(connection),
+      broker,
+      consumer: consumerCheck(subscription),
+      outbox: async () => ({ ok: true, parked: relay.parkedCount() }),
+    },
     // Pages and API alike: a strict policy costs JSON nothing and keeps every page covered.
     contentSecurityPolicy: pageSecurityPolicy(new URL(config.INTAKE_PUBLIC_URL).origin),
   });
   app.get('/', (_req, res) => res.redirect(302, '/console'));
   app.use('/proposals', proposalRoutes(proposals, publishSoon, config.AUTH_TOKEN_SECRET, standing));
-  const signIn = { secret: config.AUTH_TOKEN_SECRET, intakeUrl: config.INTAKE_PUBLIC_URL, secureCookie: config.CONSOLE_COOKIE_SECURE, sessions: consoleSessions(sessions), logger };
+  const signIn = {
+    secret: config.AUTH_TOKEN_SECRET,
+    intakeUrl: config.INTAKE_PUBLIC_URL,
+    secureCookie: config.CONSOLE_COOKIE_SECURE,
+    sessions: consoleSessions(sessions),
+    logger,
+  };
   const deadLetters = () => deadLetterCounts(kafka, Object.values(TOPICS));
   app.use('/console', consoleRoutes({ proposals, policies, policyLookup, publishSoon, signIn, standing, deadLetters }));
   app.use('/suggestions', suggestionRoutes({ proposals, publishSoon, logger, standing }));

@@ -13,13 +13,37 @@ import type { ProposalDoc } from '../src/store/proposals';
 const view = (lang: Language, url = '/console'): PageView => ({ lang, copy: consoleCopy(lang), url });
 
 const explanation = {
-  signals: {}, weights: {}, distanceKm: 12.34, reachedBy: 'on_site', ageOverlap: { from: 9, to: 10, coverage: 1 },
-  matchedTerms: ['toneel'], matchedThemes: [], overBudget: true, requestLanguage: 'nl', offerLanguage: 'nl', wantedLanguage: 'nl', requestDisciplines: ['theatre'],
+  signals: {},
+  weights: {},
+  distanceKm: 12.34,
+  reachedBy: 'on_site',
+  ageOverlap: { from: 9, to: 10, coverage: 1 },
+  matchedTerms: ['toneel'],
+  matchedThemes: [],
+  overBudget: true,
+  requestLanguage: 'nl',
+  offerLanguage: 'nl',
+  wantedLanguage: 'nl',
+  requestDisciplines: ['theatre'],
 };
 
 const match: MatchSnapshot = {
-  matchId: 'r1::o1', requestId: 'r1', offerId: 'o1', score: 0.82, explanation, summary: 'summary',
-  request: { title: 'Toneel', municipality: 'Kortrijk', postcode: '8500', country: 'BE', ageMin: 9, ageMax: 10, pupils: 24, disciplines: ['theatre'] },
+  matchId: 'r1::o1',
+  requestId: 'r1',
+  offerId: 'o1',
+  score: 0.82,
+  explanation,
+  summary: 'summary',
+  request: {
+    title: 'Toneel',
+    municipality: 'Kortrijk',
+    postcode: '8500',
+    country: 'BE',
+    ageMin: 9,
+    ageMax: 10,
+    pupils: 24,
+    disciplines: ['theatre'],
+  },
   offer: { title: 'Workshop', municipality: 'Gent', format: 'workshop', pricePerPupil: 5, disciplines: ['theatre'] },
   school: { id: 's', name: 'De Klimop', email: 's@example.org', language: 'nl' },
   provider: { id: 'p', name: 'Antigone', email: 'p@example.org', language: 'nl' },
@@ -27,14 +51,24 @@ const match: MatchSnapshot = {
 
 const at = new Date('2026-03-01T10:00:00Z');
 const proposal: ProposalDoc = {
-  _id: 'r1::o1', match, score: 0.82, region: 'West-Vlaanderen', status: 'proposed', note: '',
+  _id: 'r1::o1',
+  match,
+  score: 0.82,
+  region: 'West-Vlaanderen',
+  status: 'proposed',
+  note: '',
   answers: { school: { answer: 'not_interested', reason: 'te ver', answeredAt: at, via: 'page' } },
-  mails: { school_approved: { recipient: 'school', kind: 'approved', status: 'failed', to: 's@example.org', attempts: 5, reason: 'timeout', at } },
+  mails: {
+    school_approved: { recipient: 'school', kind: 'approved', status: 'failed', to: 's@example.org', attempts: 5, reason: 'timeout', at },
+  },
   history: [
     { at, action: 'proposed', by: 'matcher' },
     { at, action: 'not_interested', by: 'school' },
   ],
-  createdAt: at, updatedAt: at, pendingEvents: {}, pendingEventCount: 0,
+  createdAt: at,
+  updatedAt: at,
+  pendingEvents: {},
+  pendingEventCount: 0,
 };
 const policy: PolicyDoc = { _id: 'West-Vlaanderen', enabled: true, threshold: 0.8, updatedBy: 'sam@example.org', updatedAt: at };
 
@@ -43,10 +77,22 @@ function allPages(lang: Language): string[] {
   const v = view(lang);
   const query = QueueQuerySchema.parse({ status: 'all' });
   return [
-    queuePage(v, { items: [proposal, { ...proposal, _id: 'x', status: 'approved', decidedBy: 'sam@example.org' }], total: 30, query, limit: 20, regions: REGIONS, flash: { key: 'bulk-approved', approved: 2, skipped: 1 } }),
+    queuePage(v, {
+      items: [proposal, { ...proposal, _id: 'x', status: 'approved', decidedBy: 'sam@example.org' }],
+      total: 30,
+      query,
+      limit: 20,
+      regions: REGIONS,
+      flash: { key: 'bulk-approved', approved: 2, skipped: 1 },
+    }),
     proposalPage(v, proposal, [{ ...proposal, _id: 'other', status: 'rejected' }], { key: 'note-saved' }),
     failedMailsPage(v, [proposal], { key: 'resend-not-failed' }),
-    policiesPage(v, { policies: [policy], regions: ['West-Vlaanderen'], scopedToBroker: true, flash: { key: 'policy-saved', region: 'West-Vlaanderen' } }),
+    policiesPage(v, {
+      policies: [policy],
+      regions: ['West-Vlaanderen'],
+      scopedToBroker: true,
+      flash: { key: 'policy-saved', region: 'West-Vlaanderen' },
+    }),
     policiesPage(v, { policies: [], regions: [], scopedToBroker: true }),
     signInPage(v, { intakeUrl: 'http://intake', reason: 'invalid' }),
     signInPage(v, { intakeUrl: 'http://intake', reason: 'signed-out' }),
@@ -61,13 +107,16 @@ const proposalFrOf = () => allPages('fr')[1];
 function leaves(value: unknown, path = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(path, value);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) for (const [p, s] of leaves(v, `${path}.${k}`)) out.set(p, s);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) for (const [p, s] of leaves(v, `${path}.${k}`)) out.set(p, s);
   return out;
 }
 
 function keysOf(value: unknown, path = ''): string[] {
   if (!value || typeof value !== 'object') return [path];
-  return Object.entries(value).flatMap(([k, v]) => keysOf(v, `${path}.${k}`)).sort();
+  return Object.entries(value)
+    .flatMap(([k, v]) => keysOf(v, `${path}.${k}`))
+    .sort();
 }
 
 /** The text a reader sees (tags and the script's JSON left out, entities decoded where the copy uses them). */
@@ -86,13 +135,16 @@ describe('console copy', () => {
   it('has the same keys in Dutch, French and English, and no empty text', () => {
     expect(keysOf(CONSOLE_COPY.fr)).toEqual(keysOf(CONSOLE_COPY.nl));
     expect(keysOf(CONSOLE_COPY.en)).toEqual(keysOf(CONSOLE_COPY.nl));
-    for (const lang of ['nl', 'fr', 'en'] as const) for (const [path, text] of leaves(CONSOLE_COPY[lang])) expect({ path, text: text.trim() }).not.toEqual({ path, text: '' });
+    for (const lang of ['nl', 'fr', 'en'] as const)
+      for (const [path, text] of leaves(CONSOLE_COPY[lang])) expect({ path, text: text.trim() }).not.toEqual({ path, text: '' });
   });
 
   it.each(['fr', 'en'] as const)('translates every Dutch text in %s, but for words both languages share', (lang) => {
     const SAME_WORD = new Set(['Discipline', 'Disciplines', 'Score', 'score', 'Status', 'School', 'school', 'Mails', 'online', 'Topic']);
     const nl = leaves(CONSOLE_COPY.nl);
-    const untranslated = [...leaves(CONSOLE_COPY[lang])].filter(([path, text]) => nl.get(path) === text && !path.startsWith('.regions.') && !SAME_WORD.has(text));
+    const untranslated = [...leaves(CONSOLE_COPY[lang])].filter(
+      ([path, text]) => nl.get(path) === text && !path.startsWith('.regions.') && !SAME_WORD.has(text),
+    );
     expect(untranslated).toEqual([]);
   });
 
@@ -103,8 +155,8 @@ describe('console copy', () => {
     expect(dutchOnly.length).toBeGreaterThan(150);
     const seen = allPages(lang).map(visibleText).join('\n');
     // As whole words: 'Regio' is no leftover in 'Region', nor 'Brussel' in 'Brussels'.
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const shown = (text: string) => new RegExp(`(^|[^\\p{L}])${escape(text)}($|[^\\p{L}])`, 'u').test(seen);
+    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shown = (text: string) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(text)}($|[^\\p{L}])`, 'u').test(seen);
     expect(dutchOnly.filter(shown)).toEqual([]);
     for (const word of ['leerlingen', 'jaar', 'Voorstel', 'door ', 'aanbieder', 'Regel voor', 'pogingen']) expect(seen).not.toContain(word);
   });
@@ -157,8 +209,14 @@ describe('console copy', () => {
   });
 
   it('explains a match with the reader’s words and number format', () => {
-    expect(explanationView(match, 'fr')).toMatchObject({ ages: '9–10 ans, 100 % de la classe', distance: '12,3 km (la classe se déplace)' });
-    expect(explanationView(match, 'en')).toMatchObject({ ages: '9–10 years, 100% of the class', distance: '12.3 km (the class travels there)' });
+    expect(explanationView(match, 'fr')).toMatchObject({
+      ages: '9–10 ans, 100 % de la classe',
+      distance: '12,3 km (la classe se déplace)',
+    });
+    expect(explanationView(match, 'en')).toMatchObject({
+      ages: '9–10 years, 100% of the class',
+      distance: '12.3 km (the class travels there)',
+    });
     expect(explanationView(match)).toMatchObject({ ages: '9–10 jaar, 100% van de klas', distance: '12,3 km (de klas gaat erheen)' });
     expect(explanationView(match, 'fr').sentence).toContain('ans');
   });

@@ -10,7 +10,12 @@ const westFlanders = [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 
 
 function matchAt(postcode: string, country?: 'BE' | 'NL'): MatchSnapshot {
   return {
-    matchId: 'm', requestId: 'r', offerId: 'o', score: 0.5, explanation: {}, summary: '',
+    matchId: 'm',
+    requestId: 'r',
+    offerId: 'o',
+    score: 0.5,
+    explanation: {},
+    summary: '',
     request: { title: 't', municipality: 'x', postcode, country, ageMin: 8, ageMax: 9, pupils: 20, disciplines: [] },
     offer: { title: 'o', municipality: 'y', format: 'workshop', pricePerPupil: 5, disciplines: [] },
     school: { id: 's', name: 'S', email: 's@example.org', language: 'nl' },
@@ -20,11 +25,23 @@ function matchAt(postcode: string, country?: 'BE' | 'NL'): MatchSnapshot {
 
 describe('console session', () => {
   it('accepts brokers and admins, refuses other roles, forged and expired tokens', () => {
-    const broker = signToken(secret, { sub: 'sam@example.org', role: 'broker', org: 'org-b', regions: westFlanders, ttlSeconds: 600 }).token;
+    const broker = signToken(secret, {
+      sub: 'sam@example.org',
+      role: 'broker',
+      org: 'org-b',
+      regions: westFlanders,
+      ttlSeconds: 600,
+    }).token;
     expect(consoleSessionOf(broker, secret)).toMatchObject({ ok: true, claims: { sub: 'sam@example.org' } });
     expect(consoleSessionOf(signToken(secret, { sub: 'ops', role: 'admin', ttlSeconds: 600 }).token, secret).ok).toBe(true);
-    expect(consoleSessionOf(signToken(secret, { sub: 'x', role: 'provider', org: 'p', ttlSeconds: 600 }).token, secret)).toEqual({ ok: false, reason: 'role' });
-    expect(consoleSessionOf(signToken(`${secret}-other`, { sub: 'x', role: 'admin', ttlSeconds: 600 }).token, secret)).toEqual({ ok: false, reason: 'invalid' });
+    expect(consoleSessionOf(signToken(secret, { sub: 'x', role: 'provider', org: 'p', ttlSeconds: 600 }).token, secret)).toEqual({
+      ok: false,
+      reason: 'role',
+    });
+    expect(consoleSessionOf(signToken(`${secret}-other`, { sub: 'x', role: 'admin', ttlSeconds: 600 }).token, secret)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(consoleSessionOf(broker, secret, new Date(Date.now() + 3_600_000))).toEqual({ ok: false, reason: 'invalid' });
     expect(consoleSessionOf(undefined, secret)).toEqual({ ok: false, reason: 'missing' });
   });

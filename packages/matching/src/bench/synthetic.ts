@@ -21,18 +21,42 @@ export function seededRandom(seed: number): () => number {
 }
 
 const PLACES: Array<[string, string, 'BE' | 'NL', number, number]> = [
-  ['Kortrijk', '8500', 'BE', 50.828, 3.265], ['Gent', '9000', 'BE', 51.054, 3.717], ['Brugge', '8000', 'BE', 51.209, 3.224],
-  ['Antwerpen', '2000', 'BE', 51.219, 4.402], ['Leuven', '3000', 'BE', 50.879, 4.7], ['Hasselt', '3500', 'BE', 50.93, 5.338],
-  ['Mechelen', '2800', 'BE', 51.026, 4.477], ['Aalst', '9300', 'BE', 50.938, 4.04], ['Roeselare', '8800', 'BE', 50.946, 3.123],
-  ['Ieper', '8900', 'BE', 50.851, 2.886], ['Oostende', '8400', 'BE', 51.216, 2.927], ['Genk', '3600', 'BE', 50.965, 5.5],
-  ['Turnhout', '2300', 'BE', 51.322, 4.944], ['Sint-Niklaas', '9100', 'BE', 51.165, 4.143], ['Brussel', '1000', 'BE', 50.847, 4.357],
-  ['Tournai', '7500', 'BE', 50.606, 3.389], ['Mons', '7000', 'BE', 50.454, 3.952], ['Liège', '4000', 'BE', 50.633, 5.567],
-  ['Namur', '5000', 'BE', 50.466, 4.867], ['Amsterdam', '1011', 'NL', 52.37, 4.895], ['Rotterdam', '3011', 'NL', 51.922, 4.479],
-  ['Utrecht', '3511', 'NL', 52.091, 5.122], ['Den Haag', '2511', 'NL', 52.07, 4.3], ['Eindhoven', '5611', 'NL', 51.441, 5.478],
-  ['Groningen', '9711', 'NL', 53.219, 6.567], ['Maastricht', '6211', 'NL', 50.851, 5.691], ['Nijmegen', '6511', 'NL', 51.842, 5.852],
-  ['Tilburg', '5038', 'NL', 51.556, 5.091], ['Breda', '4811', 'NL', 51.589, 4.776], ['Middelburg', '4331', 'NL', 51.499, 3.614],
-  ['Zwolle', '8011', 'NL', 52.516, 6.083], ['Leeuwarden', '8911', 'NL', 53.201, 5.8], ['Arnhem', '6811', 'NL', 51.985, 5.899],
-  ['Haarlem', '2011', 'NL', 52.387, 4.646], ['Enschede', '7511', 'NL', 52.221, 6.894], ['Terneuzen', '4531', 'NL', 51.336, 3.828],
+  ['Kortrijk', '8500', 'BE', 50.828, 3.265],
+  ['Gent', '9000', 'BE', 51.054, 3.717],
+  ['Brugge', '8000', 'BE', 51.209, 3.224],
+  ['Antwerpen', '2000', 'BE', 51.219, 4.402],
+  ['Leuven', '3000', 'BE', 50.879, 4.7],
+  ['Hasselt', '3500', 'BE', 50.93, 5.338],
+  ['Mechelen', '2800', 'BE', 51.026, 4.477],
+  ['Aalst', '9300', 'BE', 50.938, 4.04],
+  ['Roeselare', '8800', 'BE', 50.946, 3.123],
+  ['Ieper', '8900', 'BE', 50.851, 2.886],
+  ['Oostende', '8400', 'BE', 51.216, 2.927],
+  ['Genk', '3600', 'BE', 50.965, 5.5],
+  ['Turnhout', '2300', 'BE', 51.322, 4.944],
+  ['Sint-Niklaas', '9100', 'BE', 51.165, 4.143],
+  ['Brussel', '1000', 'BE', 50.847, 4.357],
+  ['Tournai', '7500', 'BE', 50.606, 3.389],
+  ['Mons', '7000', 'BE', 50.454, 3.952],
+  ['Liège', '4000', 'BE', 50.633, 5.567],
+  ['Namur', '5000', 'BE', 50.466, 4.867],
+  ['Amsterdam', '1011', 'NL', 52.37, 4.895],
+  ['Rotterdam', '3011', 'NL', 51.922, 4.479],
+  ['Utrecht', '3511', 'NL', 52.091, 5.122],
+  ['Den Haag', '2511', 'NL', 52.07, 4.3],
+  ['Eindhoven', '5611', 'NL', 51.441, 5.478],
+  ['Groningen', '9711', 'NL', 53.219, 6.567],
+  ['Maastricht', '6211', 'NL', 50.851, 5.691],
+  ['Nijmegen', '6511', 'NL', 51.842, 5.852],
+  ['Tilburg', '5038', 'NL', 51.556, 5.091],
+  ['Breda', '4811', 'NL', 51.589, 4.776],
+  ['Middelburg', '4331', 'NL', 51.499, 3.614],
+  ['Zwolle', '8011', 'NL', 52.516, 6.083],
+  ['Leeuwarden', '8911', 'NL', 53.201, 5.8],
+  ['Arnhem', '6811', 'NL', 51.985, 5.899],
+  ['Haarlem', '2011', 'NL', 52.387, 4.646],
+  ['Enschede', '7511', 'NL', 52.221, 6.894],
+  ['Terneuzen', '4531', 'NL', 51.336, 3.828],
 ];
 
 interface Topic {
@@ -41,28 +65,182 @@ interface Topic {
 }
 
 const TOPICS: Topic[] = [
-  { disciplines: ['music'], words: { nl: ['zingen', 'koor', 'liedjes', 'stem', 'canon'], fr: ['chant', 'chorale', 'chansons', 'voix'], en: ['singing', 'choir', 'songs', 'voice'] } },
-  { disciplines: ['music'], words: { nl: ['instrumenten', 'viool', 'trompet', 'orkest', 'concert'], fr: ['instruments', 'violon', 'orchestre', 'concert'], en: ['instruments', 'violin', 'orchestra', 'concert'] } },
-  { disciplines: ['music'], words: { nl: ['ritme', 'trommels', 'percussie', 'djembé', 'beats'], fr: ['rythme', 'percussions', 'tambours'], en: ['rhythm', 'drums', 'percussion', 'beats'] } },
-  { disciplines: ['dance'], words: { nl: ['hiphop', 'breakdance', 'choreografie', 'dansen'], fr: ['hip-hop', 'danse urbaine', 'chorégraphie'], en: ['hip-hop', 'street dance', 'choreography'] } },
-  { disciplines: ['dance'], words: { nl: ['hedendaagse dans', 'beweging', 'lichaam', 'improvisatie'], fr: ['danse contemporaine', 'mouvement', 'corps'], en: ['contemporary dance', 'movement', 'body'] } },
-  { disciplines: ['theatre'], words: { nl: ['toneel', 'improvisatie', 'personages', 'drama', 'scènes'], fr: ['théâtre', 'improvisation', 'personnages', 'scènes'], en: ['drama', 'improvisation', 'characters', 'scenes'] } },
-  { disciplines: ['theatre'], words: { nl: ['poppenspel', 'poppen', 'poppenkast', 'verhaal'], fr: ['marionnettes', 'conte', 'histoire'], en: ['puppets', 'puppetry', 'story'] } },
-  { disciplines: ['visual_arts'], words: { nl: ['schilderen', 'verf', 'kleur', 'penseel', 'expressionisme'], fr: ['peinture', 'couleurs', 'pinceau', 'gouache'], en: ['painting', 'colour', 'brush', 'paint'] } },
-  { disciplines: ['visual_arts'], words: { nl: ['graffiti', 'street art', 'muurschildering', 'spuitbussen'], fr: ['graffiti', 'street art', 'fresque', 'bombes'], en: ['graffiti', 'street art', 'mural', 'spray cans'] } },
-  { disciplines: ['visual_arts'], words: { nl: ['klei', 'boetseren', 'beeldhouwen', 'ruimtelijk'], fr: ['argile', 'modelage', 'sculpture'], en: ['clay', 'sculpture', 'modelling'] } },
-  { disciplines: ['visual_arts', 'film_media'], words: { nl: ['fotografie', 'foto', 'camera', 'kadrering'], fr: ['photographie', 'photos', 'cadrage'], en: ['photography', 'photos', 'framing'] } },
-  { disciplines: ['film_media'], words: { nl: ['animatiefilm', 'stop-motion', 'filmpje', 'montage'], fr: ['cinéma d’animation', 'stop motion', 'montage'], en: ['animation', 'stop motion', 'editing', 'film'] } },
-  { disciplines: ['literature'], words: { nl: ['prentenboeken', 'voorlezen', 'bibliotheek', 'verhalen'], fr: ['albums', 'lecture', 'bibliothèque', 'contes'], en: ['picture books', 'reading aloud', 'library', 'stories'] } },
-  { disciplines: ['literature'], words: { nl: ['poëzie', 'gedichten', 'slam', 'spoken word'], fr: ['poésie', 'poèmes', 'slam'], en: ['poetry', 'poems', 'spoken word', 'slam'] } },
-  { disciplines: ['heritage'], words: { nl: ['Eerste Wereldoorlog', 'loopgraven', 'bezetting', 'soldaten'], fr: ['Grande Guerre', 'tranchées', 'soldats'], en: ['First World War', 'trenches', 'soldiers'] } },
-  { disciplines: ['heritage'], words: { nl: ['middeleeuwen', 'ridders', 'kasteel', 'gilden'], fr: ['Moyen Âge', 'chevaliers', 'château fort'], en: ['Middle Ages', 'knights', 'castle', 'guilds'] } },
-  { disciplines: ['heritage'], words: { nl: ['Gouden Eeuw', 'schepen', 'haven', 'handel'], fr: ['Siècle d’or', 'navires', 'port'], en: ['Golden Age', 'ships', 'harbour', 'trade'] } },
-  { disciplines: ['heritage', 'architecture_design'], words: { nl: ['industrieel erfgoed', 'fabriek', 'machines', 'arbeiders'], fr: ['patrimoine industriel', 'usine', 'machines'], en: ['industrial heritage', 'factory', 'machines', 'workers'] } },
-  { disciplines: ['architecture_design'], words: { nl: ['architectuur', 'gebouwen', 'maquette', 'stad ontwerpen'], fr: ['architecture', 'bâtiments', 'maquette'], en: ['architecture', 'buildings', 'scale model'] } },
-  { disciplines: ['circus'], words: { nl: ['circus', 'jongleren', 'acrobatie', 'evenwicht'], fr: ['cirque', 'jonglerie', 'acrobaties', 'équilibre'], en: ['circus', 'juggling', 'acrobatics', 'balance'] } },
-  { disciplines: ['media_literacy'], words: { nl: ['nepnieuws', 'desinformatie', 'sociale media', 'algoritmes'], fr: ['infox', 'désinformation', 'réseaux sociaux'], en: ['fake news', 'disinformation', 'social media', 'algorithms'] } },
-  { disciplines: ['media_literacy'], words: { nl: ['programmeren', 'robots', 'Scratch', 'coderen'], fr: ['programmation', 'robots', 'codage'], en: ['coding', 'robots', 'Scratch', 'programming'] } },
+  {
+    disciplines: ['music'],
+    words: {
+      nl: ['zingen', 'koor', 'liedjes', 'stem', 'canon'],
+      fr: ['chant', 'chorale', 'chansons', 'voix'],
+      en: ['singing', 'choir', 'songs', 'voice'],
+    },
+  },
+  {
+    disciplines: ['music'],
+    words: {
+      nl: ['instrumenten', 'viool', 'trompet', 'orkest', 'concert'],
+      fr: ['instruments', 'violon', 'orchestre', 'concert'],
+      en: ['instruments', 'violin', 'orchestra', 'concert'],
+    },
+  },
+  {
+    disciplines: ['music'],
+    words: {
+      nl: ['ritme', 'trommels', 'percussie', 'djembé', 'beats'],
+      fr: ['rythme', 'percussions', 'tambours'],
+      en: ['rhythm', 'drums', 'percussion', 'beats'],
+    },
+  },
+  {
+    disciplines: ['dance'],
+    words: {
+      nl: ['hiphop', 'breakdance', 'choreografie', 'dansen'],
+      fr: ['hip-hop', 'danse urbaine', 'chorégraphie'],
+      en: ['hip-hop', 'street dance', 'choreography'],
+    },
+  },
+  {
+    disciplines: ['dance'],
+    words: {
+      nl: ['hedendaagse dans', 'beweging', 'lichaam', 'improvisatie'],
+      fr: ['danse contemporaine', 'mouvement', 'corps'],
+      en: ['contemporary dance', 'movement', 'body'],
+    },
+  },
+  {
+    disciplines: ['theatre'],
+    words: {
+      nl: ['toneel', 'improvisatie', 'personages', 'drama', 'scènes'],
+      fr: ['théâtre', 'improvisation', 'personnages', 'scènes'],
+      en: ['drama', 'improvisation', 'characters', 'scenes'],
+    },
+  },
+  {
+    disciplines: ['theatre'],
+    words: {
+      nl: ['poppenspel', 'poppen', 'poppenkast', 'verhaal'],
+      fr: ['marionnettes', 'conte', 'histoire'],
+      en: ['puppets', 'puppetry', 'story'],
+    },
+  },
+  {
+    disciplines: ['visual_arts'],
+    words: {
+      nl: ['schilderen', 'verf', 'kleur', 'penseel', 'expressionisme'],
+      fr: ['peinture', 'couleurs', 'pinceau', 'gouache'],
+      en: ['painting', 'colour', 'brush', 'paint'],
+    },
+  },
+  {
+    disciplines: ['visual_arts'],
+    words: {
+      nl: ['graffiti', 'street art', 'muurschildering', 'spuitbussen'],
+      fr: ['graffiti', 'street art', 'fresque', 'bombes'],
+      en: ['graffiti', 'street art', 'mural', 'spray cans'],
+    },
+  },
+  {
+    disciplines: ['visual_arts'],
+    words: {
+      nl: ['klei', 'boetseren', 'beeldhouwen', 'ruimtelijk'],
+      fr: ['argile', 'modelage', 'sculpture'],
+      en: ['clay', 'sculpture', 'modelling'],
+    },
+  },
+  {
+    disciplines: ['visual_arts', 'film_media'],
+    words: {
+      nl: ['fotografie', 'foto', 'camera', 'kadrering'],
+      fr: ['photographie', 'photos', 'cadrage'],
+      en: ['photography', 'photos', 'framing'],
+    },
+  },
+  {
+    disciplines: ['film_media'],
+    words: {
+      nl: ['animatiefilm', 'stop-motion', 'filmpje', 'montage'],
+      fr: ['cinéma d’animation', 'stop motion', 'montage'],
+      en: ['animation', 'stop motion', 'editing', 'film'],
+    },
+  },
+  {
+    disciplines: ['literature'],
+    words: {
+      nl: ['prentenboeken', 'voorlezen', 'bibliotheek', 'verhalen'],
+      fr: ['albums', 'lecture', 'bibliothèque', 'contes'],
+      en: ['picture books', 'reading aloud', 'library', 'stories'],
+    },
+  },
+  {
+    disciplines: ['literature'],
+    words: {
+      nl: ['poëzie', 'gedichten', 'slam', 'spoken word'],
+      fr: ['poésie', 'poèmes', 'slam'],
+      en: ['poetry', 'poems', 'spoken word', 'slam'],
+    },
+  },
+  {
+    disciplines: ['heritage'],
+    words: {
+      nl: ['Eerste Wereldoorlog', 'loopgraven', 'bezetting', 'soldaten'],
+      fr: ['Grande Guerre', 'tranchées', 'soldats'],
+      en: ['First World War', 'trenches', 'soldiers'],
+    },
+  },
+  {
+    disciplines: ['heritage'],
+    words: {
+      nl: ['middeleeuwen', 'ridders', 'kasteel', 'gilden'],
+      fr: ['Moyen Âge', 'chevaliers', 'château fort'],
+      en: ['Middle Ages', 'knights', 'castle', 'guilds'],
+    },
+  },
+  {
+    disciplines: ['heritage'],
+    words: {
+      nl: ['Gouden Eeuw', 'schepen', 'haven', 'handel'],
+      fr: ['Siècle d’or', 'navires', 'port'],
+      en: ['Golden Age', 'ships', 'harbour', 'trade'],
+    },
+  },
+  {
+    disciplines: ['heritage', 'architecture_design'],
+    words: {
+      nl: ['industrieel erfgoed', 'fabriek', 'machines', 'arbeiders'],
+      fr: ['patrimoine industriel', 'usine', 'machines'],
+      en: ['industrial heritage', 'factory', 'machines', 'workers'],
+    },
+  },
+  {
+    disciplines: ['architecture_design'],
+    words: {
+      nl: ['architectuur', 'gebouwen', 'maquette', 'stad ontwerpen'],
+      fr: ['architecture', 'bâtiments', 'maquette'],
+      en: ['architecture', 'buildings', 'scale model'],
+    },
+  },
+  {
+    disciplines: ['circus'],
+    words: {
+      nl: ['circus', 'jongleren', 'acrobatie', 'evenwicht'],
+      fr: ['cirque', 'jonglerie', 'acrobaties', 'équilibre'],
+      en: ['circus', 'juggling', 'acrobatics', 'balance'],
+    },
+  },
+  {
+    disciplines: ['media_literacy'],
+    words: {
+      nl: ['nepnieuws', 'desinformatie', 'sociale media', 'algoritmes'],
+      fr: ['infox', 'désinformation', 'réseaux sociaux'],
+      en: ['fake news', 'disinformation', 'social media', 'algorithms'],
+    },
+  },
+  {
+    disciplines: ['media_literacy'],
+    words: {
+      nl: ['programmeren', 'robots', 'Scratch', 'coderen'],
+      fr: ['programmation', 'robots', 'codage'],
+      en: ['coding', 'robots', 'Scratch', 'programming'],
+    },
+  },
 ];
 
 const FORMAT_WORDS: Record<Format, Record<Lang, string>> = {
@@ -76,28 +254,84 @@ const FORMAT_WORDS: Record<Format, Record<Lang, string>> = {
 };
 
 const OFFER_SENTENCES: Record<Lang, string[]> = {
-  nl: ['In deze activiteit ontdekken leerlingen {a} en {b}.', 'We werken rond {a}, met veel aandacht voor {b}.', 'De kinderen gaan zelf aan de slag met {b}.',
-    'Een ervaren begeleider vertelt over {a} en laat de klas {b} beleven.', 'Geschikt voor het {grade}.', 'Na afloop is er tijd voor vragen en een nagesprek.',
-    'Duur: ongeveer twee lesuren.', 'Wij brengen al het materiaal mee.', 'Ook voor het buitengewoon onderwijs op aanvraag.'],
-  fr: ['Les élèves découvrent {a} et {b}.', 'Nous travaillons autour de {a}, avec une attention particulière pour {b}.', 'Les enfants pratiquent eux-mêmes {b}.',
-    'Un animateur expérimenté présente {a} et fait vivre {b} à la classe.', 'Adapté aux élèves de {grade}.', 'Durée : environ deux heures.', 'Tout le matériel est fourni.'],
-  en: ['Pupils discover {a} and {b}.', 'We work around {a}, with plenty of attention for {b}.', 'The children try {b} themselves.',
-    'An experienced educator introduces {a} and lets the class experience {b}.', 'Suitable for {grade}.', 'About two lessons long.', 'We bring all materials.'],
+  nl: [
+    'In deze activiteit ontdekken leerlingen {a} en {b}.',
+    'We werken rond {a}, met veel aandacht voor {b}.',
+    'De kinderen gaan zelf aan de slag met {b}.',
+    'Een ervaren begeleider vertelt over {a} en laat de klas {b} beleven.',
+    'Geschikt voor het {grade}.',
+    'Na afloop is er tijd voor vragen en een nagesprek.',
+    'Duur: ongeveer twee lesuren.',
+    'Wij brengen al het materiaal mee.',
+    'Ook voor het buitengewoon onderwijs op aanvraag.',
+  ],
+  fr: [
+    'Les élèves découvrent {a} et {b}.',
+    'Nous travaillons autour de {a}, avec une attention particulière pour {b}.',
+    'Les enfants pratiquent eux-mêmes {b}.',
+    'Un animateur expérimenté présente {a} et fait vivre {b} à la classe.',
+    'Adapté aux élèves de {grade}.',
+    'Durée : environ deux heures.',
+    'Tout le matériel est fourni.',
+  ],
+  en: [
+    'Pupils discover {a} and {b}.',
+    'We work around {a}, with plenty of attention for {b}.',
+    'The children try {b} themselves.',
+    'An experienced educator introduces {a} and lets the class experience {b}.',
+    'Suitable for {grade}.',
+    'About two lessons long.',
+    'We bring all materials.',
+  ],
 };
 
 const REQUEST_SENTENCES: Record<Lang, string[]> = {
-  nl: ['Wij zoeken iets rond {a} voor ons {grade}.', 'De klas werkt dit trimester rond {a}; {b} zou mooi zijn.', 'Liefst een {format} met {b}.',
-    'We hebben een beperkt budget en kunnen met de bus tot {km} km.', 'De leerlingen hebben nog nooit met {a} gewerkt.'],
-  fr: ['Nous cherchons une activité sur {a} pour nos élèves de {grade}.', 'La classe travaille sur {a}; {b} serait idéal.', 'De préférence un {format} avec {b}.',
-    'Nous pouvons nous déplacer en car jusqu’à {km} km.'],
-  en: ['We are looking for something about {a} for our {grade} class.', 'The class is working on {a} this term; {b} would be great.', 'Ideally a {format} with {b}.',
-    'We can travel up to {km} km by coach.'],
+  nl: [
+    'Wij zoeken iets rond {a} voor ons {grade}.',
+    'De klas werkt dit trimester rond {a}; {b} zou mooi zijn.',
+    'Liefst een {format} met {b}.',
+    'We hebben een beperkt budget en kunnen met de bus tot {km} km.',
+    'De leerlingen hebben nog nooit met {a} gewerkt.',
+  ],
+  fr: [
+    'Nous cherchons une activité sur {a} pour nos élèves de {grade}.',
+    'La classe travaille sur {a}; {b} serait idéal.',
+    'De préférence un {format} avec {b}.',
+    'Nous pouvons nous déplacer en car jusqu’à {km} km.',
+  ],
+  en: [
+    'We are looking for something about {a} for our {grade} class.',
+    'The class is working on {a} this term; {b} would be great.',
+    'Ideally a {format} with {b}.',
+    'We can travel up to {km} km by coach.',
+  ],
 };
 
 const GRADES: Record<Lang, Array<[string, number, number]>> = {
-  nl: [['2de kleuterklas', 4, 5], ['3de leerjaar', 8, 9], ['5de leerjaar', 10, 11], ['groep 5', 8, 9], ['groep 7', 10, 11], ['brugklas', 12, 13], ['3de jaar secundair', 14, 15], ['havo 4', 15, 16], ['6de jaar ASO', 17, 18]],
-  fr: [['moyenne section', 4, 5], ['CE2', 8, 9], ['5e primaire', 10, 11], ['2e secondaire', 13, 14], ['seconde', 15, 16]],
-  en: [['Grade 3', 8, 9], ['Grade 6', 11, 12], ['Year 9', 13, 14], ['Grade 10', 15, 16]],
+  nl: [
+    ['2de kleuterklas', 4, 5],
+    ['3de leerjaar', 8, 9],
+    ['5de leerjaar', 10, 11],
+    ['groep 5', 8, 9],
+    ['groep 7', 10, 11],
+    ['brugklas', 12, 13],
+    ['3de jaar secundair', 14, 15],
+    ['havo 4', 15, 16],
+    ['6de jaar ASO', 17, 18],
+  ],
+  fr: [
+    ['moyenne section', 4, 5],
+    ['CE2', 8, 9],
+    ['5e primaire', 10, 11],
+    ['2e secondaire', 13, 14],
+    ['seconde', 15, 16],
+  ],
+  en: [
+    ['Grade 3', 8, 9],
+    ['Grade 6', 11, 12],
+    ['Year 9', 13, 14],
+    ['Grade 10', 15, 16],
+  ],
 };
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
@@ -151,7 +385,9 @@ export function syntheticRequest(i: number, rnd: () => number): Request {
   const b = pick(rnd, topic.words[lang]);
   const format = FORMAT_WORDS[pick(rnd, ['workshop', 'visit', 'performance', 'project'] as Format[])][lang].toLowerCase();
   const km = pick(rnd, [0, 5, 10, 15, 20, 30, 50]);
-  const sentences = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => fill(pick(rnd, REQUEST_SENTENCES[lang]), { a, b, grade, format, km: String(km) }));
+  const sentences = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () =>
+    fill(pick(rnd, REQUEST_SENTENCES[lang]), { a, b, grade, format, km: String(km) }),
+  );
   const place = placeNear(rnd);
   return {
     id: `syn-req-${i}`,

@@ -56,7 +56,9 @@ function main(): void {
   const meanMs = latencies.reduce((s, x) => s + x, 0) / latencies.length;
   const p50 = percentile(latencies, 0.5);
   const p99 = percentile(latencies, 0.99);
-  log(`engine: ${requestCount} requests, mean ${meanMs.toFixed(3)} ms, p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms, ${(returned / requestCount).toFixed(1)} matches/request`);
+  log(
+    `engine: ${requestCount} requests, mean ${meanMs.toFixed(3)} ms, p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms, ${(returned / requestCount).toFixed(1)} matches/request`,
+  );
 
   // Brute force: natural TfIdf over every offer of the sample, constraints checked per offer.
   const sample = offers.slice(0, scanOffers);
@@ -76,7 +78,9 @@ function main(): void {
   log(`scan: natural TfIdf over ${scanOffers} offers x ${scanRequests} requests, scaled to ${n} offers: ${scanMs.toFixed(1)} ms/request`);
   const speedup = scanMs / meanMs;
   console.log(`build_s=${(buildMs / 1000).toFixed(2)} engine_mean_ms=${meanMs.toFixed(3)} scan_ms=${scanMs.toFixed(1)}`);
-  console.log(`offers=${n} p50_ms=${p50.toFixed(3)} p99_ms=${p99.toFixed(3)} bytes_per_offer=${bytesPerOffer} speedup_vs_scan=${speedup.toFixed(1)}`);
+  console.log(
+    `offers=${n} p50_ms=${p50.toFixed(3)} p99_ms=${p99.toFixed(3)} bytes_per_offer=${bytesPerOffer} speedup_vs_scan=${speedup.toFixed(1)}`,
+  );
 }
 
 runCli(main);

@@ -52,9 +52,14 @@ function main(): void {
     const engineRankings = results[0][1].rankings;
     for (const request of requests) {
       const g = grades.get(request.id)!;
-      const top = engineRankings.get(request.id)!.slice(0, 5).map((id) => `${id}:${g.get(id) ?? 0}`);
+      const top = engineRankings
+        .get(request.id)!
+        .slice(0, 5)
+        .map((id) => `${id}:${g.get(id) ?? 0}`);
       const want = [...g].filter(([, v]) => v >= 2).map(([id, v]) => `${id}:${v}`);
-      process.stderr.write(`${request.id} ndcg5=${ndcgAt(engineRankings.get(request.id)!, g, 5).toFixed(3)} top=${top.join(' ')} | relevant=${want.join(' ')}\n`);
+      process.stderr.write(
+        `${request.id} ndcg5=${ndcgAt(engineRankings.get(request.id)!, g, 5).toFixed(3)} top=${top.join(' ')} | relevant=${want.join(' ')}\n`,
+      );
     }
   }
   console.log(`data: ${dir} (${offers.length} offers, ${requests.length} requests)`);

@@ -11,10 +11,10 @@ const gain = (grade: number): number => 2 ** grade - 1;
 /** nDCG@k with exponential gain; the ideal ranking uses every judged offer of the request. */
 export function ndcgAt(ranking: readonly string[], grades: Grades, k: number): number {
   let dcg = 0;
-  ranking.slice(0, k).forEach((id, i) => (dcg += gain(grades.get(id) ?? 0) / Math.log2(i + 2)));
+  for (const [i, id] of ranking.slice(0, k).entries()) dcg += gain(grades.get(id) ?? 0) / Math.log2(i + 2);
   const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, k);
   let idcg = 0;
-  ideal.forEach((g, i) => (idcg += gain(g) / Math.log2(i + 2)));
+  for (const [i, g] of ideal.entries()) idcg += gain(g) / Math.log2(i + 2);
   return idcg === 0 ? 0 : dcg / idcg;
 }
 

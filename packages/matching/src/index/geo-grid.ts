@@ -59,7 +59,14 @@ export class GeoGrid {
 }
 
 /** Age bands (inclusive) used to split grids: a class of 8-year-olds never visits cells of teenage offers. */
-const AGE_BANDS: ReadonlyArray<readonly [number, number]> = [[0, 5], [6, 8], [9, 11], [12, 14], [15, 17], [18, 200]];
+const AGE_BANDS: ReadonlyArray<readonly [number, number]> = [
+  [0, 5],
+  [6, 8],
+  [9, 11],
+  [12, 14],
+  [15, 17],
+  [18, 200],
+];
 
 /**
  * One GeoGrid per age band; an offer sits in every band its ages overlap, and a
@@ -99,7 +106,7 @@ export class AgeBandedList {
   private readonly lists = AGE_BANDS.map(() => new Set<number>());
 
   add(slot: number, ageMin: number, ageMax: number): void {
-    AGE_BANDS.forEach(([from, to], i) => ageMin <= to && from <= ageMax && this.lists[i].add(slot));
+    for (const [i, [from, to]] of AGE_BANDS.entries()) if (ageMin <= to && from <= ageMax) this.lists[i].add(slot);
   }
 
   remove(slot: number): void {

@@ -1,8 +1,17 @@
 import type { Discipline, Format } from '@koppel/contracts';
 
 const TALKING_DISCIPLINES: Partial<Record<Discipline, number>> = {
-  theatre: 0.9, literature: 1, heritage: 0.9, media_literacy: 0.9, film_media: 0.6, architecture_design: 0.7, multidisciplinary: 0.6,
-  music: 0.25, dance: 0.15, circus: 0.2, visual_arts: 0.35,
+  theatre: 0.9,
+  literature: 1,
+  heritage: 0.9,
+  media_literacy: 0.9,
+  film_media: 0.6,
+  architecture_design: 0.7,
+  multidisciplinary: 0.6,
+  music: 0.25,
+  dance: 0.15,
+  circus: 0.2,
+  visual_arts: 0.35,
 };
 const TALKING_FORMATS: Partial<Record<Format, number>> = { visit: 0.9, teacher_training: 1, coaching: 1, lesson_package: 1 };
 const WORDLESS_THEMES = new Set(['wordless_theatre']);

@@ -21,10 +21,34 @@ export interface GradeAges {
 }
 
 const ORDINALS: Record<string, number> = {
-  eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7,
-  premiere: 1, deuxieme: 2, troisieme: 3, quatrieme: 4, cinquieme: 5, sixieme: 6,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7,
-  een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8,
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  vijfde: 5,
+  zesde: 6,
+  zevende: 7,
+  premiere: 1,
+  deuxieme: 2,
+  troisieme: 3,
+  quatrieme: 4,
+  cinquieme: 5,
+  sixieme: 6,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  een: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
 };
 
 /** "3de", "3e", "3rd", "derde", "3" -> 3 */
@@ -50,19 +74,24 @@ const RULES: Rule[] = [
   { pattern: /\boudste kleuters\b/g, ages: () => [5, 6] },
   { pattern: /\b(kleuters|kleuterklas|kleuteronderwijs)\b/g, ages: () => [3, 6] },
   // Flemish lager: "3de leerjaar", "3de en 4de leerjaar", "3de-4de leerjaar"
-  { pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:en|-|tot|t\/m|&)\s*(?:het\s*)?(${ORD})\s*)?leerjaar\w*`, 'g'),
-    ages: (m) => span(ordinalValue(m[1]) + 5, ordinalValue(m[m.length - 1] ?? m[1]) + 5, 1, 6, m) },
+  {
+    pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:en|-|tot|t\/m|&)\s*(?:het\s*)?(${ORD})\s*)?leerjaar\w*`, 'g'),
+    ages: (m) => span(ordinalValue(m[1]) + 5, ordinalValue(m[m.length - 1] ?? m[1]) + 5, 1, 6, m),
+  },
   // graden: primary or secondary by context
-  { pattern: new RegExp(String.raw`\b(${ORD})\s*graad\b`, 'g'),
+  {
+    pattern: new RegExp(String.raw`\b(${ORD})\s*graad\b`, 'g'),
     ages: (m, context) => {
       const g = ordinalValue(m[1]);
       if (!(g >= 1 && g <= 3)) return null;
       const secondary = secondaryContext(context) || (!primaryContext(context) && /\bjaar\b/.test(context) && !/leerjaar/.test(context));
       return secondary ? [10 + 2 * g, 12 + 2 * g] : [4 + 2 * g, 6 + 2 * g];
-    } },
+    },
+  },
   // Flemish secondary: "S1-S2", "4de jaar ASO", "eerste middelbaar"
   { pattern: /\bs([1-7])(?:\s*-\s*s?([1-7]))?\b/g, ages: (m) => span(Number(m[1]) + 11, Number(m[2] ?? m[1]) + 11, 1, 7, m, 12) },
-  { pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:en|-|tot|&)\s*(?:het\s*)?(${ORD})\s*)?(?:jaar|middelbaar|secundair)\b`, 'g'),
+  {
+    pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:en|-|tot|&)\s*(?:het\s*)?(${ORD})\s*)?(?:jaar|middelbaar|secundair)\b`, 'g'),
     ages: (m, context) => {
       const from = ordinalValue(m[1]);
       const to = ordinalValue(m[m.length - 1] ?? m[1]);
@@ -70,28 +99,66 @@ const RULES: Rule[] = [
       if (!(from >= 1 && to <= 7 && from <= to)) return null;
       if (primaryContext(context) && !secondaryContext(context)) return null;
       return [from + 11, to + 12];
-    } },
+    },
+  },
   // Dutch: "groep 5", "groep 7-8", "groep 7 en 8"
-  { pattern: /\bgroep(?:en)?\s*([1-8])(?:\s*(?:-|en|tot|t\/m|&)\s*([1-8]))?\b/g, ages: (m) => span(Number(m[1]) + 3, Number(m[2] ?? m[1]) + 3, 1, 8, m, 4) },
+  {
+    pattern: /\bgroep(?:en)?\s*([1-8])(?:\s*(?:-|en|tot|t\/m|&)\s*([1-8]))?\b/g,
+    ages: (m) => span(Number(m[1]) + 3, Number(m[2] ?? m[1]) + 3, 1, 8, m, 4),
+  },
   { pattern: /\bbrugklas\w*/g, ages: () => [12, 13] },
-  { pattern: /\b(?:vmbo|havo|vwo|mavo|atheneum|gymnasium)[\s-]*([1-6])\b|\b([1-6])\s*(?:vmbo|havo|vwo|mavo)\b/g,
-    ages: (m) => { const y = Number(m[1] ?? m[2]); return [y + 11, y + 12]; } },
-  { pattern: /\bklas\s*([1-6])\b/g, ages: (m, context) => (/\b(vmbo|havo|vwo|mavo|middelbare|voortgezet)\b/.test(context) ? [Number(m[1]) + 11, Number(m[1]) + 12] : null) },
+  {
+    pattern: /\b(?:vmbo|havo|vwo|mavo|atheneum|gymnasium)[\s-]*([1-6])\b|\b([1-6])\s*(?:vmbo|havo|vwo|mavo)\b/g,
+    ages: (m) => {
+      const y = Number(m[1] ?? m[2]);
+      return [y + 11, y + 12];
+    },
+  },
+  {
+    pattern: /\bklas\s*([1-6])\b/g,
+    ages: (m, context) => (/\b(vmbo|havo|vwo|mavo|middelbare|voortgezet)\b/.test(context) ? [Number(m[1]) + 11, Number(m[1]) + 12] : null),
+  },
   // French / Walloon
-  { pattern: /\b(petite|toute petite|moyenne|grande) section\b/g, ages: (m) => ({ 'toute petite': [2, 3], petite: [3, 4], moyenne: [4, 5], grande: [5, 6] } as Record<string, [number, number]>)[m[1]] },
-  { pattern: /\b(cp|ce1|ce2|cm1|cm2)\b/g, ages: (m) => ({ cp: [6, 7], ce1: [7, 8], ce2: [8, 9], cm1: [9, 10], cm2: [10, 11] } as Record<string, [number, number]>)[m[1]] },
+  {
+    pattern: /\b(petite|toute petite|moyenne|grande) section\b/g,
+    ages: (m) => (({ 'toute petite': [2, 3], petite: [3, 4], moyenne: [4, 5], grande: [5, 6] }) as Record<string, [number, number]>)[m[1]],
+  },
+  {
+    pattern: /\b(cp|ce1|ce2|cm1|cm2)\b/g,
+    ages: (m) => (({ cp: [6, 7], ce1: [7, 8], ce2: [8, 9], cm1: [9, 10], cm2: [10, 11] }) as Record<string, [number, number]>)[m[1]],
+  },
   { pattern: /\bmaternelle\b/g, ages: () => [3, 6] },
-  { pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:et|-|&)\s*(?:(${ORD})\s*)?)?(?:annee\s*)?primaire\b`, 'g'),
-    ages: (m) => span(ordinalValue(m[1]) + 5, ordinalValue(m[m.length - 1] ?? m[1]) + 5, 1, 6, m) },
-  { pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:et|-|&)\s*(?:(${ORD})\s*)?)?(?:annee\s*)?secondaire\b`, 'g'),
-    ages: (m) => span(ordinalValue(m[1]) + 11, ordinalValue(m[m.length - 1] ?? m[1]) + 11, 1, 7, m, 12) },
-  { pattern: /\b([3-6])\s*(?:e|eme)\b(?=[^.]*\b(college|collegiens|classes? de)\b)|\bclasses? de ([3-6])\s*(?:e|eme)\b/g,
-    ages: (m) => { const y = Number(m[1] ?? m[3]); return [17 - y, 18 - y]; } },
-  { pattern: /\b(seconde|premiere|terminale)\b(?=\s*(?:annee|classe|generale|technologique|professionnelle|au lycee|\b))/g,
-    ages: (m, context) => (/\b(lycee|lyceens)\b/.test(context) || m[1] === 'terminale' ? ({ seconde: [15, 16], premiere: [16, 17], terminale: [17, 18] } as Record<string, [number, number]>)[m[1]] : null) },
+  {
+    pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:et|-|&)\s*(?:(${ORD})\s*)?)?(?:annee\s*)?primaire\b`, 'g'),
+    ages: (m) => span(ordinalValue(m[1]) + 5, ordinalValue(m[m.length - 1] ?? m[1]) + 5, 1, 6, m),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(${ORD})\s*(?:(?:et|-|&)\s*(?:(${ORD})\s*)?)?(?:annee\s*)?secondaire\b`, 'g'),
+    ages: (m) => span(ordinalValue(m[1]) + 11, ordinalValue(m[m.length - 1] ?? m[1]) + 11, 1, 7, m, 12),
+  },
+  {
+    pattern: /\b([3-6])\s*(?:e|eme)\b(?=[^.]*\b(college|collegiens|classes? de)\b)|\bclasses? de ([3-6])\s*(?:e|eme)\b/g,
+    ages: (m) => {
+      const y = Number(m[1] ?? m[3]);
+      return [17 - y, 18 - y];
+    },
+  },
+  {
+    pattern: /\b(seconde|premiere|terminale)\b(?=\s*(?:annee|classe|generale|technologique|professionnelle|au lycee|\b))/g,
+    ages: (m, context) =>
+      /\b(lycee|lyceens)\b/.test(context) || m[1] === 'terminale'
+        ? ({ seconde: [15, 16], premiere: [16, 17], terminale: [17, 18] } as Record<string, [number, number]>)[m[1]]
+        : null,
+  },
   // English
-  { pattern: /\bgrades?\s*(\d{1,2})(?:\s*(?:-|and|to|&)\s*(\d{1,2}))?\b/g, ages: (m) => span(Number(m[1]) + 5, Number(m[2] ?? m[1]) + 5, 1, 12, m) },
-  { pattern: /\byears?\s*(\d{1,2})(?:\s*(?:-|and|to|&)\s*(\d{1,2}))?\b/g, ages: (m) => span(Number(m[1]) + 4, Number(m[2] ?? m[1]) + 4, 1, 13, m) },
+  {
+    pattern: /\bgrades?\s*(\d{1,2})(?:\s*(?:-|and|to|&)\s*(\d{1,2}))?\b/g,
+    ages: (m) => span(Number(m[1]) + 5, Number(m[2] ?? m[1]) + 5, 1, 12, m),
+  },
+  {
+    pattern: /\byears?\s*(\d{1,2})(?:\s*(?:-|and|to|&)\s*(\d{1,2}))?\b/g,
+    ages: (m) => span(Number(m[1]) + 4, Number(m[2] ?? m[1]) + 4, 1, 13, m),
+  },
   { pattern: /\b(kindergarten|nursery)\b/g, ages: () => [3, 6] },
 ];
 

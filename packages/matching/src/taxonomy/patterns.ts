@@ -66,7 +66,10 @@ export class PatternMatcher<K extends string> {
     const found = new Map<K, Set<string>>();
     const add = (key: K, surface: string): void => {
       let set = found.get(key);
-      if (!set) found.set(key, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        found.set(key, set);
+      }
       set.add(surface);
     };
     for (const token of tokens) for (const key of this.keysOfToken(token)) add(key, token);
@@ -78,13 +81,7 @@ export class PatternMatcher<K extends string> {
     return found;
   }
 
-  private matchPhraseAt(
-    tokens: readonly string[],
-    i: number,
-    term: CompiledTerm,
-    key: K,
-    add: (key: K, surface: string) => void,
-  ): void {
+  private matchPhraseAt(tokens: readonly string[], i: number, term: CompiledTerm, key: K, add: (key: K, surface: string) => void): void {
     const n = term.parts.length;
     if (i + n > tokens.length) return;
     for (let j = 0; j < n; j++) if (!partMatches(term.parts[j], tokens[i + j])) return;

@@ -41,7 +41,13 @@ export async function behind(admin: Admin, namespace: string, ends: TopicEnds): 
 }
 
 /** Polls until the groups reach `ends` (twice in a row); resolves with the time taken (ms), or undefined after `timeoutMs`. */
-export async function waitUntilConsumed(admin: Admin, namespace: string, ends: TopicEnds, timeoutMs: number, onPoll?: (left: number) => void): Promise<number | undefined> {
+export async function waitUntilConsumed(
+  admin: Admin,
+  namespace: string,
+  ends: TopicEnds,
+  timeoutMs: number,
+  onPoll?: (left: number) => void,
+): Promise<number | undefined> {
   const started = performance.now();
   let calm = 0;
   while (performance.now() - started < timeoutMs) {

@@ -35,12 +35,16 @@ export interface CampaignStack {
 /** The campaign's view of a stack started with @koppel/infra (local mode) and @koppel/launcher. */
 export function campaignStackOf(o: {
   infra: { endpoints: { kafkaBrokers: string[]; mongoUri: string; mailInboxUrl?: string }; pids?: Record<string, number> };
-  services: { services: Record<ServiceName, { pid: number; url: string }>; restart(name: ServiceName, extraEnv?: Record<string, string>): Promise<unknown> };
+  services: {
+    services: Record<ServiceName, { pid: number; url: string }>;
+    restart(name: ServiceName, extraEnv?: Record<string, string>): Promise<unknown>;
+  };
   namespace: string;
   auth: { secret: string; adminToken: string };
 }): CampaignStack {
   const pids = o.infra.pids;
-  if (!pids?.kafka || !pids.ferretdb || !pids.maildev || !o.infra.endpoints.mailInboxUrl) throw new Error('the fault campaign needs local processes (kafka, ferretdb, maildev) it can pause');
+  if (!pids?.kafka || !pids.ferretdb || !pids.maildev || !o.infra.endpoints.mailInboxUrl)
+    throw new Error('the fault campaign needs local processes (kafka, ferretdb, maildev) it can pause');
   return {
     kafka: new Kafka({ clientId: 'fault-campaign', brokers: o.infra.endpoints.kafkaBrokers, logLevel: logLevel.NOTHING }),
     mongoUri: o.infra.endpoints.mongoUri,
@@ -94,7 +98,6 @@ function signal(pid: number, sig: NodeJS.Signals): void {
     /* already gone */
   }
 }
-
 
 interface Fault {
   name: string;
@@ -177,31 +180,54 @@ async function waitForMailInFlight(stack: CampaignStack, timeoutMs: number): Pro
 async function readiness(stack: CampaignStack): Promise<Record<ServiceName, boolean>> {
   const names: ServiceName[] = ['intake', 'matcher', 'review', 'notifier', 'portal'];
   const ready = {} as Record<ServiceName, boolean>;
-  for (const name of names) ready[name] = await fetch(`${stack.serviceUrl(name)}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+  for (const name of names)
+    ready[name] = await fetch(`${stack.serviceUrl(name)}/readyz`, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
   return ready;
 }
 
 export async function runFaultCampaign(stack: CampaignStack, o: CampaignOptions): Promise<CampaignResult> {
   const tag = `f${Date.now().toString(36)}`;
-  const workload = buildWorkload({ tag, authSecret: stack.authSecret, schools: 60, providers: 20, seedOffers: o.seedOffers, offerEvery: 5 });
+  const workload = buildWorkload({
+    tag,
+    authSecret: stack.authSecret,
+    schools: 60,
+    providers: 20,
+    seedOffers: o.seedOffers,
+    offerEvery: 5,
+  });
   const admin = stack.kafka.admin();
   await admin.connect();
   try {
     o.log(`setup: ${workload.schools.length} schools, ${workload.providers.length} providers, ${workload.seedOffers.length} seed offers`);
-    const organisations = [...workload.schools, ...workload.providers].map((org): LoadPost => ({ kind: 'organisation', id: org.id, path: '/organisations', token: stack.adminToken, body: org.body }));
+    const organisations = [...workload.schools, ...workload.providers].map(
+      (org): LoadPost => ({ kind: 'organisation', id: org.id, path: '/organisations', token: stack.adminToken, body: org.body }),
+    );
     await postAll(stack.intakeUrl, organisations, 4);
     await postAll(stack.intakeUrl, workload.seedOffers, 4);
-    if ((await waitUntilConsumed(admin, stack.namespace, await topicEnds(admin), 180_000)) === undefined) throw new Error('the services did not take in the setup within 180 s');
+    if ((await waitUntilConsumed(admin, stack.namespace, await topicEnds(admin), 180_000)) === undefined)
+      throw new Error('the services did not take in the setup within 180 s');
     const deadLetteredBefore = await deadLetterTotal(admin);
 
     o.log(`traffic: ${o.rate} listings/s, approving the best proposal of every second request`);
-    const traffic = startTraffic({ kafka: stack.kafka, intakeUrl: stack.intakeUrl, reviewUrl: stack.reviewUrl, adminToken: stack.adminToken, workload, rate: o.rate });
+    const traffic = startTraffic({
+      kafka: stack.kafka,
+      intakeUrl: stack.intakeUrl,
+      reviewUrl: stack.reviewUrl,
+      adminToken: stack.adminToken,
+      workload,
+      rate: o.rate,
+    });
     const results: FaultResult[] = [];
     try {
       await sleep(o.settleSeconds * 1000);
       const faults = faultsFor(stack, o);
       for (const [i, fault] of faults.entries()) {
-        o.log(`fault ${i + 1}/${faults.length}: ${fault.name} (accepted so far ${traffic.accepted.size}, approvals ${traffic.approved.size})`);
+        o.log(
+          `fault ${i + 1}/${faults.length}: ${fault.name} (accepted so far ${traffic.accepted.size}, approvals ${traffic.approved.size})`,
+        );
         await fault.run();
         const healedAt = performance.now();
         await sleep(1000);
@@ -215,7 +241,9 @@ export async function runFaultCampaign(stack: CampaignStack, o: CampaignOptions)
         });
         const recoveredSeconds = took === undefined ? undefined : (performance.now() - healedAt) / 1000;
         results.push({ name: fault.name, recoveredSeconds });
-        o.log(`  recovered: ${recoveredSeconds === undefined ? 'NOT within 5 min' : `${recoveredSeconds.toFixed(1)} s after the fault ended`}`);
+        o.log(
+          `  recovered: ${recoveredSeconds === undefined ? 'NOT within 5 min' : `${recoveredSeconds.toFixed(1)} s after the fault ended`}`,
+        );
         await sleep(o.settleSeconds * 1000);
       }
     } finally {
@@ -229,8 +257,23 @@ export async function runFaultCampaign(stack: CampaignStack, o: CampaignOptions)
     await sleep(5000);
     await waitUntilConsumed(admin, stack.namespace, await retry(() => topicEnds(admin)), 120_000);
     const mails = await new MailInbox(stack.mailInboxUrl).all();
-    const verdict = await verifyCampaign({ kafka: stack.kafka, admin, mongoUri: stack.mongoUri, namespace: stack.namespace, accepted: traffic.accepted, mails, deadLetteredBefore });
-    return { accepted: traffic.accepted.size, abandoned: traffic.abandoned.length, approvals: traffic.approved.size, faults: results, verdict, ready: await readiness(stack) };
+    const verdict = await verifyCampaign({
+      kafka: stack.kafka,
+      admin,
+      mongoUri: stack.mongoUri,
+      namespace: stack.namespace,
+      accepted: traffic.accepted,
+      mails,
+      deadLetteredBefore,
+    });
+    return {
+      accepted: traffic.accepted.size,
+      abandoned: traffic.abandoned.length,
+      approvals: traffic.approved.size,
+      faults: results,
+      verdict,
+      ready: await readiness(stack),
+    };
   } finally {
     await admin.disconnect();
   }

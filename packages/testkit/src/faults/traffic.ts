@@ -57,7 +57,8 @@ async function postUntilAccepted(intakeUrl: string, post: LoadPost, giveUpAt: nu
     const outcome = await postOnce(intakeUrl, post, 15_000);
     if (outcome.status === 201) return outcome.id;
     // 4xx other than 429 is the client's own mistake: retrying cannot help.
-    if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429) throw new Error(`${post.path} ${post.id} answered ${outcome.status}: ${outcome.error}`);
+    if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429)
+      throw new Error(`${post.path} ${post.id} answered ${outcome.status}: ${outcome.error}`);
     await sleep(Math.min(5000, 250 * attempt));
   }
   return undefined;
@@ -98,7 +99,9 @@ export function startTraffic(o: TrafficOptions): Traffic {
     let requestsSeen = 0;
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const event = JSON.parse(message.value?.toString('utf8') ?? 'null') as { payload?: { match?: { matchId: string; requestId: string } } } | null;
+        const event = JSON.parse(message.value?.toString('utf8') ?? 'null') as {
+          payload?: { match?: { matchId: string; requestId: string } };
+        } | null;
         const match = event?.payload?.match;
         if (!match || seenRequests.has(match.requestId)) return;
         seenRequests.add(match.requestId);

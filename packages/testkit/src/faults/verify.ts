@@ -27,7 +27,8 @@ export interface CampaignVerdict {
 export async function deadLetterTotal(admin: Admin): Promise<number> {
   const existing = new Set(await admin.listTopics());
   let total = 0;
-  for (const topic of ALL_TOPICS.filter((t) => t.endsWith('.dlq') && existing.has(t))) total += (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
+  for (const topic of ALL_TOPICS.filter((t) => t.endsWith('.dlq') && existing.has(t)))
+    total += (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
   return total;
 }
 
@@ -53,14 +54,22 @@ export async function verifyCampaign(o: {
   try {
     // Every accepted listing was published and reached the matcher.
     const published = new Set<string>();
-    for (const topic of [TOPICS.offers, TOPICS.requests]) for (const m of await readWholeTopic(o.kafka, topic)) if (m.key && m.value) published.add(m.key);
+    for (const topic of [TOPICS.offers, TOPICS.requests])
+      for (const m of await readWholeTopic(o.kafka, topic)) if (m.key && m.value) published.add(m.key);
     const atMatcher = new Set<string>();
-    for (const collection of ['offers', 'requests']) for await (const doc of db('matcher').collection<{ _id: string }>(collection).find({}, { projection: { _id: 1 } })) atMatcher.add(doc._id);
+    for (const collection of ['offers', 'requests'])
+      for await (const doc of db('matcher')
+        .collection<{ _id: string }>(collection)
+        .find({}, { projection: { _id: 1 } }))
+        atMatcher.add(doc._id);
     let lost = 0;
     for (const id of o.accepted.keys()) {
       if (published.has(id) && atMatcher.has(id)) continue;
       lost += 1;
-      if (lostSamples.length < 5) lostSamples.push(`${id}: ${published.has(id) ? 'published' : 'never published'}, ${atMatcher.has(id) ? 'at the matcher' : 'not at the matcher'}`);
+      if (lostSamples.length < 5)
+        lostSamples.push(
+          `${id}: ${published.has(id) ? 'published' : 'never published'}, ${atMatcher.has(id) ? 'at the matcher' : 'not at the matcher'}`,
+        );
     }
 
     // Every approved match: exactly one mail to each side.
@@ -69,7 +78,10 @@ export async function verifyCampaign(o: {
       const id = mail.headers['message-id'] ?? '';
       byMessageId.set(id, (byMessageId.get(id) ?? 0) + 1);
     }
-    const approved = await db('review').collection<{ _id: string }>('proposals').find({ status: { $in: ['approved', 'confirmed', 'declined'] } }, { projection: { _id: 1 } }).toArray();
+    const approved = await db('review')
+      .collection<{ _id: string }>('proposals')
+      .find({ status: { $in: ['approved', 'confirmed', 'declined'] } }, { projection: { _id: 1 } })
+      .toArray();
     for (const { _id } of approved) {
       for (const side of ['school', 'provider'] as const) {
         if ((byMessageId.get(approvalMessageId(_id, side)) ?? 0) > 0) continue;
@@ -82,13 +94,25 @@ export async function verifyCampaign(o: {
     // Nothing left half done.
     let stuck = 0;
     const count = async (service: string, collection: string, filter: Record<string, unknown>, what: string) => {
-      const docs = await db(service).collection<{ _id: string }>(collection).find(filter, { projection: { _id: 1 } }).toArray();
+      const docs = await db(service)
+        .collection<{ _id: string }>(collection)
+        .find(filter, { projection: { _id: 1 } })
+        .toArray();
       stuck += docs.length;
       for (const d of docs.slice(0, 3)) stuckSamples.push(`${service}.${collection} ${d._id}: ${what}`);
     };
     await count('notifier', 'deliveries', { status: 'sending' }, 'delivery still sending');
-    await count('review', 'proposals', { status: 'approved', 'answers.school.answer': 'interested', 'answers.provider.answer': 'interested' }, 'both interested, not confirmed');
-    for (const [service, collections] of Object.entries({ intake: ['offers', 'requests', 'organisations'], review: ['proposals'], notifier: ['deliveries', 'digests'] })) {
+    await count(
+      'review',
+      'proposals',
+      { status: 'approved', 'answers.school.answer': 'interested', 'answers.provider.answer': 'interested' },
+      'both interested, not confirmed',
+    );
+    for (const [service, collections] of Object.entries({
+      intake: ['offers', 'requests', 'organisations'],
+      review: ['proposals'],
+      notifier: ['deliveries', 'digests'],
+    })) {
       for (const collection of collections) {
         await count(service, collection, { pendingEventCount: { $gt: 0 } }, 'outbox not published');
         await count(service, collection, { parkedEvents: { $exists: true } }, 'outbox entry parked');

@@ -36,9 +36,25 @@ export function hostileBodies(shapes: unknown[] = []): HostileBody[] {
     json('operator keys', { $where: 'sleep(1000)', title: { $ne: null }, email: { $gt: '' }, token: { $regex: '.*' } }),
     json('dotted keys', { 'school.email': 'x@example.org', 'a.b': 1, reason: 'x' }),
     json('prototype keys', JSON.parse('{"__proto__":{"role":"admin"},"constructor":{"prototype":{"admin":true}}}')),
-    json('CRLF in names', { name: 'x\r\nSet-Cookie: pwned=1', title: 'a\r\nLocation: https://evil.example', reason: 'r\r\n\r\n<h1>x</h1>', email: 'a@example.org\r\nBcc: all@example.org' }),
-    json('HTML everywhere', { title: HTML_MARKER, name: HTML_MARKER, reason: HTML_MARKER, note: HTML_MARKER, email: `${HTML_MARKER}@example.org`, token: HTML_MARKER, answer: HTML_MARKER }),
-    raw('unicode tricks', '{"title":"\\u202egnp.exe\\u200b\\ufeff","name":"\\ud800 lone surrogate","reason":"nul \\u0000 byte","note":"e\\u0301\\u0301\\u0301 \\ud83d\\ude00"}'),
+    json('CRLF in names', {
+      name: 'x\r\nSet-Cookie: pwned=1',
+      title: 'a\r\nLocation: https://evil.example',
+      reason: 'r\r\n\r\n<h1>x</h1>',
+      email: 'a@example.org\r\nBcc: all@example.org',
+    }),
+    json('HTML everywhere', {
+      title: HTML_MARKER,
+      name: HTML_MARKER,
+      reason: HTML_MARKER,
+      note: HTML_MARKER,
+      email: `${HTML_MARKER}@example.org`,
+      token: HTML_MARKER,
+      answer: HTML_MARKER,
+    }),
+    raw(
+      'unicode tricks',
+      '{"title":"\\u202egnp.exe\\u200b\\ufeff","name":"\\ud800 lone surrogate","reason":"nul \\u0000 byte","note":"e\\u0301\\u0301\\u0301 \\ud83d\\ude00"}',
+    ),
     raw('number tricks', '{"limit":1e309,"pupils":{"count":-0,"ageMin":NaN},"pricePerPupil":9007199254740993}'),
     raw('malformed JSON', '{"title": '),
     raw('not JSON', 'hello <b>world</b>'),
@@ -46,11 +62,21 @@ export function hostileBodies(shapes: unknown[] = []): HostileBody[] {
     raw('JSON null', 'null'),
     raw('JSON string', `"${HTML_MARKER}"`),
     raw('wrong content type', HTML_MARKER, 'text/html'),
-    raw('form with nesting', 'a[b][c][d]=1&__proto__[admin]=1&note=%3Cscript%3Ealert(1)%3C%2Fscript%3E&decision=approved&decision=rejected', 'application/x-www-form-urlencoded'),
-    raw('form with HTML', `note=${encodeURIComponent(HTML_MARKER)}&region=${encodeURIComponent(HTML_MARKER)}&threshold=${encodeURIComponent(HTML_MARKER)}&enabled=on&ids=${encodeURIComponent(HTML_MARKER)}`, 'application/x-www-form-urlencoded'),
+    raw(
+      'form with nesting',
+      'a[b][c][d]=1&__proto__[admin]=1&note=%3Cscript%3Ealert(1)%3C%2Fscript%3E&decision=approved&decision=rejected',
+      'application/x-www-form-urlencoded',
+    ),
+    raw(
+      'form with HTML',
+      `note=${encodeURIComponent(HTML_MARKER)}&region=${encodeURIComponent(HTML_MARKER)}&threshold=${encodeURIComponent(HTML_MARKER)}&enabled=on&ids=${encodeURIComponent(HTML_MARKER)}`,
+      'application/x-www-form-urlencoded',
+    ),
     raw('form too long', `note=${'x'.repeat(90_000)}`, 'application/x-www-form-urlencoded'),
     ...shapes.map((shape, i) => json(`shape ${i + 1} with HTML in every string`, everyString(shape, HTML_MARKER))),
-    ...shapes.map((shape, i) => json(`shape ${i + 1} with unicode tricks in every string`, everyString(shape, '\u202e\u200b\ud83d\ude00 e\u0301 \u0000'))),
+    ...shapes.map((shape, i) =>
+      json(`shape ${i + 1} with unicode tricks in every string`, everyString(shape, '\u202e\u200b\ud83d\ude00 e\u0301 \u0000')),
+    ),
   ];
 }
 
@@ -89,7 +115,10 @@ export interface HostileRoute {
  * each other route (path parameters a plain unknown id), and each hostile id in every path
  * parameter (GETs with no query, the others with one body).
  */
-export function hostileRequests(routes: HostileRoute[], shapes: unknown[] = []): Array<{ method: string; path: string; body?: HostileBody }> {
+export function hostileRequests(
+  routes: HostileRoute[],
+  shapes: unknown[] = [],
+): Array<{ method: string; path: string; body?: HostileBody }> {
   const bodies = hostileBodies(shapes);
   const requests: Array<{ method: string; path: string; body?: HostileBody }> = [];
   const withId = (path: string, id: string) => path.replace(/\{[^}]+\}/g, id);
@@ -99,7 +128,9 @@ export function hostileRequests(routes: HostileRoute[], shapes: unknown[] = []):
     if (reads) for (const query of ['', ...HOSTILE_QUERIES]) requests.push({ method: route.method, path: `${plain}${query}` });
     else for (const body of bodies) requests.push({ method: route.method, path: plain, body });
     if (!reads) requests.push({ method: route.method, path: `${plain}${HOSTILE_QUERIES[4]}`, body: bodies[0] });
-    if (route.path.includes('{')) for (const id of HOSTILE_IDS) requests.push({ method: route.method, path: withId(route.path, id), body: reads ? undefined : bodies[9] });
+    if (route.path.includes('{'))
+      for (const id of HOSTILE_IDS)
+        requests.push({ method: route.method, path: withId(route.path, id), body: reads ? undefined : bodies[9] });
   }
   return requests;
 }

@@ -13,8 +13,10 @@ export interface HostileOutcome {
 /** What is wrong with one answer, if anything. */
 function problemOf(status: number, headers: Headers, text: string): string | undefined {
   if (status >= 500) return `status ${status}: ${text.slice(0, 200)}`;
-  if ((headers.get('content-type') ?? '').includes('html') && text.includes(HTML_MARKER)) return 'the marker reflected unescaped in an HTML answer';
-  if ((headers.get('set-cookie') ?? '').includes('pwned') || (headers.get('location') ?? '').includes('evil.example')) return 'a header injected from the input';
+  if ((headers.get('content-type') ?? '').includes('html') && text.includes(HTML_MARKER))
+    return 'the marker reflected unescaped in an HTML answer';
+  if ((headers.get('set-cookie') ?? '').includes('pwned') || (headers.get('location') ?? '').includes('evil.example'))
+    return 'a header injected from the input';
   return undefined;
 }
 
@@ -43,9 +45,21 @@ export async function sendHostile(
           redirect: 'manual',
         });
         const text = await res.text();
-        outcomes.push({ request: label, kind, status: res.status, ms: performance.now() - started, problem: problemOf(res.status, res.headers, text) });
+        outcomes.push({
+          request: label,
+          kind,
+          status: res.status,
+          ms: performance.now() - started,
+          problem: problemOf(res.status, res.headers, text),
+        });
       } catch (error) {
-        outcomes.push({ request: label, kind, status: 0, ms: performance.now() - started, problem: `no answer: ${(error as Error).message}` });
+        outcomes.push({
+          request: label,
+          kind,
+          status: 0,
+          ms: performance.now() - started,
+          problem: `no answer: ${(error as Error).message}`,
+        });
       }
       if (outcomes.length % 200 === 0) options.onProgress?.(outcomes.length);
     }

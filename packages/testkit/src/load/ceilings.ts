@@ -42,7 +42,10 @@ export async function measureBrokerCeiling(kafka: Kafka, count: number, bytes: n
       const size = Math.min(PRODUCE_BATCH, count - sent);
       await producer.send({ topic, acks: -1, messages: Array.from({ length: size }, (_, i) => ({ key: String(sent + i), value })) });
     }
-    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('broker ceiling: messages did not arrive within 120 s')), 120_000))]);
+    await Promise.race([
+      finished,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('broker ceiling: messages did not arrive within 120 s')), 120_000)),
+    ]);
     return count / ((performance.now() - started) / 1000);
   } finally {
     await Promise.allSettled([producer.disconnect(), consumer.disconnect()]);

@@ -20,7 +20,12 @@ export interface PipelineNames {
 
 export function pipelineNames(namespace: string): PipelineNames {
   const ns = namespace ? `${namespace}-` : '';
-  return { matcherGroup: `${ns}koppel-matcher`, reviewGroup: `${ns}koppel-review`, matcherDb: `${ns}koppel-matcher`, reviewDb: `${ns}koppel-review` };
+  return {
+    matcherGroup: `${ns}koppel-matcher`,
+    reviewGroup: `${ns}koppel-review`,
+    matcherDb: `${ns}koppel-matcher`,
+    reviewDb: `${ns}koppel-review`,
+  };
 }
 
 export interface PipelineLag {
@@ -114,7 +119,12 @@ export interface PipelineReport {
  * published for this run's listings must be in review's store. The latency of a
  * request's proposals is review's own `createdAt` of the first one.
  */
-export async function checkPipeline(kafka: Kafka, mongoUri: string, names: PipelineNames, accepted: AcceptedListing[]): Promise<PipelineReport> {
+export async function checkPipeline(
+  kafka: Kafka,
+  mongoUri: string,
+  names: PipelineNames,
+  accepted: AcceptedListing[],
+): Promise<PipelineReport> {
   const ids = new Set(accepted.map((a) => a.id));
   const client = new MongoClient(mongoUri, { directConnection: true });
   await client.connect();
@@ -122,7 +132,8 @@ export async function checkPipeline(kafka: Kafka, mongoUri: string, names: Pipel
     const matcher = client.db(names.matcherDb);
     const seen = new Set<string>();
     for (const collection of ['offers', 'requests']) {
-      for await (const doc of matcher.collection<{ _id: string }>(collection).find({}, { projection: { _id: 1 } })) if (ids.has(doc._id)) seen.add(doc._id);
+      for await (const doc of matcher.collection<{ _id: string }>(collection).find({}, { projection: { _id: 1 } }))
+        if (ids.has(doc._id)) seen.add(doc._id);
     }
     const missingAtMatcher = accepted.filter((a) => !seen.has(a.id)).map((a) => a.id);
 

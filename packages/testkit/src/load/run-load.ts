@@ -61,16 +61,27 @@ export async function postAll(baseUrl: string, posts: LoadPost[], parallel = 8):
  */
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const log = o.log ?? (() => undefined);
-  const workload = buildWorkload({ tag: o.tag, authSecret: o.authSecret, schools: o.schools, providers: o.providers, seedOffers: o.seedOffers });
+  const workload = buildWorkload({
+    tag: o.tag,
+    authSecret: o.authSecret,
+    schools: o.schools,
+    providers: o.providers,
+    seedOffers: o.seedOffers,
+  });
   const admin = o.kafka.admin();
   await admin.connect();
   try {
-    const organisations = [...workload.schools, ...workload.providers].map((org): LoadPost => ({ kind: 'organisation', id: org.id, path: '/organisations', token: o.adminToken, body: org.body }));
-    log(`setup: ${workload.schools.length} schools and ${workload.providers.length} providers as organisations, ${workload.seedOffers.length} seed offers`);
+    const organisations = [...workload.schools, ...workload.providers].map(
+      (org): LoadPost => ({ kind: 'organisation', id: org.id, path: '/organisations', token: o.adminToken, body: org.body }),
+    );
+    log(
+      `setup: ${workload.schools.length} schools and ${workload.providers.length} providers as organisations, ${workload.seedOffers.length} seed offers`,
+    );
     await postAll(o.intakeUrl, organisations);
     await postAll(o.intakeUrl, workload.seedOffers);
     const seeded = await pipelineLag(admin, o.names);
-    if ((await waitForDrain(admin, o.names, { publishedAtLeast: seeded.listingsPublished, timeoutMs: 120_000 })) === undefined) throw new Error('the matcher did not take in the seed offers within 120 s');
+    if ((await waitForDrain(admin, o.names, { publishedAtLeast: seeded.listingsPublished, timeoutMs: 120_000 })) === undefined)
+      throw new Error('the matcher did not take in the seed offers within 120 s');
 
     log(`load: ${o.rate} POST/s for ${o.seconds} s (open loop)`);
     let bodyBytes = 0;
@@ -87,14 +98,19 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       onTick: (sent, done, elapsed) => log(`  t=${(elapsed / 1000).toFixed(0)}s sent=${sent} answered=${done}`),
     });
     const lastSentAt = startedAt + ((outcomes.length - 1) * 1000) / o.rate;
-    const accepted = outcomes.filter((x): x is PostOutcome & { kind: 'request' | 'offer' } => x.status === 201 && x.kind !== 'organisation');
+    const accepted = outcomes.filter(
+      (x): x is PostOutcome & { kind: 'request' | 'offer' } => x.status === 201 && x.kind !== 'organisation',
+    );
     const errors = outcomes.filter((x) => x.status !== 201);
     log(`load: ${accepted.length} accepted, ${errors.length} errors; waiting for the pipeline to drain`);
 
     const drainedAt = await waitForDrain(admin, o.names, {
       publishedAtLeast: seeded.listingsPublished + accepted.length,
       timeoutMs: o.drainTimeoutMs ?? 120_000,
-      onPoll: (lag) => log(`  drain: listings published=${lag.listingsPublished - seeded.listingsPublished} matcher behind=${lag.matcherBehind} proposals=${lag.proposalsPublished} review behind=${lag.reviewBehind}`),
+      onPoll: (lag) =>
+        log(
+          `  drain: listings published=${lag.listingsPublished - seeded.listingsPublished} matcher behind=${lag.matcherBehind} proposals=${lag.proposalsPublished} review behind=${lag.reviewBehind}`,
+        ),
     });
     const report = await checkPipeline(o.kafka, o.mongoUri, o.names, accepted);
     const windowSeconds = (lastSentAt - startedAt) / 1000 + 1 / o.rate;

@@ -86,7 +86,8 @@ export function buildWorkload(options: WorkloadOptions): Workload {
   const schoolCount = options.schools ?? 200;
   const providerCount = options.providers ?? 40;
   const offerEvery = options.offerEvery ?? 10;
-  const token = (org: string, role: 'requester' | 'provider') => signToken(authSecret, { sub: `${org}@load.example`, role, org, ttlSeconds: TOKEN_TTL_SECONDS }).token;
+  const token = (org: string, role: 'requester' | 'provider') =>
+    signToken(authSecret, { sub: `${org}@load.example`, role, org, ttlSeconds: TOKEN_TTL_SECONDS }).token;
 
   const schools = Array.from({ length: schoolCount }, (_, i) => {
     const body = requesterBody(tag, i, syntheticRequest(i, rnd));
@@ -109,7 +110,13 @@ export function buildWorkload(options: WorkloadOptions): Workload {
     post: (i) => {
       if (offerEvery > 0 && i % offerEvery === offerEvery - 1) return offerPost(streamOffers++);
       const id = `load-${tag}-req-${i}`;
-      return { kind: 'request', id, path: '/requests', token: schools[i % schools.length].token, body: requestBody(syntheticRequest(i, rnd)) };
+      return {
+        kind: 'request',
+        id,
+        path: '/requests',
+        token: schools[i % schools.length].token,
+        body: requestBody(syntheticRequest(i, rnd)),
+      };
     },
   };
 }

@@ -29,19 +29,35 @@ const IssueArgsSchema = z
   .refine((a) => a.org !== undefined || a.sub !== undefined, { message: '--sub is required with --role admin', path: ['sub'] });
 
 async function issueToken(argv: string[]): Promise<string> {
-  const { values } = parseArgs({ args: argv, options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, 'ttl-days': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, 'ttl-days': { type: 'string' } },
+    strict: true,
+  });
   const parsed = IssueArgsSchema.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; '));
   const args = parsed.data;
   const config = loadConfig(AdminEnvSchema);
   const ttlSeconds = args['ttl-days'] * 24 * 3600;
   if (args.role === 'admin') return signToken(config.AUTH_TOKEN_SECRET, { sub: args.sub!, role: 'admin', ttlSeconds }).token;
-  const connection = await mongoose.createConnection(config.MONGO_URI, { dbName: config.INTAKE_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE, serverSelectionTimeoutMS: 5000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URI, {
+      dbName: config.INTAKE_DB,
+      maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+      serverSelectionTimeoutMS: 5000,
+    })
+    .asPromise();
   try {
     const org = (await connection.collection('organisations').findOne({ _id: args.org as never })) as unknown as StoredOrganisation | null;
-    if (!org || org.status !== 'active') throw new Error(`no active organisation '${args.org}' in ${config.INTAKE_DB}`);
+    if (org?.status !== 'active') throw new Error(`no active organisation '${args.org}' in ${config.INTAKE_DB}`);
     const sub = args.sub ?? org.data.contacts[0].email;
-    return signToken(config.AUTH_TOKEN_SECRET, { sub, role: org.data.role, org: org._id, regions: org.data.role === 'broker' ? org.data.regions : undefined, ttlSeconds }).token;
+    return signToken(config.AUTH_TOKEN_SECRET, {
+      sub,
+      role: org.data.role,
+      org: org._id,
+      regions: org.data.role === 'broker' ? org.data.regions : undefined,
+      ttlSeconds,
+    }).token;
   } finally {
     await connection.close();
   }
@@ -53,7 +69,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${await issueToken(rest)}\n`);
     return;
   }
-  process.stderr.write('usage: npm run admin -- issue-token --role admin --sub <who> [--ttl-days N]\n       npm run admin -- issue-token --org <id> [--sub <email>] [--ttl-days N]\n');
+  process.stderr.write(
+    'usage: npm run admin -- issue-token --role admin --sub <who> [--ttl-days N]\n       npm run admin -- issue-token --org <id> [--sub <email>] [--ttl-days N]\n',
+  );
   process.exit(64);
 }
 

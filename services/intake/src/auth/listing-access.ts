@@ -17,14 +17,21 @@ export function ownerRoleOf(kind: ListingName): Principal['role'] {
 export function assertKindAccess(principal: Principal, kind: ListingName, write: boolean): void {
   if (principal.role === 'admin' || principal.role === ownerRoleOf(kind)) return;
   if (principal.role === 'broker' && !write) return;
-  throw new HttpProblem(403, 'Forbidden', write ? `A ${principal.role} cannot change ${kind}s.` : `A ${principal.role} cannot read ${kind}s.`);
+  throw new HttpProblem(
+    403,
+    'Forbidden',
+    write ? `A ${principal.role} cannot change ${kind}s.` : `A ${principal.role} cannot read ${kind}s.`,
+  );
 }
 
 /** Database filter that limits a list or a lookup to what the principal may see. */
 export function visibilityFilter(principal: Principal): Record<string, unknown> {
   if (principal.role === 'admin') return {};
   if (principal.role === 'broker') {
-    const ranges = (principal.regions ?? []).map((r) => ({ country: r.country, postcodeNumber: { $gte: r.postcodeFrom, $lte: r.postcodeTo } }));
+    const ranges = (principal.regions ?? []).map((r) => ({
+      country: r.country,
+      postcodeNumber: { $gte: r.postcodeFrom, $lte: r.postcodeTo },
+    }));
     // No regions: sees nothing. `_id: null` matches no document.
     return ranges.length ? { $or: ranges } : { _id: null };
   }

@@ -35,7 +35,12 @@ export async function eraseOrganisation(deps: ErasureDeps, id: string, now = new
   if (existing.erasedAt) return existing;
   const revision = existing.revision + 1;
   const addressHashes = [...new Set(existing.data.contacts.map((c) => addressHashOf(c.email)))];
-  const outbox = appendToOutbox([outboxEntry(TOPICS.organisations, createEnvelope({ type: 'organisation.erased', key: id, payload: { organisationId: id, revision, addressHashes } }))]);
+  const outbox = appendToOutbox([
+    outboxEntry(
+      TOPICS.organisations,
+      createEnvelope({ type: 'organisation.erased', key: id, payload: { organisationId: id, revision, addressHashes } }),
+    ),
+  ]);
   const erased = (await organisations
     .findOneAndUpdate(
       { _id: id, revision: existing.revision },
@@ -56,7 +61,8 @@ export async function eraseOrganisation(deps: ErasureDeps, id: string, now = new
       { returnDocument: 'after' },
     )
     .lean()) as StoredOrganisation | null;
-  if (!erased) throw new HttpProblem(409, 'Changed meanwhile', `The organisation '${id}' changed while it was being erased; erase it again.`);
+  if (!erased)
+    throw new HttpProblem(409, 'Changed meanwhile', `The organisation '${id}' changed while it was being erased; erase it again.`);
   deps.hooks.afterWrite();
   deps.hooks.publishSoon(organisations.modelName, id, pendingIn(outbox));
   return erased;
@@ -74,7 +80,11 @@ async function eraseListings(deps: ErasureDeps, kind: (typeof LISTING_KINDS)[num
       await model.updateOne({ _id: doc._id }, { $set: { data, updatedAt: now } });
       continue;
     }
-    const event = createEnvelope({ type: `${kind.name}.withdrawn` as EventType, key: doc._id, payload: { [`${kind.name}Id`]: doc._id, reason: 'erased' } } as never);
+    const event = createEnvelope({
+      type: `${kind.name}.withdrawn` as EventType,
+      key: doc._id,
+      payload: { [`${kind.name}Id`]: doc._id, reason: 'erased' },
+    } as never);
     const outbox = appendToOutbox([outboxEntry(kind.topic, event)]);
     await model.updateOne(
       { _id: doc._id, status: 'active' },

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HttpProblem, type FieldError } from '@koppel/http';
 
 // Control characters other than tab, newline and carriage return have no place in koppel's texts.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Deeper than any koppel document (an offer is 4 levels): anything deeper is not a listing. */
@@ -11,7 +12,9 @@ export const MAX_INPUT_VALUES = 5000;
 const MAX_ERRORS = 20;
 
 function isDangerousKey(key: string): boolean {
-  return key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor' || key === 'prototype' || CONTROL.test(key);
+  return (
+    key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor' || key === 'prototype' || CONTROL.test(key)
+  );
 }
 
 /** A value still to look at, with the way to it kept as a link to its parent (no path copied per value). */
@@ -69,7 +72,13 @@ export function dangerousInputPaths(value: unknown): FieldError[] {
     for (let i = size - 1; i >= 0; i--) {
       const key = keys ? keys[i] : String(i);
       const child = keys ? (v as Record<string, unknown>)[key] : (v as unknown[])[i];
-      stack.push({ value: child, parent: item, key, depth: item.depth + 1, ...(keys && isDangerousKey(key) ? { badKey: true as const } : {}) });
+      stack.push({
+        value: child,
+        parent: item,
+        key,
+        depth: item.depth + 1,
+        ...(keys && isDangerousKey(key) ? { badKey: true as const } : {}),
+      });
     }
   }
   return found.slice(0, MAX_ERRORS);
@@ -84,7 +93,8 @@ export function dangerousInputPaths(value: unknown): FieldError[] {
  */
 export function rejectDangerousInput(req: Request, _res: Response, next: NextFunction): void {
   const errors = [...dangerousInputPaths(req.body), ...dangerousInputPaths(req.query).map((e) => ({ ...e, path: `query.${e.path}` }))];
-  if (errors.length) return next(new HttpProblem(400, 'Validation failed', `The request has ${errors.length} invalid field(s).`, { errors }));
+  if (errors.length)
+    return next(new HttpProblem(400, 'Validation failed', `The request has ${errors.length} invalid field(s).`, { errors }));
   next();
 }
 
@@ -98,6 +108,7 @@ export function unknownFieldErrors(input: unknown, parsed: unknown, path: string
   const errors: FieldError[] = [];
   const unknown = Object.keys(input).filter((k) => !(k in parsed));
   if (unknown.length) errors.push({ path: path.join('.') || '(body)', message: `unknown field(s): ${unknown.join(', ')}` });
-  for (const key of Object.keys(input)) if (key in parsed) errors.push(...unknownFieldErrors((input as any)[key], (parsed as any)[key], [...path, key]));
+  for (const key of Object.keys(input))
+    if (key in parsed) errors.push(...unknownFieldErrors((input as any)[key], (parsed as any)[key], [...path, key]));
   return errors;
 }

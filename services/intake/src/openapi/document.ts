@@ -24,7 +24,10 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return rest;
 }
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 const COMMON_ERRORS = {
   '400': problem('Validation failed: `errors` lists every bad field with its path and reason'),
   '401': problem('No, a forged or an expired bearer token'),
@@ -40,7 +43,13 @@ const IDEMPOTENCY_PARAM = {
   description: 'Same key and body: the first result is returned and nothing new is created. Same key, another body: 409.',
   schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
 };
-const IF_MATCH_PARAM = { name: 'If-Match', in: 'header', required: false, description: 'The revision last read, e.g. "3"; another revision gives 412.', schema: { type: 'string', pattern: '^"?[0-9]{1,9}"?$' } };
+const IF_MATCH_PARAM = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'The revision last read, e.g. "3"; another revision gives 412.',
+  schema: { type: 'string', pattern: '^"?[0-9]{1,9}"?$' },
+};
 
 /** Query parameters from a zod object schema, one per key. */
 function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
@@ -62,14 +71,24 @@ function listingPaths(plural: 'offers' | 'requests', Name: 'Offer' | 'Request') 
         tags: [plural],
         parameters: [IDEMPOTENCY_PARAM],
         requestBody: { required: true, ...json(`${Name}Input`, example.input) },
-        responses: { '201': { description: 'Created (or the first result of the same Idempotency-Key)', ...json(`${Name}View`, example.view) }, ...COMMON_ERRORS, '409': problem('The id exists, or the Idempotency-Key was used with another body') },
+        responses: {
+          '201': { description: 'Created (or the first result of the same Idempotency-Key)', ...json(`${Name}View`, example.view) },
+          ...COMMON_ERRORS,
+          '409': problem('The id exists, or the Idempotency-Key was used with another body'),
+        },
       },
       get: {
         operationId: `list${Name}s`,
         summary: `List ${plural} the token may see, newest change first; cursor pagination`,
         tags: [plural],
         parameters: queryParameters(ListingQuerySchema),
-        responses: { '200': { description: 'One page; pass nextCursor as cursor for the next', ...json(`${Name}Page`, { items: [example.view], nextCursor: null, limit: 20 }) }, ...COMMON_ERRORS },
+        responses: {
+          '200': {
+            description: 'One page; pass nextCursor as cursor for the next',
+            ...json(`${Name}Page`, { items: [example.view], nextCursor: null, limit: 20 }),
+          },
+          ...COMMON_ERRORS,
+        },
       },
     },
     [`/${plural}/{id}`]: {
@@ -78,7 +97,11 @@ function listingPaths(plural: 'offers' | 'requests', Name: 'Offer' | 'Request') 
         summary: `One ${Name.toLowerCase()} (ETag: its revision)`,
         tags: [plural],
         parameters: [ID_PARAM],
-        responses: { '200': { description: 'Found', ...json(`${Name}View`, example.view) }, '404': problem('None, or not visible to this token'), ...COMMON_ERRORS },
+        responses: {
+          '200': { description: 'Found', ...json(`${Name}View`, example.view) },
+          '404': problem('None, or not visible to this token'),
+          ...COMMON_ERRORS,
+        },
       },
       put: {
         operationId: `update${Name}`,
@@ -102,7 +125,12 @@ function listingPaths(plural: 'offers' | 'requests', Name: 'Offer' | 'Request') 
         tags: [plural],
         parameters: [ID_PARAM],
         requestBody: { required: false, ...json('WithdrawInput', { reason: 'Niet meer beschikbaar dit schooljaar' }) },
-        responses: { '200': { description: 'Withdrawn', ...json(`${Name}View`) }, '404': problem('None, or not visible'), '409': problem('Already withdrawn'), ...COMMON_ERRORS },
+        responses: {
+          '200': { description: 'Withdrawn', ...json(`${Name}View`) },
+          '404': problem('None, or not visible'),
+          '409': problem('Already withdrawn'),
+          ...COMMON_ERRORS,
+        },
       },
     },
   };
@@ -131,7 +159,11 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           tags: ['organisations'],
           parameters: [IDEMPOTENCY_PARAM],
           requestBody: { required: true, ...json('OrganisationInput', EXAMPLES.organisations.input) },
-          responses: { '201': { description: 'Created', ...json('OrganisationView', EXAMPLES.organisations.view) }, '409': problem('The id exists, or the Idempotency-Key was used with another body'), ...COMMON_ERRORS },
+          responses: {
+            '201': { description: 'Created', ...json('OrganisationView', EXAMPLES.organisations.view) },
+            '409': problem('The id exists, or the Idempotency-Key was used with another body'),
+            ...COMMON_ERRORS,
+          },
         },
         get: {
           operationId: 'listOrganisations',
@@ -147,7 +179,11 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           summary: 'One organisation (admin, or the organisation itself)',
           tags: ['organisations'],
           parameters: [ID_PARAM],
-          responses: { '200': { description: 'Found', ...json('OrganisationView', EXAMPLES.organisations.view) }, '404': problem('None, or not visible'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'Found', ...json('OrganisationView', EXAMPLES.organisations.view) },
+            '404': problem('None, or not visible'),
+            ...COMMON_ERRORS,
+          },
         },
         put: {
           operationId: 'updateOrganisation',
@@ -155,14 +191,25 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           tags: ['organisations'],
           parameters: [ID_PARAM],
           requestBody: { required: true, ...json('OrganisationInput', EXAMPLES.organisations.input) },
-          responses: { '200': { description: 'Updated', ...json('OrganisationView') }, '404': problem('None'), '409': problem('Withdrawn'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'Updated', ...json('OrganisationView') },
+            '404': problem('None'),
+            '409': problem('Withdrawn'),
+            ...COMMON_ERRORS,
+          },
         },
         delete: {
           operationId: 'eraseOrganisation',
-          summary: "Erase an organisation's people everywhere (admin, `?erase=true`): contacts, names and addresses are deleted or anonymised in every service; the organisation is withdrawn. Erasing again finishes an interrupted erasure.",
+          summary:
+            "Erase an organisation's people everywhere (admin, `?erase=true`): contacts, names and addresses are deleted or anonymised in every service; the organisation is withdrawn. Erasing again finishes an interrupted erasure.",
           tags: ['organisations'],
           parameters: [ID_PARAM, { name: 'erase', in: 'query', required: true, schema: { type: 'string', enum: ['true'] } }],
-          responses: { '200': { description: 'Erased', ...json('OrganisationView') }, '404': problem('None'), '409': problem('Changed meanwhile'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'Erased', ...json('OrganisationView') },
+            '404': problem('None'),
+            '409': problem('Changed meanwhile'),
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/organisations/{id}/withdraw': {
@@ -172,13 +219,19 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           tags: ['organisations'],
           parameters: [ID_PARAM],
           requestBody: { required: false, ...json('WithdrawInput') },
-          responses: { '200': { description: 'Withdrawn', ...json('OrganisationView') }, '404': problem('None'), '409': problem('Already withdrawn'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'Withdrawn', ...json('OrganisationView') },
+            '404': problem('None'),
+            '409': problem('Already withdrawn'),
+            ...COMMON_ERRORS,
+          },
         },
       },
       '/organisations/{id}/mail-preference': {
         put: {
           operationId: 'chooseMailPreference',
-          summary: "A provider's choice of match mails: one per approved match ('each') or one daily digest (the provider itself, or an admin)",
+          summary:
+            "A provider's choice of match mails: one per approved match ('each') or one daily digest (the provider itself, or an admin)",
           tags: ['organisations'],
           parameters: [ID_PARAM],
           requestBody: { required: true, ...json('MailPreferenceInput', { mailPreference: 'daily_digest' }) },
@@ -198,7 +251,12 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           tags: ['sign-in'],
           security: [],
           requestBody: { required: true, ...json('SignInLinkInput', { email: 'directie@example.org' }) },
-          responses: { '202': { description: 'Accepted' }, '400': COMMON_ERRORS['400'], '429': COMMON_ERRORS['429'], '503': COMMON_ERRORS['503'] },
+          responses: {
+            '202': { description: 'Accepted' },
+            '400': COMMON_ERRORS['400'],
+            '429': COMMON_ERRORS['429'],
+            '503': COMMON_ERRORS['503'],
+          },
         },
       },
       '/auth/sessions': {

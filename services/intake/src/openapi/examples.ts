@@ -37,7 +37,18 @@ const requestInput = {
 };
 const requestView = {
   id: 'req-8d2b11c4',
-  school: { id: 'org-regenboog', name: 'Basisschool De Regenboog', email: 'directie@example.org', municipality: 'Harelbeke', postcode: '8530', country: 'BE', lat: 50.85343, lon: 3.30974, language: 'nl', type: 'school' },
+  school: {
+    id: 'org-regenboog',
+    name: 'Basisschool De Regenboog',
+    email: 'directie@example.org',
+    municipality: 'Harelbeke',
+    postcode: '8530',
+    country: 'BE',
+    lat: 50.85343,
+    lon: 3.30974,
+    language: 'nl',
+    type: 'school',
+  },
   ...requestInput,
   pupils: { ageMin: 10, ageMax: 11, count: 46 },
   ...lifecycle,

@@ -13,10 +13,14 @@ export function placeFromInput(input: PlaceInput, path: string): { place: Place 
   const postcode = input.postcode ?? (municipality ? postcodeOfMunicipality(input.country, municipality) : undefined);
   const errors: FieldError[] = [];
   if (input.lat === undefined && !found) {
-    errors.push({ path: `${path}.${input.postcode ? 'postcode' : 'municipality'}`, message: `unknown ${input.postcode ? 'postcode' : 'municipality'} in ${input.country}: give lat and lon, or another spelling` });
+    errors.push({
+      path: `${path}.${input.postcode ? 'postcode' : 'municipality'}`,
+      message: `unknown ${input.postcode ? 'postcode' : 'municipality'} in ${input.country}: give lat and lon, or another spelling`,
+    });
   }
   if (!municipality) errors.push({ path: `${path}.municipality`, message: 'required (the postcode is not in the gazetteer)' });
-  if (!postcode) errors.push({ path: `${path}.postcode`, message: `required (no postcode known for this municipality in ${input.country})` });
+  if (!postcode)
+    errors.push({ path: `${path}.postcode`, message: `required (no postcode known for this municipality in ${input.country})` });
   if (errors.length) return { errors };
   return {
     place: {

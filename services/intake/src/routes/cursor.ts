@@ -31,7 +31,9 @@ export function cursorFilter(cursor: string, sort: Sort): Record<string, unknown
   }
   const parsed = CursorSchema.safeParse(decoded);
   if (!parsed.success || parsed.data.s !== sort) {
-    throw new HttpProblem(400, 'Validation failed', 'The cursor is not valid for this sort.', { errors: [{ path: 'cursor', message: 'use nextCursor of the previous page, with the same sort' }] });
+    throw new HttpProblem(400, 'Validation failed', 'The cursor is not valid for this sort.', {
+      errors: [{ path: 'cursor', message: 'use nextCursor of the previous page, with the same sort' }],
+    });
   }
   const { field, descending } = fieldOf(sort);
   const at = new Date(parsed.data.v);

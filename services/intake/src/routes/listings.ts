@@ -87,14 +87,22 @@ export interface ListingHooks {
 
 /** Public view of a stored listing: the entity and its lifecycle, never the outbox or index fields. */
 export function listingView<T>(doc: StoredListing<T>) {
-  return { ...doc.data, status: doc.status, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt, withdrawnAt: doc.withdrawnAt };
+  return {
+    ...doc.data,
+    status: doc.status,
+    revision: doc.revision,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    withdrawnAt: doc.withdrawnAt,
+  };
 }
 
 /** Parses a body with the input schema and rejects unknown fields at any depth. */
 export function parseInput<I>(schema: z.ZodType<I>, body: unknown): I {
   const input = parseOrThrow(schema, body);
   const unknown = unknownFieldErrors(body, input);
-  if (unknown.length) throw new HttpProblem(400, 'Validation failed', `The request body has ${unknown.length} invalid field(s).`, { errors: unknown });
+  if (unknown.length)
+    throw new HttpProblem(400, 'Validation failed', `The request body has ${unknown.length} invalid field(s).`, { errors: unknown });
   return input;
 }
 
@@ -129,7 +137,8 @@ export function listingRoutes<T extends { id: string }, I>(
 
   /** A provider's or requester's own organisation; for an admin or broker, the organisation the body names, when it is one. */
   const organisationOf = async (principal: Principal, input: I): Promise<Organisation | undefined> => {
-    if (principal.role === 'provider' || principal.role === 'requester') return principal.org ? organisations.get(principal.org) : undefined;
+    if (principal.role === 'provider' || principal.role === 'requester')
+      return principal.org ? organisations.get(principal.org) : undefined;
     const partyId = kind.partyIdOf(input);
     return partyId ? organisations.get(partyId) : undefined;
   };
@@ -148,7 +157,10 @@ export function listingRoutes<T extends { id: string }, I>(
     const replay = async (existing: StoredListing<T> | null) => {
       if (!existing) return false;
       assertSameBody(existing.idempotency, idempotency!);
-      res.status(201).location(`${req.baseUrl}/${encodeURIComponent(existing._id)}`).setHeader('Idempotent-Replayed', 'true');
+      res
+        .status(201)
+        .location(`${req.baseUrl}/${encodeURIComponent(existing._id)}`)
+        .setHeader('Idempotent-Replayed', 'true');
       res.json(listingView(existing));
       return true;
     };
@@ -156,7 +168,12 @@ export function listingRoutes<T extends { id: string }, I>(
 
     const input = parseInput(kind.inputSchema, req.body);
     const organisation = await organisationOf(principal, input);
-    const entity = kind.fromInput(input, principal, organisation, (input as { id?: string }).id ?? (idempotency ? idFromIdempotency(kind.idPrefix, idempotency) : undefined));
+    const entity = kind.fromInput(
+      input,
+      principal,
+      organisation,
+      (input as { id?: string }).id ?? (idempotency ? idFromIdempotency(kind.idPrefix, idempotency) : undefined),
+    );
     const now = new Date();
     const event = createEnvelope({ type: eventType('created'), key: entity.id, payload: kind.payloadOf(entity) });
     const outbox = initialOutbox([outboxEntry(kind.topic, event)]);
@@ -176,12 +193,21 @@ export function listingRoutes<T extends { id: string }, I>(
       if ((error as { code?: number }).code !== 11000) throw error;
       // A concurrent retry with the same key won the insert: answer with its result.
       const existing = (await model.findById(entity.id).lean()) as StoredListing<T> | null;
-      if (idempotency && existing?.idempotency?.scope === idempotency.scope && existing.idempotency.key === idempotency.key && (await replay(existing))) return;
+      if (
+        idempotency &&
+        existing?.idempotency?.scope === idempotency.scope &&
+        existing.idempotency.key === idempotency.key &&
+        (await replay(existing))
+      )
+        return;
       throw new HttpProblem(409, 'Already exists', `A ${kind.name} with id '${entity.id}' already exists.`);
     }
     hooks.afterWrite();
     hooks.publishSoon(model.modelName, entity.id, pendingIn(outbox));
-    res.status(201).location(`${req.baseUrl}/${encodeURIComponent(entity.id)}`).json({ ...entity, status: 'active', revision: 1, createdAt: now, updatedAt: now });
+    res
+      .status(201)
+      .location(`${req.baseUrl}/${encodeURIComponent(entity.id)}`)
+      .json({ ...entity, status: 'active', revision: 1, createdAt: now, updatedAt: now });
   });
 
   router.get('/', async (req, res) => {
@@ -195,10 +221,18 @@ export function listingRoutes<T extends { id: string }, I>(
     if (query.age !== undefined) conditions.push({ ageMin: { $lte: query.age } }, { ageMax: { $gte: query.age } });
     if (query.cursor) conditions.push(cursorFilter(query.cursor, query.sort));
     const sort = sortOf(query.sort);
-    const docs = (await model.find({ $and: conditions }).sort(sort).limit(query.limit + 1).lean()) as StoredListing<T>[];
+    const docs = (await model
+      .find({ $and: conditions })
+      .sort(sort)
+      .limit(query.limit + 1)
+      .lean()) as StoredListing<T>[];
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
-    res.json({ items: page.map(listingView), nextCursor: docs.length > query.limit && last ? encodeCursor(query.sort, last) : null, limit: query.limit });
+    res.json({
+      items: page.map(listingView),
+      nextCursor: docs.length > query.limit && last ? encodeCursor(query.sort, last) : null,
+      limit: query.limit,
+    });
   });
 
   router.get('/:id', async (req, res) => {
@@ -215,13 +249,20 @@ export function listingRoutes<T extends { id: string }, I>(
     const id = pathId(req, kind.name);
     const current = await visible(principal, id);
     const wanted = expectedRevision(req);
-    if (current.status === 'withdrawn') throw new HttpProblem(409, 'Withdrawn', `The ${kind.name} '${id}' was withdrawn and can no longer change.`);
+    if (current.status === 'withdrawn')
+      throw new HttpProblem(409, 'Withdrawn', `The ${kind.name} '${id}' was withdrawn and can no longer change.`);
     if (wanted !== undefined && wanted !== current.revision) {
-      throw new HttpProblem(412, 'Precondition failed', `The ${kind.name} is at revision ${current.revision}, not ${wanted}; read it again.`);
+      throw new HttpProblem(
+        412,
+        'Precondition failed',
+        `The ${kind.name} is at revision ${current.revision}, not ${wanted}; read it again.`,
+      );
     }
     const input = parseInput(kind.inputSchema, req.body);
     if ((input as { id?: string }).id !== undefined && (input as { id?: string }).id !== id) {
-      throw new HttpProblem(400, 'Validation failed', 'The body names another id.', { errors: [{ path: 'id', message: `must be '${id}' or absent` }] });
+      throw new HttpProblem(400, 'Validation failed', 'The body names another id.', {
+        errors: [{ path: 'id', message: `must be '${id}' or absent` }],
+      });
     }
     const entity = kind.fromInput(input, principal, await organisationOf(principal, input), id);
     const event = createEnvelope({ type: eventType('updated'), key: id, payload: kind.payloadOf(entity) });
@@ -231,11 +272,16 @@ export function listingRoutes<T extends { id: string }, I>(
     const doc = (await model
       .findOneAndUpdate(
         { _id: id, status: 'active', revision: current.revision },
-        { ...outbox, $set: { ...outbox.$set, data: entity, ...kind.indexFieldsOf(entity), updatedAt: now }, $inc: { ...outbox.$inc, revision: 1 } },
+        {
+          ...outbox,
+          $set: { ...outbox.$set, data: entity, ...kind.indexFieldsOf(entity), updatedAt: now },
+          $inc: { ...outbox.$inc, revision: 1 },
+        },
         { returnDocument: 'after' },
       )
       .lean()) as StoredListing<T> | null;
-    if (!doc) throw new HttpProblem(409, 'Changed meanwhile', `The ${kind.name} '${id}' changed while this update was made; read it again.`);
+    if (!doc)
+      throw new HttpProblem(409, 'Changed meanwhile', `The ${kind.name} '${id}' changed while this update was made; read it again.`);
     hooks.afterWrite();
     hooks.publishSoon(model.modelName, id, pendingIn(outbox));
     res.setHeader('ETag', `"${doc.revision}"`);
@@ -255,7 +301,11 @@ export function listingRoutes<T extends { id: string }, I>(
     const doc = (await model
       .findOneAndUpdate(
         { _id: id, status: 'active' },
-        { ...outbox, $set: { ...outbox.$set, status: 'withdrawn', withdrawnAt: now, updatedAt: now }, $inc: { ...outbox.$inc, revision: 1 } },
+        {
+          ...outbox,
+          $set: { ...outbox.$set, status: 'withdrawn', withdrawnAt: now, updatedAt: now },
+          $inc: { ...outbox.$inc, revision: 1 },
+        },
         { returnDocument: 'after' },
       )
       .lean()) as StoredListing<T> | null;

@@ -25,14 +25,25 @@ import { parseInput, pathId, type ListingHooks } from './listings';
 
 /** Public view: the organisation and its lifecycle, never sign-in links or the outbox. */
 export function organisationView(doc: StoredOrganisation) {
-  return { ...doc.data, status: doc.status, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt, withdrawnAt: doc.withdrawnAt, erasedAt: doc.erasedAt };
+  return {
+    ...doc.data,
+    status: doc.status,
+    revision: doc.revision,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    withdrawnAt: doc.withdrawnAt,
+    erasedAt: doc.erasedAt,
+  };
 }
 
 function organisationFromInput(input: OrganisationInput, id: string): Organisation {
   let place: Organisation['place'];
   if (input.place) {
     const resolved = placeFromInput(input.place, 'place');
-    if ('errors' in resolved) throw new HttpProblem(400, 'Validation failed', `The request body has ${resolved.errors.length} invalid field(s).`, { errors: resolved.errors });
+    if ('errors' in resolved)
+      throw new HttpProblem(400, 'Validation failed', `The request body has ${resolved.errors.length} invalid field(s).`, {
+        errors: resolved.errors,
+      });
     place = resolved.place;
   }
   return {
@@ -59,7 +70,12 @@ const contactEmailsOf = (o: Organisation) => [...new Set(o.contacts.map((c) => c
  * event (created, updated, withdrawn) through the document's outbox; the
  * notifier reads providers' mail preferences from them.
  */
-export function organisationRoutes(model: Model<StoredOrganisation>, active: ActiveOrganisations, hooks: ListingHooks, listings: Pick<ErasureDeps, 'offers' | 'requests'>): Router {
+export function organisationRoutes(
+  model: Model<StoredOrganisation>,
+  active: ActiveOrganisations,
+  hooks: ListingHooks,
+  listings: Pick<ErasureDeps, 'offers' | 'requests'>,
+): Router {
   const router = Router();
   const m = model as unknown as Model<any>;
   const notFound = (id: string) => new HttpProblem(404, 'Not found', `No organisation with id '${id}'.`);
@@ -71,7 +87,10 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
    * write. The condition on the revision read makes the event's revision the
    * stored one even when two admins save at once (the loser reads again).
    */
-  const changeActive = async (id: string, change: (current: Organisation, revision: number) => { data?: Organisation; set?: Record<string, unknown>; event: OutboxEntry }): Promise<StoredOrganisation> => {
+  const changeActive = async (
+    id: string,
+    change: (current: Organisation, revision: number) => { data?: Organisation; set?: Record<string, unknown>; event: OutboxEntry },
+  ): Promise<StoredOrganisation> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = (await m.findById(id).lean()) as StoredOrganisation | null;
       if (!current) throw notFound(id);
@@ -102,7 +121,10 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     const replay = (existing: StoredOrganisation | null) => {
       if (!existing) return false;
       assertSameBody(existing.idempotency, idempotency!);
-      res.status(201).location(`${req.baseUrl}/${encodeURIComponent(existing._id)}`).setHeader('Idempotent-Replayed', 'true');
+      res
+        .status(201)
+        .location(`${req.baseUrl}/${encodeURIComponent(existing._id)}`)
+        .setHeader('Idempotent-Replayed', 'true');
       res.json(organisationView(existing));
       return true;
     };
@@ -128,11 +150,20 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
       const existing = (await m.findById(id).lean()) as StoredOrganisation | null;
-      if (idempotency && existing?.idempotency?.key === idempotency.key && existing.idempotency.scope === idempotency.scope && replay(existing)) return;
+      if (
+        idempotency &&
+        existing?.idempotency?.key === idempotency.key &&
+        existing.idempotency.scope === idempotency.scope &&
+        replay(existing)
+      )
+        return;
       throw new HttpProblem(409, 'Already exists', `An organisation with id '${id}' already exists.`);
     }
     hooks.publishSoon(m.modelName, id);
-    res.status(201).location(`${req.baseUrl}/${encodeURIComponent(id)}`).json({ ...organisation, status: 'active', revision: 1, createdAt: now, updatedAt: now });
+    res
+      .status(201)
+      .location(`${req.baseUrl}/${encodeURIComponent(id)}`)
+      .json({ ...organisation, status: 'active', revision: 1, createdAt: now, updatedAt: now });
   });
 
   router.get('/', async (req, res) => {
@@ -142,10 +173,18 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     const filter: Record<string, unknown> = {};
     if (query.role) filter['data.role'] = query.role;
     if (query.cursor) filter._id = { $gt: Buffer.from(query.cursor, 'base64url').toString('utf8') };
-    const docs = (await m.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean()) as StoredOrganisation[];
+    const docs = (await m
+      .find(filter)
+      .sort({ _id: 1 })
+      .limit(query.limit + 1)
+      .lean()) as StoredOrganisation[];
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
-    res.json({ items: page.map(organisationView), nextCursor: docs.length > query.limit && last ? Buffer.from(last._id).toString('base64url') : null, limit: query.limit });
+    res.json({
+      items: page.map(organisationView),
+      nextCursor: docs.length > query.limit && last ? Buffer.from(last._id).toString('base64url') : null,
+      limit: query.limit,
+    });
   });
 
   router.get('/:id', async (req, res) => {
@@ -162,9 +201,15 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     requireRole(principal, 'admin');
     const id = pathId(req, 'organisation');
     const input = parseInput(OrganisationInputSchema, req.body);
-    if (input.id !== undefined && input.id !== id) throw new HttpProblem(400, 'Validation failed', 'The body names another id.', { errors: [{ path: 'id', message: `must be '${id}' or absent` }] });
+    if (input.id !== undefined && input.id !== id)
+      throw new HttpProblem(400, 'Validation failed', 'The body names another id.', {
+        errors: [{ path: 'id', message: `must be '${id}' or absent` }],
+      });
     const organisation = organisationFromInput(input, id);
-    const doc = await changeActive(id, (_current, revision) => ({ data: organisation, event: changedEvent('organisation.updated', organisation, revision) }));
+    const doc = await changeActive(id, (_current, revision) => ({
+      data: organisation,
+      event: changedEvent('organisation.updated', organisation, revision),
+    }));
     res.json(organisationView(doc));
   });
 
@@ -178,7 +223,9 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     const input = parseInput(MailPreferenceInputSchema, req.body);
     const doc = await changeActive(id, (current, revision) => {
       if (current.role !== 'provider') {
-        throw new HttpProblem(400, 'Validation failed', 'Only a provider chooses how match mails arrive.', { errors: [{ path: 'mailPreference', message: `'${id}' is not a provider` }] });
+        throw new HttpProblem(400, 'Validation failed', 'Only a provider chooses how match mails arrive.', {
+          errors: [{ path: 'mailPreference', message: `'${id}' is not a provider` }],
+        });
       }
       const data = { ...current, mailPreference: input.mailPreference };
       return { data, event: changedEvent('organisation.updated', data, revision) };
@@ -192,11 +239,15 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     const id = pathId(req, 'organisation');
     parseInput(WithdrawInputSchema, req.body ?? {});
     const existing = (await m.findById(id).lean()) as StoredOrganisation | null;
-    if (existing && existing.status !== 'active') throw new HttpProblem(409, 'Already withdrawn', `The organisation '${id}' was already withdrawn.`);
+    if (existing && existing.status !== 'active')
+      throw new HttpProblem(409, 'Already withdrawn', `The organisation '${id}' was already withdrawn.`);
     const now = new Date();
     const doc = await changeActive(id, (_current, revision) => ({
       set: { status: 'withdrawn', withdrawnAt: now, signInLinks: [] },
-      event: outboxEntry(TOPICS.organisations, createEnvelope({ type: 'organisation.withdrawn', key: id, payload: { organisationId: id, revision } })),
+      event: outboxEntry(
+        TOPICS.organisations,
+        createEnvelope({ type: 'organisation.withdrawn', key: id, payload: { organisationId: id, revision } }),
+      ),
     }));
     res.json(organisationView(doc));
   });
@@ -207,7 +258,13 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
     requireRole(principal, 'admin');
     const id = pathId(req, 'organisation');
     const query = parseOrThrow(EraseQuerySchema, req.query, 'query');
-    if (!query.erase) throw new HttpProblem(400, 'Validation failed', 'Deleting an organisation erases its people everywhere: add ?erase=true to confirm.', { errors: [{ path: 'erase', message: "must be 'true'" }] });
+    if (!query.erase)
+      throw new HttpProblem(
+        400,
+        'Validation failed',
+        'Deleting an organisation erases its people everywhere: add ?erase=true to confirm.',
+        { errors: [{ path: 'erase', message: "must be 'true'" }] },
+      );
     const doc = await eraseOrganisation({ organisations: model, ...listings, hooks }, id);
     active.forget(id);
     res.json(organisationView(doc));
@@ -216,4 +273,11 @@ export function organisationRoutes(model: Model<StoredOrganisation>, active: Act
   return router;
 }
 
-const EraseQuerySchema = z.object({ erase: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
+const EraseQuerySchema = z
+  .object({
+    erase: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  })
+  .strict();

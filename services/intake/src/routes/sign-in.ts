@@ -49,7 +49,10 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
         // Neither the address nor the link in the clear (issue #11): the topic keeps events for days, erasure or not.
         key: addressHashOf(address),
         payload: {
-          sealedContact: sealText(JSON.stringify({ email: contact.email, name: contact.name } satisfies SignInContact), config.SIGNIN_LINK_KEY),
+          sealedContact: sealText(
+            JSON.stringify({ email: contact.email, name: contact.name } satisfies SignInContact),
+            config.SIGNIN_LINK_KEY,
+          ),
           language: contact.language,
           sealedLink: sealText(link.toString(), config.SIGNIN_LINK_KEY),
           expiresAt: expiresAt.toISOString(),
@@ -88,7 +91,9 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
     }
     // One after another: links of one organisation share its revision, and concurrent
     // requests would only race for it (sign-ins are rare; a queue costs nothing).
-    pending = pending.then(() => issueLink(address)).catch((error: Error) => logger.warn('sign-in link not made', { error: error.message }));
+    pending = pending
+      .then(() => issueLink(address))
+      .catch((error: Error) => logger.warn('sign-in link not made', { error: error.message }));
   });
 
   router.post('/sessions', async (req, res) => {
@@ -102,7 +107,10 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
       if (!org || !link || link.usedAt || new Date(link.expiresAt) <= now) throw refused;
       // Mark it used with a compare-and-set on the whole list (FerretDB v1: no positional $ or arrayFilters).
       const links = org.signInLinks.filter((l) => new Date(l.expiresAt) > now).map((l) => (l.hash === hash ? { ...l, usedAt: now } : l));
-      const result = await m.updateOne({ _id: org._id, signInRevision: org.signInRevision }, { $set: { signInLinks: links }, $inc: { signInRevision: 1 } });
+      const result = await m.updateOne(
+        { _id: org._id, signInRevision: org.signInRevision },
+        { $set: { signInLinks: links }, $inc: { signInRevision: 1 } },
+      );
       if (result.matchedCount !== 1) continue;
       const { token: session, claims } = signToken(config.AUTH_TOKEN_SECRET, {
         sub: link.email,
@@ -112,7 +120,9 @@ export function signInRoutes(model: Model<StoredOrganisation>, config: IntakeCon
         ttlSeconds: config.SESSION_TTL_HOURS * 3600,
       });
       logger.info('session started', { organisation: org._id, jti: claims.jti });
-      res.status(201).json({ token: session, expiresAt: new Date(claims.exp * 1000).toISOString(), role: claims.role, organisationId: org._id });
+      res
+        .status(201)
+        .json({ token: session, expiresAt: new Date(claims.exp * 1000).toISOString(), role: claims.role, organisationId: org._id });
       return;
     }
     throw new HttpProblem(409, 'Try again', 'The sign-in link changed while it was used; try once more.');

@@ -9,7 +9,10 @@ import type { IdempotencyRecord } from './models';
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -21,11 +24,14 @@ function canonicalJson(value: unknown): string {
 export function idempotencyOf(req: Request, principal: Principal): IdempotencyRecord | undefined {
   const key = req.get('idempotency-key');
   if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new HttpProblem(400, 'Invalid Idempotency-Key', 'Use 1 to 200 visible ASCII characters, e.g. a UUID.');
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw new HttpProblem(400, 'Invalid Idempotency-Key', 'Use 1 to 200 visible ASCII characters, e.g. a UUID.');
   return {
     scope: principal.org ?? `admin:${principal.sub}`,
     key,
-    bodyHash: createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex'),
+    bodyHash: createHash('sha256')
+      .update(canonicalJson(req.body ?? null))
+      .digest('hex'),
   };
 }
 
@@ -41,7 +47,11 @@ export function idFromIdempotency(prefix: string, record: IdempotencyRecord): st
 /** What to answer when a document with this key already exists: its first result, or a 409 for another body. */
 export function assertSameBody(existing: IdempotencyRecord | undefined, record: IdempotencyRecord): void {
   if (existing && existing.bodyHash !== record.bodyHash) {
-    throw new HttpProblem(409, 'Idempotency-Key reused', 'This Idempotency-Key was used before with another body; use a new key for a new request.');
+    throw new HttpProblem(
+      409,
+      'Idempotency-Key reused',
+      'This Idempotency-Key was used before with another body; use a new key for a new request.',
+    );
   }
 }
 

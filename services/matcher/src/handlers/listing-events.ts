@@ -86,7 +86,8 @@ async function applyListingEvent(event: KoppelEvent, deps: ListingEventDeps): Pr
 /** An erased organisation's listings are deleted from the matcher's copy and index (issue #11): they hold its people's names and addresses. */
 async function eraseListingsOf(organisationId: string, deps: ListingEventDeps): Promise<void> {
   for (const id of await deps.offers.eraseOf('data.provider.id', organisationId, (offer) => offer.provider.id)) deps.engine.removeOffer(id);
-  for (const id of await deps.requests.eraseOf('data.school.id', organisationId, (request) => request.school.id)) deps.engine.removeRequest(id);
+  for (const id of await deps.requests.eraseOf('data.school.id', organisationId, (request) => request.school.id))
+    deps.engine.removeRequest(id);
   deps.logger.info('listings of an erased organisation deleted', { organisationId });
 }
 
@@ -107,7 +108,13 @@ async function closeListingsOf(organisationId: string, event: KoppelEvent, deps:
  * only for a stale event; a redelivery of the current event returns true so
  * that its proposals are published again (they may have been lost in a crash).
  */
-async function storeIfNewer<T>(store: ListingStore<T>, id: string, data: T | undefined, open: boolean, event: KoppelEvent): Promise<boolean> {
+async function storeIfNewer<T>(
+  store: ListingStore<T>,
+  id: string,
+  data: T | undefined,
+  open: boolean,
+  event: KoppelEvent,
+): Promise<boolean> {
   const at = new Date(event.occurredAt);
   const existing = await store.get(id);
   if (existing && new Date(existing.lastEventAt) > at) return false;

@@ -30,17 +30,28 @@ export class ListingStore<T> {
    * in the listing) and those this process holds, staged ones included. A query, not a read
    * by id: only on a withdrawal, which is rare.
    */
-  async openOf(field: 'data.provider.id' | 'data.school.id', organisationId: string, organisationOf: (data: T) => string): Promise<MatchableDoc<T>[]> {
+  async openOf(
+    field: 'data.provider.id' | 'data.school.id',
+    organisationId: string,
+    organisationOf: (data: T) => string,
+  ): Promise<MatchableDoc<T>[]> {
     const found = new Map<string, MatchableDoc<T>>();
-    for (const doc of (await this.model.find({ open: true, [field]: organisationId }).lean()) as MatchableDoc<T>[]) found.set(doc._id, this.copies.get(doc._id) ?? doc);
+    for (const doc of (await this.model.find({ open: true, [field]: organisationId }).lean()) as MatchableDoc<T>[])
+      found.set(doc._id, this.copies.get(doc._id) ?? doc);
     for (const doc of this.copies.values()) if (organisationOf(doc.data) === organisationId) found.set(doc._id, doc);
     return [...found.values()].filter((doc) => doc.open);
   }
 
   /** Deletes every listing of one organisation, open or not, here and in the database (an erasure); returns their ids. */
-  async eraseOf(field: 'data.provider.id' | 'data.school.id', organisationId: string, organisationOf: (data: T) => string): Promise<string[]> {
+  async eraseOf(
+    field: 'data.provider.id' | 'data.school.id',
+    organisationId: string,
+    organisationOf: (data: T) => string,
+  ): Promise<string[]> {
     await this.flush(); // nothing staged may write a copy back afterwards
-    const ids = new Set(((await this.model.find({ [field]: organisationId }, { _id: 1 }).lean()) as Array<{ _id: string }>).map((d) => d._id));
+    const ids = new Set(
+      ((await this.model.find({ [field]: organisationId }, { _id: 1 }).lean()) as Array<{ _id: string }>).map((d) => d._id),
+    );
     for (const doc of this.copies.values()) if (organisationOf(doc.data) === organisationId) ids.add(doc._id);
     await this.model.deleteMany({ [field]: organisationId });
     for (const id of ids) this.copies.delete(id);

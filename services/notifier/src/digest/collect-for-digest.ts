@@ -7,10 +7,22 @@ import type { DigestItemDoc } from './store';
  * mailing it now. Insert on `<matchId>:provider`: a redelivered approval finds
  * it there and adds nothing.
  */
-export async function collectForDigest(items: Model<DigestItemDoc>, source: MailSource, now: Date = new Date()): Promise<'collected' | 'already-collected'> {
+export async function collectForDigest(
+  items: Model<DigestItemDoc>,
+  source: MailSource,
+  now: Date = new Date(),
+): Promise<'collected' | 'already-collected'> {
   const { match } = source;
   try {
-    await items.create({ _id: digestItemIdOf(match.matchId), providerId: match.provider.id, to: match.provider.email, language: match.provider.language, source, digestId: null, createdAt: now });
+    await items.create({
+      _id: digestItemIdOf(match.matchId),
+      providerId: match.provider.id,
+      to: match.provider.email,
+      language: match.provider.language,
+      source,
+      digestId: null,
+      createdAt: now,
+    });
     return 'collected';
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;

@@ -45,12 +45,26 @@ export async function sendDueDigests(now: Date, deps: DigestDeps): Promise<strin
   if (minute < minuteOfDay(deps.sendTime)) return [];
   const sent: string[] = [];
 
-  const waiting = (await deps.items.find({ digestId: null }, { providerId: 1, to: 1 }).limit(5000).lean()) as Pick<DigestItemDoc, 'providerId' | 'to'>[];
+  const waiting = (await deps.items.find({ digestId: null }, { providerId: 1, to: 1 }).limit(5000).lean()) as Pick<
+    DigestItemDoc,
+    'providerId' | 'to'
+  >[];
   const providers = new Map(waiting.map((w) => [w.providerId, w.to]));
   for (const [providerId, to] of providers) {
     const id = `${providerId}:${day}`;
     try {
-      await deps.digests.create({ _id: id, providerId, day, to, status: 'sending', attempts: 0, leaseUntil: new Date(now.getTime() + deps.leaseMs), messageId: `<digest.${encodeURIComponent(id)}@koppel>`, itemIds: [], createdAt: now });
+      await deps.digests.create({
+        _id: id,
+        providerId,
+        day,
+        to,
+        status: 'sending',
+        attempts: 0,
+        leaseUntil: new Date(now.getTime() + deps.leaseMs),
+        messageId: `<digest.${encodeURIComponent(id)}@koppel>`,
+        itemIds: [],
+        createdAt: now,
+      });
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
       continue; // another instance has today's digest for this provider (or it went out already); the rest waits for tomorrow
@@ -60,9 +74,15 @@ export async function sendDueDigests(now: Date, deps: DigestDeps): Promise<strin
   }
 
   // Digests whose sender gave up or died: take the lease over and send them again.
-  const stale = (await deps.digests.find({ status: 'sending', leaseUntil: { $lt: now } }, { _id: 1, leaseUntil: 1 }).limit(100).lean()) as Pick<DigestDoc, '_id' | 'leaseUntil'>[];
+  const stale = (await deps.digests
+    .find({ status: 'sending', leaseUntil: { $lt: now } }, { _id: 1, leaseUntil: 1 })
+    .limit(100)
+    .lean()) as Pick<DigestDoc, '_id' | 'leaseUntil'>[];
   for (const digest of stale) {
-    const taken = await deps.digests.updateOne({ _id: digest._id, status: 'sending', leaseUntil: digest.leaseUntil }, { $set: { leaseUntil: new Date(now.getTime() + deps.leaseMs) } });
+    const taken = await deps.digests.updateOne(
+      { _id: digest._id, status: 'sending', leaseUntil: digest.leaseUntil },
+      { $set: { leaseUntil: new Date(now.getTime() + deps.leaseMs) } },
+    );
     if (taken.modifiedCount === 1 && (await sendClaimedDigest(digest._id, now, deps))) sent.push(digest._id);
   }
   return sent;
@@ -70,7 +90,9 @@ export async function sendDueDigests(now: Date, deps: DigestDeps): Promise<strin
 
 /** Renders and sends a digest this instance holds; on success marks it sent and reports `mail.sent` for each match (outbox), so review shows the provider's mail as sent. */
 async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promise<boolean> {
-  const digest = (await deps.digests.findOneAndUpdate({ _id: id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean()) as DigestDoc | null;
+  const digest = (await deps.digests
+    .findOneAndUpdate({ _id: id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' })
+    .lean()) as DigestDoc | null;
   if (!digest) return false;
   const items = (await deps.items.find({ digestId: id }).sort({ createdAt: 1 }).lean()) as DigestItemDoc[];
   if (items.length === 0) {
@@ -78,10 +100,22 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
     return false;
   }
   const provider = items[items.length - 1].source.match.provider;
-  const mail = renderDigestMail({ providerName: provider.name, language: provider.language, day: digest.day, entries: items.map((i) => ({ source: i.source, links: deps.linksFor(i.source) })) });
+  const mail = renderDigestMail({
+    providerName: provider.name,
+    language: provider.language,
+    day: digest.day,
+    entries: items.map((i) => ({ source: i.source, links: deps.linksFor(i.source) })),
+  });
   const log = { digestId: id, matches: items.length, attempt: digest.attempts };
   try {
-    await deps.transport.sendMail({ from: deps.from, to: digest.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: digest.messageId });
+    await deps.transport.sendMail({
+      from: deps.from,
+      to: digest.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: digest.messageId,
+    });
   } catch (error) {
     const reason = errorTextOf(error);
     if (digest.attempts >= deps.maxAttempts) {
@@ -96,11 +130,21 @@ async function sendClaimedDigest(id: string, now: Date, deps: DigestDeps): Promi
   const events = items.map((i) =>
     mailEvent(i, {
       type: 'mail.sent',
-      payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', messageId: digest.messageId, attempts: digest.attempts, sentAt: sentAt.toISOString() },
+      payload: {
+        matchId: i.source.match.matchId,
+        recipient: 'provider',
+        kind: 'approved',
+        messageId: digest.messageId,
+        attempts: digest.attempts,
+        sentAt: sentAt.toISOString(),
+      },
     }),
   );
   const outbox = appendToOutbox(events);
-  await deps.digests.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt, itemIds: items.map((i) => i._id) }, $unset: { lastError: 1 } });
+  await deps.digests.updateOne(
+    { _id: id },
+    { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt, itemIds: items.map((i) => i._id) }, $unset: { lastError: 1 } },
+  );
   deps.publishSoon(id);
   mailOutcomes.inc({ kind: 'digest', outcome: 'sent' });
   deps.logger.info('digest sent', log);
@@ -123,14 +167,24 @@ function mailEvent(item: DigestItemDoc, outcome: MailOutcome) {
 async function markDigestFailed(digest: DigestDoc, items: DigestItemDoc[], reason: string, deps: DigestDeps): Promise<void> {
   const failedAt = new Date().toISOString();
   const events = items.map((i) =>
-    mailEvent(i, { type: 'mail.failed', payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', reason, attempts: digest.attempts, failedAt } }),
+    mailEvent(i, {
+      type: 'mail.failed',
+      payload: { matchId: i.source.match.matchId, recipient: 'provider', kind: 'approved', reason, attempts: digest.attempts, failedAt },
+    }),
   );
   const outbox = appendToOutbox(events);
-  const result = await deps.digests.updateOne({ _id: digest._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason, itemIds: items.map((i) => i._id) } });
+  const result = await deps.digests.updateOne(
+    { _id: digest._id, status: 'sending' },
+    { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason, itemIds: items.map((i) => i._id) } },
+  );
   if (result.modifiedCount === 1) {
     deps.publishSoon(digest._id);
     mailOutcomes.inc({ kind: 'digest', outcome: 'failed' });
-    deps.logger.error('digest failed for good, its matches reported to the console', { digestId: digest._id, matches: items.length, attempts: digest.attempts });
+    deps.logger.error('digest failed for good, its matches reported to the console', {
+      digestId: digest._id,
+      matches: items.length,
+      attempts: digest.attempts,
+    });
   }
 }
 

@@ -8,11 +8,26 @@ export interface DigestEntry {
   links: AnswerLinks;
 }
 
-const COPY: Record<Language, { subject: (n: number, day: string) => string; greeting: (n: string) => string; intro: (n: number) => string; school: string; why: string; note: string; interested: string; notInterested: string; hint: string; outro: string }> = {
+const COPY: Record<
+  Language,
+  {
+    subject: (n: number, day: string) => string;
+    greeting: (n: string) => string;
+    intro: (n: number) => string;
+    school: string;
+    why: string;
+    note: string;
+    interested: string;
+    notInterested: string;
+    hint: string;
+    outro: string;
+  }
+> = {
   nl: {
     subject: (n, d) => `koppel: ${n} ${n === 1 ? 'nieuw voorstel' : 'nieuwe voorstellen'} (${d})`,
     greeting: (n) => `Beste ${n},`,
-    intro: (n) => `Scholen zoeken iets dat goed past bij jullie aanbod. Een bemiddelaar keurde ${n === 1 ? 'dit voorstel' : `deze ${n} voorstellen`} goed:`,
+    intro: (n) =>
+      `Scholen zoeken iets dat goed past bij jullie aanbod. Een bemiddelaar keurde ${n === 1 ? 'dit voorstel' : `deze ${n} voorstellen`} goed:`,
     school: 'School',
     why: 'Waarom dit past',
     note: 'Notitie van de bemiddelaar',
@@ -24,7 +39,8 @@ const COPY: Record<Language, { subject: (n: number, day: string) => string; gree
   fr: {
     subject: (n, d) => `koppel : ${n} ${n === 1 ? 'nouvelle proposition' : 'nouvelles propositions'} (${d})`,
     greeting: (n) => `Bonjour ${n},`,
-    intro: (n) => `Des écoles cherchent une activité qui correspond à votre offre. Un médiateur a approuvé ${n === 1 ? 'cette proposition' : `ces ${n} propositions`} :`,
+    intro: (n) =>
+      `Des écoles cherchent une activité qui correspond à votre offre. Un médiateur a approuvé ${n === 1 ? 'cette proposition' : `ces ${n} propositions`} :`,
     school: 'École',
     why: 'Pourquoi cela correspond',
     note: 'Note du médiateur',
@@ -36,7 +52,8 @@ const COPY: Record<Language, { subject: (n: number, day: string) => string; gree
   en: {
     subject: (n, d) => `koppel: ${n} new ${n === 1 ? 'suggestion' : 'suggestions'} (${d})`,
     greeting: (n) => `Dear ${n},`,
-    intro: (n) => `Schools are looking for something that fits your offer. A broker approved ${n === 1 ? 'this suggestion' : `these ${n} suggestions`}:`,
+    intro: (n) =>
+      `Schools are looking for something that fits your offer. A broker approved ${n === 1 ? 'this suggestion' : `these ${n} suggestions`}:`,
     school: 'School',
     why: 'Why it fits',
     note: 'Note from the broker',
@@ -63,7 +80,15 @@ export function renderDigestMail(input: { providerName: string; language: Langua
     c.greeting(input.providerName),
     '',
     c.intro(n),
-    ...blocks.flatMap((b) => ['', b.title, `${c.school}: ${b.school}`, `${c.why}: ${b.why}`, ...(b.note ? [`${c.note}: ${b.note}`] : []), `${c.interested}: ${b.links.interested}`, `${c.notInterested}: ${b.links.notInterested}`]),
+    ...blocks.flatMap((b) => [
+      '',
+      b.title,
+      `${c.school}: ${b.school}`,
+      `${c.why}: ${b.why}`,
+      ...(b.note ? [`${c.note}: ${b.note}`] : []),
+      `${c.interested}: ${b.links.interested}`,
+      `${c.notInterested}: ${b.links.notInterested}`,
+    ]),
     '',
     c.hint,
     '',

@@ -29,7 +29,10 @@ export async function eraseOrganisationFromMail(event: EventOf<'organisation.era
   let records = 0;
   for (const party of PARTIES) {
     const mails = await deps.deliveries.updateMany({ [`source.match.${party}.id`]: id }, { $set: erasedParty(party) });
-    const ownMails = await deps.deliveries.updateMany({ [`source.match.${party}.id`]: id, recipient: party }, { $set: { to: ERASED.email } });
+    const ownMails = await deps.deliveries.updateMany(
+      { [`source.match.${party}.id`]: id, recipient: party },
+      { $set: { to: ERASED.email } },
+    );
     const items = await deps.digestItems.updateMany({ [`source.match.${party}.id`]: id }, { $set: erasedParty(party) });
     records += mails.modifiedCount + ownMails.modifiedCount + items.modifiedCount;
   }

@@ -18,7 +18,8 @@ export async function handleMatchEvent(event: KoppelEvent, deps: DeliveryDeps): 
     const source = { match, note: event.payload.note };
     await forBothSides(async (recipient) => {
       // A provider who chose one mail a day gets this match in tomorrow's (or today's) digest instead.
-      if (recipient === 'provider' && deps.collectForDigest && (await providerWantsDigest(source.match.provider, deps))) await deps.collectForDigest(source);
+      if (recipient === 'provider' && deps.collectForDigest && (await providerWantsDigest(source.match.provider, deps)))
+        await deps.collectForDigest(source);
       else await deliverOnce({ kind: 'approved', recipient, source, sourceEventId: event.id }, deps);
     });
   } else if (event.type === 'match.confirmed') {
@@ -68,9 +69,18 @@ async function forBothSides(work: (recipient: (typeof MATCH_SIDES)[number]) => P
  * goes on sending it. A provider's approval that only ever went in a failed
  * digest has no delivery yet: it is claimed now, as a single mail.
  */
-async function resend(requestId: string, matchId: string, recipient: (typeof MATCH_SIDES)[number], kind: 'approved' | 'confirmed', deps: DeliveryDeps): Promise<void> {
+async function resend(
+  requestId: string,
+  matchId: string,
+  recipient: (typeof MATCH_SIDES)[number],
+  kind: 'approved' | 'confirmed',
+  deps: DeliveryDeps,
+): Promise<void> {
   const id = deliveryId(matchId, recipient, kind);
-  const reopened = await deps.deliveries.updateOne({ _id: id, resends: { $ne: requestId } }, { $set: { status: 'sending', attempts: 0 }, $push: { resends: requestId } });
+  const reopened = await deps.deliveries.updateOne(
+    { _id: id, resends: { $ne: requestId } },
+    { $set: { status: 'sending', attempts: 0 }, $push: { resends: requestId } },
+  );
   if (reopened.modifiedCount === 0) {
     const delivery = await deps.deliveries.findById(id).lean();
     const claimed = delivery ? delivery.status === 'sending' : await claimFromFailedDigest(requestId, { matchId, recipient, kind }, deps);
@@ -83,7 +93,11 @@ async function resend(requestId: string, matchId: string, recipient: (typeof MAT
 }
 
 /** Claims the single mail for a match whose provider digest failed; false when there is no such digest item. */
-async function claimFromFailedDigest(requestId: string, mail: { matchId: string; recipient: string; kind: string }, deps: DeliveryDeps): Promise<boolean> {
+async function claimFromFailedDigest(
+  requestId: string,
+  mail: { matchId: string; recipient: string; kind: string },
+  deps: DeliveryDeps,
+): Promise<boolean> {
   if (mail.recipient !== 'provider' || mail.kind !== 'approved' || !deps.digestSourceOf) return false;
   const source = await deps.digestSourceOf(mail.matchId);
   if (!source) return false;
@@ -93,8 +107,13 @@ async function claimFromFailedDigest(requestId: string, mail: { matchId: string;
 }
 
 /** The two answer links of one side, signed for that side and that match only. */
-export function answerLinksFor(matchId: string, side: (typeof MATCH_SIDES)[number], options: { secret: string; publicUrl: string; ttlDays: number; now?: Date }) {
+export function answerLinksFor(
+  matchId: string,
+  side: (typeof MATCH_SIDES)[number],
+  options: { secret: string; publicUrl: string; ttlDays: number; now?: Date },
+) {
   const expiresAt = new Date((options.now ?? new Date()).getTime() + options.ttlDays * 86_400_000);
-  const sign = (answer: 'interested' | 'not_interested') => answerLinkUrl(options.publicUrl, signAnswerToken({ matchId, side, answer, expiresAt }, options.secret));
+  const sign = (answer: 'interested' | 'not_interested') =>
+    answerLinkUrl(options.publicUrl, signAnswerToken({ matchId, side, answer, expiresAt }, options.secret));
   return { interested: sign('interested'), notInterested: sign('not_interested') };
 }

@@ -46,7 +46,10 @@ export interface DeliveryDeps {
  * conditional on the status), then throws a `PermanentError`: the consumer
  * dead-letters the event and the console offers a resend.
  */
-export async function deliverOnce(input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string }, deps: DeliveryDeps): Promise<void> {
+export async function deliverOnce(
+  input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string },
+  deps: DeliveryDeps,
+): Promise<void> {
   const { match } = input.source;
   const id = deliveryId(match.matchId, input.recipient, input.kind);
   const existing = await deps.deliveries.findById(id).lean();
@@ -65,12 +68,29 @@ export async function deliverOnce(input: { kind: MailKind; recipient: Recipient;
  * Inserts the delivery of one mail ('sending'), with the resend requests it
  * already carries out; false when it exists (another attempt claimed it first).
  */
-export async function claimDelivery(input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string }, deps: Pick<DeliveryDeps, 'deliveries'>, resends: string[] = []): Promise<boolean> {
+export async function claimDelivery(
+  input: { kind: MailKind; recipient: Recipient; source: MailSource; sourceEventId: string },
+  deps: Pick<DeliveryDeps, 'deliveries'>,
+  resends: string[] = [],
+): Promise<boolean> {
   const { match } = input.source;
   const to = input.recipient === 'school' ? match.school.email : match.provider.email;
   const messageId = `<${encodeURIComponent(match.matchId)}.${input.recipient}${input.kind === 'approved' ? '' : `.${input.kind}`}@koppel>`;
   try {
-    await deps.deliveries.create({ _id: deliveryId(match.matchId, input.recipient, input.kind), matchId: match.matchId, recipient: input.recipient, kind: input.kind, to, status: 'sending', attempts: 0, messageId, sourceEventId: input.sourceEventId, source: input.source, resends, createdAt: new Date() });
+    await deps.deliveries.create({
+      _id: deliveryId(match.matchId, input.recipient, input.kind),
+      matchId: match.matchId,
+      recipient: input.recipient,
+      kind: input.kind,
+      to,
+      status: 'sending',
+      attempts: 0,
+      messageId,
+      sourceEventId: input.sourceEventId,
+      source: input.source,
+      resends,
+      createdAt: new Date(),
+    });
     return true;
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
@@ -80,12 +100,25 @@ export async function claimDelivery(input: { kind: MailKind; recipient: Recipien
 
 /** Sends a claimed delivery and records the outcome with its event in the same write. */
 export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void> {
-  const delivery = (await deps.deliveries.findOneAndUpdate({ _id: id, status: { $ne: 'sent' } }, { $inc: { attempts: 1 }, $set: { attemptedAt: new Date() } }, { returnDocument: 'after' }).lean()) as DeliveryDoc | null;
+  const delivery = (await deps.deliveries
+    .findOneAndUpdate(
+      { _id: id, status: { $ne: 'sent' } },
+      { $inc: { attempts: 1 }, $set: { attemptedAt: new Date() } },
+      { returnDocument: 'after' },
+    )
+    .lean()) as DeliveryDoc | null;
   if (!delivery) return; // sent meanwhile
   const log = { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempt: delivery.attempts };
   const mail = deps.render(delivery.kind, delivery.source, delivery.recipient);
   try {
-    await deps.transport.sendMail({ from: deps.from, to: delivery.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: delivery.messageId });
+    await deps.transport.sendMail({
+      from: deps.from,
+      to: delivery.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: delivery.messageId,
+    });
   } catch (error) {
     const reason = errorTextOf(error);
     const kind = classifyFailure(error);
@@ -100,7 +133,14 @@ export async function sendClaimed(id: string, deps: DeliveryDeps): Promise<void>
   const event = createEnvelope({
     type: 'mail.sent',
     key: delivery.matchId,
-    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, messageId: delivery.messageId, attempts: delivery.attempts, sentAt: sentAt.toISOString() },
+    payload: {
+      matchId: delivery.matchId,
+      recipient: delivery.recipient,
+      kind: delivery.kind,
+      messageId: delivery.messageId,
+      attempts: delivery.attempts,
+      sentAt: sentAt.toISOString(),
+    },
   });
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
   await deps.deliveries.updateOne({ _id: id }, { ...outbox, $set: { ...outbox.$set, status: 'sent', sentAt }, $unset: { lastError: 1 } });
@@ -114,13 +154,28 @@ export async function markFailed(delivery: DeliveryDoc, reason: string, deps: De
   const event = createEnvelope({
     type: 'mail.failed',
     key: delivery.matchId,
-    payload: { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, reason, attempts: delivery.attempts, failedAt: failedAt.toISOString() },
+    payload: {
+      matchId: delivery.matchId,
+      recipient: delivery.recipient,
+      kind: delivery.kind,
+      reason,
+      attempts: delivery.attempts,
+      failedAt: failedAt.toISOString(),
+    },
   });
   const outbox = appendToOutbox([outboxEntry(TOPICS.mails, event)]);
-  const result = await deps.deliveries.updateOne({ _id: delivery._id, status: 'sending' }, { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason } });
+  const result = await deps.deliveries.updateOne(
+    { _id: delivery._id, status: 'sending' },
+    { ...outbox, $set: { ...outbox.$set, status: 'failed', lastError: reason } },
+  );
   if (result.modifiedCount === 1) {
     mailOutcomes.inc({ kind: delivery.kind, outcome: 'failed' });
     deps.publishSoon(delivery._id);
-    deps.logger.error('mail failed for good, reported to the console', { matchId: delivery.matchId, recipient: delivery.recipient, kind: delivery.kind, attempts: delivery.attempts });
+    deps.logger.error('mail failed for good, reported to the console', {
+      matchId: delivery.matchId,
+      recipient: delivery.recipient,
+      kind: delivery.kind,
+      attempts: delivery.attempts,
+    });
   }
 }

@@ -46,14 +46,22 @@ export async function purgeOldRecords(deps: RetentionDeps): Promise<Purged> {
     deps.digests.deleteMany({ createdAt: { $lt: mailCutoff }, ...finished }),
     deps.digestItems.deleteMany({ createdAt: { $lt: mailCutoff }, digestId: { $ne: null } }),
   ]);
-  const purged = { deliveries: deliveries.deletedCount, signInDeliveries: signInDeliveries.deletedCount, digests: digests.deletedCount, digestItems: digestItems.deletedCount };
+  const purged = {
+    deliveries: deliveries.deletedCount,
+    signInDeliveries: signInDeliveries.deletedCount,
+    digests: digests.deletedCount,
+    digestItems: digestItems.deletedCount,
+  };
   if (Object.values(purged).some((n) => n > 0)) deps.logger.info('old mail records purged', purged);
   return purged;
 }
 
 /** Purges at start and then every `intervalMs` until stopped. */
 export function startRetention(deps: RetentionDeps, intervalMs: number): { stop(): Promise<void> } {
-  const pass = () => purgeOldRecords(deps).catch((error) => deps.logger.warn('purging old mail records failed; the next pass tries again', { error: errorTextOf(error) }));
+  const pass = () =>
+    purgeOldRecords(deps).catch((error) =>
+      deps.logger.warn('purging old mail records failed; the next pass tries again', { error: errorTextOf(error) }),
+    );
   let running: Promise<unknown> = pass();
   const timer = setInterval(() => {
     running = pass();

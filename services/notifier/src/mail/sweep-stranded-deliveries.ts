@@ -24,7 +24,9 @@ export interface StrandedSweepDeps {
  */
 export async function sweepStrandedDeliveries(deps: StrandedSweepDeps): Promise<number> {
   const cutoff = new Date((deps.now?.() ?? new Date()).getTime() - deps.leaseMs);
-  const stranded = (await deps.deliveries.find({ status: 'sending' }, { _id: 1, attemptedAt: 1, createdAt: 1 }).limit(500).lean()) as Array<Pick<DeliveryDoc, '_id' | 'attemptedAt' | 'createdAt'>>;
+  const stranded = (await deps.deliveries.find({ status: 'sending' }, { _id: 1, attemptedAt: 1, createdAt: 1 }).limit(500).lean()) as Array<
+    Pick<DeliveryDoc, '_id' | 'attemptedAt' | 'createdAt'>
+  >;
   let finished = 0;
   for (const delivery of stranded) {
     if ((delivery.attemptedAt ?? delivery.createdAt) > cutoff) continue;
@@ -45,9 +47,14 @@ export async function sweepStrandedDeliveries(deps: StrandedSweepDeps): Promise<
 /** Runs the sweep every half lease until stopped. */
 export function startStrandedDeliverySweeper(deps: StrandedSweepDeps): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepStrandedDeliveries(deps).catch((error) => deps.logger.warn('stranded-mail sweep failed', { error: errorTextOf(error) }));
-  }, Math.max(1000, deps.leaseMs / 2));
+  const timer = setInterval(
+    () => {
+      running = sweepStrandedDeliveries(deps).catch((error) =>
+        deps.logger.warn('stranded-mail sweep failed', { error: errorTextOf(error) }),
+      );
+    },
+    Math.max(1000, deps.leaseMs / 2),
+  );
   timer.unref();
   return {
     stop: async () => {

@@ -50,7 +50,8 @@ const COPY: Record<Language, Copy> = {
       school: 'Voor jullie aanvraag stellen we dit aanbod voor. Een bemiddelaar heeft de koppeling goedgekeurd.',
       provider: 'Een school zoekt iets dat goed past bij jullie aanbod. Een bemiddelaar heeft de koppeling goedgekeurd.',
     },
-    confirmedIntro: 'Goed nieuws: jullie zijn allebei geïnteresseerd. De koppeling is bevestigd; hieronder staan de contactgegevens om samen verder af te spreken.',
+    confirmedIntro:
+      'Goed nieuws: jullie zijn allebei geïnteresseerd. De koppeling is bevestigd; hieronder staan de contactgegevens om samen verder af te spreken.',
     request: 'Aanvraag',
     offer: 'Aanbod',
     why: 'Waarom dit past',
@@ -62,7 +63,15 @@ const COPY: Record<Language, Copy> = {
     linkHint: 'Deze links zijn persoonlijk en werken één keer, zonder aan te melden.',
     outro: 'Met vriendelijke groeten,\nkoppel',
     pupils: (n, f, t) => `${n} leerlingen van ${f}–${t} jaar`,
-    formats: { workshop: 'workshop', performance: 'voorstelling', visit: 'bezoek', project: 'project', teacher_training: 'nascholing', lesson_package: 'lespakket', coaching: 'coaching' },
+    formats: {
+      workshop: 'workshop',
+      performance: 'voorstelling',
+      visit: 'bezoek',
+      project: 'project',
+      teacher_training: 'nascholing',
+      lesson_package: 'lespakket',
+      coaching: 'coaching',
+    },
   },
   fr: {
     subject: (t) => `Proposition de koppel : ${t}`,
@@ -72,7 +81,8 @@ const COPY: Record<Language, Copy> = {
       school: 'Pour votre demande, nous vous proposons cette offre. Un médiateur a approuvé la proposition.',
       provider: 'Une école cherche une activité qui correspond à votre offre. Un médiateur a approuvé la proposition.',
     },
-    confirmedIntro: 'Bonne nouvelle : vous êtes tous deux intéressés. La mise en relation est confirmée ; voici les coordonnées pour convenir de la suite.',
+    confirmedIntro:
+      'Bonne nouvelle : vous êtes tous deux intéressés. La mise en relation est confirmée ; voici les coordonnées pour convenir de la suite.',
     request: 'Demande',
     offer: 'Offre',
     why: 'Pourquoi cela correspond',
@@ -84,7 +94,15 @@ const COPY: Record<Language, Copy> = {
     linkHint: 'Ces liens sont personnels et ne fonctionnent qu’une fois, sans connexion.',
     outro: 'Cordialement,\nkoppel',
     pupils: (n, f, t) => `${n} élèves de ${f} à ${t} ans`,
-    formats: { workshop: 'atelier', performance: 'spectacle', visit: 'visite', project: 'projet', teacher_training: 'formation continue', lesson_package: 'dossier pédagogique', coaching: 'accompagnement' },
+    formats: {
+      workshop: 'atelier',
+      performance: 'spectacle',
+      visit: 'visite',
+      project: 'projet',
+      teacher_training: 'formation continue',
+      lesson_package: 'dossier pédagogique',
+      coaching: 'accompagnement',
+    },
   },
   en: {
     subject: (t) => `Suggestion from koppel: ${t}`,
@@ -94,7 +112,8 @@ const COPY: Record<Language, Copy> = {
       school: 'For your request we suggest this offer. A broker has approved the pairing.',
       provider: 'A school is looking for something that fits your offer well. A broker has approved the pairing.',
     },
-    confirmedIntro: 'Good news: you are both interested. The match is confirmed; here are the contact details to arrange the rest together.',
+    confirmedIntro:
+      'Good news: you are both interested. The match is confirmed; here are the contact details to arrange the rest together.',
     request: 'Request',
     offer: 'Offer',
     why: 'Why it fits',
@@ -106,7 +125,15 @@ const COPY: Record<Language, Copy> = {
     linkHint: 'These links are personal and work once, without signing in.',
     outro: 'Kind regards,\nkoppel',
     pupils: (n, f, t) => `${n} pupils aged ${f}–${t}`,
-    formats: { workshop: 'workshop', performance: 'performance', visit: 'visit', project: 'project', teacher_training: 'teacher training', lesson_package: 'lesson package', coaching: 'coaching' },
+    formats: {
+      workshop: 'workshop',
+      performance: 'performance',
+      visit: 'visit',
+      project: 'project',
+      teacher_training: 'teacher training',
+      lesson_package: 'lesson package',
+      coaching: 'coaching',
+    },
   },
 };
 
@@ -187,7 +214,19 @@ export function renderConfirmedMatchMail(input: { match: MatchSnapshot }, recipi
   const { match } = input;
   const { me, other, c } = sides(match, recipient);
   const f = facts(match, c);
-  const text = [c.greeting(me.name), '', c.confirmedIntro, '', `${c.request}: ${f.request}`, `${c.offer}: ${f.offer}`, '', c.contact(other.name), `${other.name} <${other.email}>`, '', c.outro].join('\n');
+  const text = [
+    c.greeting(me.name),
+    '',
+    c.confirmedIntro,
+    '',
+    `${c.request}: ${f.request}`,
+    `${c.offer}: ${f.offer}`,
+    '',
+    c.contact(other.name),
+    `${other.name} <${other.email}>`,
+    '',
+    c.outro,
+  ].join('\n');
   const html = htmlDocument(
     me.language,
     c.confirmedSubject(match.offer.title),

@@ -15,7 +15,10 @@ type Address = { email: string } | 'none';
  * heard of yet (its event still on its way) is a passing state: the consumer retries.
  */
 async function addressOf(model: Model<OrganisationDoc>, party: Party): Promise<Address> {
-  const organisation = (await model.findById(party.id, { contacts: 1, erased: 1 }).lean()) as Pick<OrganisationDoc, 'contacts' | 'erased'> | null;
+  const organisation = (await model.findById(party.id, { contacts: 1, erased: 1 }).lean()) as Pick<
+    OrganisationDoc,
+    'contacts' | 'erased'
+  > | null;
   if (organisation?.erased) return 'none';
   const contacts = organisation?.contacts ?? [];
   const named = party.contact ? contacts.find((c) => addressHashOf(c.email) === party.contact) : undefined;
@@ -34,5 +37,9 @@ export async function addressedMatch(model: Model<OrganisationDoc>, match: Match
   const addresses = {} as Record<MatchSide, Address>;
   for (const side of MATCH_SIDES) addresses[side] = await addressOf(model, match[side]);
   if (addresses.school === 'none' || addresses.provider === 'none') return null;
-  return { ...match, school: { ...match.school, email: addresses.school.email }, provider: { ...match.provider, email: addresses.provider.email } };
+  return {
+    ...match,
+    school: { ...match.school, email: addresses.school.email },
+    provider: { ...match.provider, email: addresses.provider.email },
+  };
 }

@@ -2,16 +2,26 @@ import type { Model } from 'mongoose';
 import type { EventOf, MailPreference, Party } from '@koppel/contracts';
 import type { OrganisationDoc } from './store';
 
-type OrganisationEvent = EventOf<'organisation.created'> | EventOf<'organisation.updated'> | EventOf<'organisation.withdrawn'> | EventOf<'organisation.erased'>;
+type OrganisationEvent =
+  | EventOf<'organisation.created'>
+  | EventOf<'organisation.updated'>
+  | EventOf<'organisation.withdrawn'>
+  | EventOf<'organisation.erased'>;
 
 /** The fields an organisation event sets: its state, a withdrawal, or the erasure of its people. */
 function fieldsOf(event: OrganisationEvent): { id: string; fields: Partial<OrganisationDoc> } {
   if (event.type === 'organisation.withdrawn') return { id: event.payload.organisationId, fields: { withdrawn: true } };
-  if (event.type === 'organisation.erased') return { id: event.payload.organisationId, fields: { withdrawn: true, erased: true, contacts: [] } };
+  if (event.type === 'organisation.erased')
+    return { id: event.payload.organisationId, fields: { withdrawn: true, erased: true, contacts: [] } };
   const { organisation } = event.payload;
   return {
     id: organisation.id,
-    fields: { role: organisation.role, mailPreference: organisation.mailPreference ?? (organisation.role === 'provider' ? 'each' : undefined), contacts: organisation.contacts, withdrawn: false },
+    fields: {
+      role: organisation.role,
+      mailPreference: organisation.mailPreference ?? (organisation.role === 'provider' ? 'each' : undefined),
+      contacts: organisation.contacts,
+      withdrawn: false,
+    },
   };
 }
 

@@ -21,7 +21,10 @@ export interface OrganisationDoc {
 }
 
 export function createOrganisationModel(connection: Connection): Model<OrganisationDoc> {
-  const contact = new Schema<Contact>({ name: { type: String, required: true }, email: { type: String, required: true }, language: { type: String, required: true } }, { _id: false });
+  const contact = new Schema<Contact>(
+    { name: { type: String, required: true }, email: { type: String, required: true }, language: { type: String, required: true } },
+    { _id: false },
+  );
   const schema = new Schema<OrganisationDoc>(
     {
       _id: { type: String, required: true },

@@ -29,10 +29,12 @@ export function previewRoutes(): Router {
       ),
     );
     const digest = (['nl', 'fr', 'en'] as const).map(
-      (lang) => `<li><a href="/previews/digest?lang=${lang}">Dagoverzicht voor een aanbieder · ${lang.toUpperCase()}</a> (<a href="/previews/digest?lang=${lang}&amp;format=text">tekst<span style="position:absolute;left:-999px"> digest ${lang}</span></a>)</li>`,
+      (lang) =>
+        `<li><a href="/previews/digest?lang=${lang}">Dagoverzicht voor een aanbieder · ${lang.toUpperCase()}</a> (<a href="/previews/digest?lang=${lang}&amp;format=text">tekst<span style="position:absolute;left:-999px"> digest ${lang}</span></a>)</li>`,
     );
     const signIn = (['nl', 'fr', 'en'] as const).map(
-      (lang) => `<li><a href="/previews/sign-in?lang=${lang}">Aanmeldlink · ${lang.toUpperCase()}</a> (<a href="/previews/sign-in?lang=${lang}&amp;format=text">tekst<span style="position:absolute;left:-999px"> sign-in ${lang}</span></a>)</li>`,
+      (lang) =>
+        `<li><a href="/previews/sign-in?lang=${lang}">Aanmeldlink · ${lang.toUpperCase()}</a> (<a href="/previews/sign-in?lang=${lang}&amp;format=text">tekst<span style="position:absolute;left:-999px"> sign-in ${lang}</span></a>)</li>`,
     );
     res
       .type('html')
@@ -43,7 +45,12 @@ export function previewRoutes(): Router {
   // Before '/:kind': the sign-in mail is not about a match.
   router.get('/sign-in', (req, res) => {
     const q = PreviewQuery.parse(req.query);
-    const mail = renderSignInLinkMail({ name: 'An Peeters', language: q.lang, link: '#aanmelden', expiresAt: new Date(Date.now() + 15 * 60_000) });
+    const mail = renderSignInLinkMail({
+      name: 'An Peeters',
+      language: q.lang,
+      link: '#aanmelden',
+      expiresAt: new Date(Date.now() + 15 * 60_000),
+    });
     if (q.format === 'text') return res.type('text/plain; charset=utf-8').send(`Onderwerp: ${mail.subject}\n\n${mail.text}`);
     res.type('html').send(mail.html);
   });
@@ -51,8 +58,16 @@ export function previewRoutes(): Router {
   router.get('/digest', (req, res) => {
     const q = PreviewQuery.parse(req.query);
     const links = { interested: '#geinteresseerd', notInterested: '#niet-geinteresseerd' };
-    const entries = sampleMatches(q.lang).map((match, i) => ({ source: { match, note: i === 0 ? 'Bus nodig; de school denkt aan maart.' : undefined }, links }));
-    const mail = renderDigestMail({ providerName: entries[0].source.match.provider.name, language: q.lang, day: new Date().toISOString().slice(0, 10), entries });
+    const entries = sampleMatches(q.lang).map((match, i) => ({
+      source: { match, note: i === 0 ? 'Bus nodig; de school denkt aan maart.' : undefined },
+      links,
+    }));
+    const mail = renderDigestMail({
+      providerName: entries[0].source.match.provider.name,
+      language: q.lang,
+      day: new Date().toISOString().slice(0, 10),
+      entries,
+    });
     if (q.format === 'text') return res.type('text/plain; charset=utf-8').send(`Onderwerp: ${mail.subject}\n\n${mail.text}`);
     res.type('html').send(mail.html);
   });
@@ -63,7 +78,14 @@ export function previewRoutes(): Router {
     const match = sampleMatch(q.lang);
     const mail =
       kind.data === 'approved'
-        ? renderApprovedMatchMail({ match, note: 'Bus nodig; de school denkt aan maart.', links: { interested: '#geinteresseerd', notInterested: '#niet-geinteresseerd' } }, q.recipient)
+        ? renderApprovedMatchMail(
+            {
+              match,
+              note: 'Bus nodig; de school denkt aan maart.',
+              links: { interested: '#geinteresseerd', notInterested: '#niet-geinteresseerd' },
+            },
+            q.recipient,
+          )
         : renderConfirmedMatchMail({ match }, q.recipient);
     if (q.format === 'text') return res.type('text/plain; charset=utf-8').send(`Onderwerp: ${mail.subject}\n\n${mail.text}`);
     res.type('html').send(mail.html);

@@ -52,18 +52,30 @@ function contactOf(payload: { sealedContact?: string; email?: string; name?: str
   return parsed.data;
 }
 
-export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requested'>, deps: SignInDeliveryDeps): Promise<SignInDeliveryOutcome> {
+export async function deliverSignInLinkOnce(
+  event: EventOf<'signin.link-requested'>,
+  deps: SignInDeliveryDeps,
+): Promise<SignInDeliveryOutcome> {
   const now = (deps.now ?? (() => new Date()))();
   const { language, expiresAt } = event.payload;
   const log = { eventId: event.id, language };
   const link = linkOf(event.payload, deps.linkKey);
   const { email, name } = contactOf(event.payload, deps.linkKey);
   try {
-    await deps.signInDeliveries.create({ _id: event.id, to: email, status: 'sending', attempts: 0, messageId: `<signin.${event.id}@koppel>`, createdAt: now });
+    await deps.signInDeliveries.create({
+      _id: event.id,
+      to: email,
+      status: 'sending',
+      attempts: 0,
+      messageId: `<signin.${event.id}@koppel>`,
+      createdAt: now,
+    });
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
   }
-  const claimed = await deps.signInDeliveries.findOneAndUpdate({ _id: event.id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean();
+  const claimed = await deps.signInDeliveries
+    .findOneAndUpdate({ _id: event.id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' })
+    .lean();
   if (!claimed) {
     deps.logger.info('sign-in mail already handled, skipping', log);
     return 'already-sent';
@@ -75,7 +87,14 @@ export async function deliverSignInLinkOnce(event: EventOf<'signin.link-requeste
   }
   const mail = renderSignInLinkMail({ name, language, link, expiresAt: new Date(expiresAt) });
   try {
-    await deps.transport.sendMail({ from: deps.from, to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId: claimed.messageId });
+    await deps.transport.sendMail({
+      from: deps.from,
+      to: email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: claimed.messageId,
+    });
   } catch (error) {
     deps.logger.warn('sign-in mail send failed', { ...log, attempt: claimed.attempts, error: errorTextOf(error, 300) });
     throw error;

@@ -27,7 +27,11 @@ export async function callApi<S extends z.ZodType>(
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
   } catch {
-    return { ok: false, status: 0, problem: { type: 'about:blank', title: 'Network', status: 0, detail: 'The server could not be reached.' } };
+    return {
+      ok: false,
+      status: 0,
+      problem: { type: 'about:blank', title: 'Network', status: 0, detail: 'The server could not be reached.' },
+    };
   }
   const text = await res.text();
   let json: unknown;
@@ -38,9 +42,23 @@ export async function callApi<S extends z.ZodType>(
   }
   if (!res.ok) {
     const problem = ProblemSchema.safeParse(json);
-    return { ok: false, status: res.status, problem: problem.success ? problem.data : { type: 'about:blank', title: res.statusText, status: res.status } };
+    return {
+      ok: false,
+      status: res.status,
+      problem: problem.success ? problem.data : { type: 'about:blank', title: res.statusText, status: res.status },
+    };
   }
   const parsed = options.schema.safeParse(json);
-  if (!parsed.success) return { ok: false, status: res.status, problem: { type: 'about:blank', title: 'Unexpected answer', status: res.status, detail: 'The answer did not have the expected shape.' } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: res.status,
+      problem: {
+        type: 'about:blank',
+        title: 'Unexpected answer',
+        status: res.status,
+        detail: 'The answer did not have the expected shape.',
+      },
+    };
   return { ok: true, status: res.status, data: parsed.data };
 }

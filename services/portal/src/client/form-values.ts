@@ -9,7 +9,10 @@ export type Body = Record<string, unknown>;
 
 function setPath(target: Body, path: string[], value: unknown): void {
   let node = target;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Body;
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Body;
+  }
   node[path[path.length - 1]] = value;
 }
 
@@ -50,7 +53,8 @@ export function requestBodyFromForm(form: HTMLFormElement): Body {
 
 /** Fills a form from a listing (the edit flow): the reverse of bodyFromForm for the fields the form has. */
 export function fillForm(form: HTMLFormElement, listing: Body): void {
-  const valueAt = (path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Body)[key] : undefined), listing);
+  const valueAt = (path: string): unknown =>
+    path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Body)[key] : undefined), listing);
   for (const element of Array.from(form.elements)) {
     const field = element as HTMLInputElement;
     if (!field.name) continue;

@@ -61,14 +61,46 @@ const LABELS: Record<string, Sentences> = {
  * one is known by the path it reports on, so it gets its own sentence.
  */
 const REFINEMENTS: Record<string, Sentences> = {
-  audience: { nl: 'Kies minstens één leerjaar (of geef de leeftijden).', fr: 'Choisissez au moins une année (ou indiquez les âges).', en: 'Pick at least one grade (or give the ages).' },
-  pupils: { nl: 'Kies minstens één leerjaar (of geef de leeftijden).', fr: 'Choisissez au moins une année (ou indiquez les âges).', en: 'Pick at least one grade (or give the ages).' },
-  'location.postcode': { nl: 'Vul een postcode of een gemeente in.', fr: 'Indiquez un code postal ou une commune.', en: 'Enter a postcode or a municipality.' },
-  'school.postcode': { nl: 'Vul een postcode of een gemeente in.', fr: 'Indiquez un code postal ou une commune.', en: 'Enter a postcode or a municipality.' },
-  'groupSize.max': { nl: 'De grootste groep mag niet kleiner zijn dan de kleinste.', fr: 'Le groupe maximum ne peut pas être plus petit que le minimum.', en: 'The largest group cannot be smaller than the smallest.' },
-  ageMax: { nl: 'De oudste leeftijd mag niet lager zijn dan de jongste.', fr: "L'âge maximum ne peut pas être inférieur à l'âge minimum.", en: 'The oldest age cannot be below the youngest.' },
-  to: { nl: 'De einddatum mag niet vóór de begindatum liggen.', fr: 'La date de fin ne peut pas précéder la date de début.', en: 'The end date cannot be before the start date.' },
-  lon: { nl: 'Geef breedte- en lengtegraad samen.', fr: 'Indiquez latitude et longitude ensemble.', en: 'Give latitude and longitude together.' },
+  audience: {
+    nl: 'Kies minstens één leerjaar (of geef de leeftijden).',
+    fr: 'Choisissez au moins une année (ou indiquez les âges).',
+    en: 'Pick at least one grade (or give the ages).',
+  },
+  pupils: {
+    nl: 'Kies minstens één leerjaar (of geef de leeftijden).',
+    fr: 'Choisissez au moins une année (ou indiquez les âges).',
+    en: 'Pick at least one grade (or give the ages).',
+  },
+  'location.postcode': {
+    nl: 'Vul een postcode of een gemeente in.',
+    fr: 'Indiquez un code postal ou une commune.',
+    en: 'Enter a postcode or a municipality.',
+  },
+  'school.postcode': {
+    nl: 'Vul een postcode of een gemeente in.',
+    fr: 'Indiquez un code postal ou une commune.',
+    en: 'Enter a postcode or a municipality.',
+  },
+  'groupSize.max': {
+    nl: 'De grootste groep mag niet kleiner zijn dan de kleinste.',
+    fr: 'Le groupe maximum ne peut pas être plus petit que le minimum.',
+    en: 'The largest group cannot be smaller than the smallest.',
+  },
+  ageMax: {
+    nl: 'De oudste leeftijd mag niet lager zijn dan de jongste.',
+    fr: "L'âge maximum ne peut pas être inférieur à l'âge minimum.",
+    en: 'The oldest age cannot be below the youngest.',
+  },
+  to: {
+    nl: 'De einddatum mag niet vóór de begindatum liggen.',
+    fr: 'La date de fin ne peut pas précéder la date de début.',
+    en: 'The end date cannot be before the start date.',
+  },
+  lon: {
+    nl: 'Geef breedte- en lengtegraad samen.',
+    fr: 'Indiquez latitude et longitude ensemble.',
+    en: 'Give latitude and longitude together.',
+  },
 };
 
 /** `['groupSize', 'max']` → `'groupSize.max'`; array indexes are dropped (`availability.0.to` → `availability.to`). */
@@ -96,39 +128,110 @@ export function issueMessage(issue: IssueLike, lang: UiLanguage = 'nl'): string 
   switch (issue.code) {
     case 'custom': {
       const known = refinementFor(key);
-      return known ? t(known) : t({ nl: `${label}: controleer dit veld.`, fr: `${label} : vérifiez ce champ.`, en: `${label}: please check this field.` });
+      return known
+        ? t(known)
+        : t({ nl: `${label}: controleer dit veld.`, fr: `${label} : vérifiez ce champ.`, en: `${label}: please check this field.` });
     }
     case 'invalid_type':
       // An empty form field becomes `undefined` (see form-values.ts), so "received undefined" means "not filled in".
       if (('input' in issue && issue.input === undefined) || /received undefined/.test(issue.message ?? ''))
-        return t({ nl: `Vul ${label.toLowerCase()} in.`, fr: `Indiquez : ${label.toLowerCase()}.`, en: `Enter the ${label.toLowerCase()}.` });
-      if (issue.expected === 'int') return t({ nl: `${label} moet een geheel getal zijn.`, fr: `${label} doit être un nombre entier.`, en: `${label} must be a whole number.` });
-      if (issue.expected === 'number') return t({ nl: `${label} moet een getal zijn.`, fr: `${label} doit être un nombre.`, en: `${label} must be a number.` });
-      return t({ nl: `${label} heeft niet de juiste vorm.`, fr: `${label} n'a pas la bonne forme.`, en: `${label} is not in the right form.` });
+        return t({
+          nl: `Vul ${label.toLowerCase()} in.`,
+          fr: `Indiquez : ${label.toLowerCase()}.`,
+          en: `Enter the ${label.toLowerCase()}.`,
+        });
+      if (issue.expected === 'int')
+        return t({
+          nl: `${label} moet een geheel getal zijn.`,
+          fr: `${label} doit être un nombre entier.`,
+          en: `${label} must be a whole number.`,
+        });
+      if (issue.expected === 'number')
+        return t({ nl: `${label} moet een getal zijn.`, fr: `${label} doit être un nombre.`, en: `${label} must be a number.` });
+      return t({
+        nl: `${label} heeft niet de juiste vorm.`,
+        fr: `${label} n'a pas la bonne forme.`,
+        en: `${label} is not in the right form.`,
+      });
     case 'too_small':
       if (issue.origin === 'string')
-        return t({ nl: `Vul ${label.toLowerCase()} in.`, fr: `Indiquez : ${label.toLowerCase()}.`, en: `Enter the ${label.toLowerCase()}.` });
+        return t({
+          nl: `Vul ${label.toLowerCase()} in.`,
+          fr: `Indiquez : ${label.toLowerCase()}.`,
+          en: `Enter the ${label.toLowerCase()}.`,
+        });
       if (issue.origin === 'array')
-        return t({ nl: `Kies minstens ${n(issue.minimum)} bij ${label.toLowerCase()}.`, fr: `Choisissez au moins ${n(issue.minimum)} : ${label.toLowerCase()}.`, en: `Pick at least ${n(issue.minimum)} ${label.toLowerCase()}.` });
-      return t({ nl: `${label} moet minstens ${n(issue.minimum)} zijn.`, fr: `${label} doit être au moins ${n(issue.minimum)}.`, en: `${label} must be at least ${n(issue.minimum)}.` });
+        return t({
+          nl: `Kies minstens ${n(issue.minimum)} bij ${label.toLowerCase()}.`,
+          fr: `Choisissez au moins ${n(issue.minimum)} : ${label.toLowerCase()}.`,
+          en: `Pick at least ${n(issue.minimum)} ${label.toLowerCase()}.`,
+        });
+      return t({
+        nl: `${label} moet minstens ${n(issue.minimum)} zijn.`,
+        fr: `${label} doit être au moins ${n(issue.minimum)}.`,
+        en: `${label} must be at least ${n(issue.minimum)}.`,
+      });
     case 'too_big':
       if (issue.origin === 'string')
-        return t({ nl: `${label} mag hoogstens ${n(issue.maximum)} tekens lang zijn.`, fr: `${label} : ${n(issue.maximum)} caractères au maximum.`, en: `${label} can be at most ${n(issue.maximum)} characters.` });
+        return t({
+          nl: `${label} mag hoogstens ${n(issue.maximum)} tekens lang zijn.`,
+          fr: `${label} : ${n(issue.maximum)} caractères au maximum.`,
+          en: `${label} can be at most ${n(issue.maximum)} characters.`,
+        });
       if (issue.origin === 'array')
-        return t({ nl: `Kies hoogstens ${n(issue.maximum)} bij ${label.toLowerCase()}.`, fr: `Choisissez au plus ${n(issue.maximum)} : ${label.toLowerCase()}.`, en: `Pick at most ${n(issue.maximum)} ${label.toLowerCase()}.` });
-      return t({ nl: `${label} mag hoogstens ${n(issue.maximum)} zijn.`, fr: `${label} doit être au plus ${n(issue.maximum)}.`, en: `${label} must be at most ${n(issue.maximum)}.` });
+        return t({
+          nl: `Kies hoogstens ${n(issue.maximum)} bij ${label.toLowerCase()}.`,
+          fr: `Choisissez au plus ${n(issue.maximum)} : ${label.toLowerCase()}.`,
+          en: `Pick at most ${n(issue.maximum)} ${label.toLowerCase()}.`,
+        });
+      return t({
+        nl: `${label} mag hoogstens ${n(issue.maximum)} zijn.`,
+        fr: `${label} doit être au plus ${n(issue.maximum)}.`,
+        en: `${label} must be at most ${n(issue.maximum)}.`,
+      });
     case 'not_multiple_of':
-      return t({ nl: `${label} moet een geheel getal zijn.`, fr: `${label} doit être un nombre entier.`, en: `${label} must be a whole number.` });
+      return t({
+        nl: `${label} moet een geheel getal zijn.`,
+        fr: `${label} doit être un nombre entier.`,
+        en: `${label} must be a whole number.`,
+      });
     case 'invalid_format':
-      if (issue.format === 'email') return t({ nl: 'Vul een geldig e-mailadres in, zoals naam@school.be.', fr: 'Indiquez une adresse e-mail valide, comme nom@ecole.be.', en: 'Enter a valid email address, like name@school.org.' });
-      if (issue.format === 'date') return t({ nl: `${label}: gebruik een datum als 2025-03-14.`, fr: `${label} : utilisez une date comme 2025-03-14.`, en: `${label}: use a date like 2025-03-14.` });
-      if (issue.format === 'regex') return t({ nl: `${label} bevat tekens die niet mogen.`, fr: `${label} contient des caractères non autorisés.`, en: `${label} contains characters that are not allowed.` });
-      return t({ nl: `${label} heeft niet de juiste vorm.`, fr: `${label} n'a pas la bonne forme.`, en: `${label} is not in the right form.` });
+      if (issue.format === 'email')
+        return t({
+          nl: 'Vul een geldig e-mailadres in, zoals naam@school.be.',
+          fr: 'Indiquez une adresse e-mail valide, comme nom@ecole.be.',
+          en: 'Enter a valid email address, like name@school.org.',
+        });
+      if (issue.format === 'date')
+        return t({
+          nl: `${label}: gebruik een datum als 2025-03-14.`,
+          fr: `${label} : utilisez une date comme 2025-03-14.`,
+          en: `${label}: use a date like 2025-03-14.`,
+        });
+      if (issue.format === 'regex')
+        return t({
+          nl: `${label} bevat tekens die niet mogen.`,
+          fr: `${label} contient des caractères non autorisés.`,
+          en: `${label} contains characters that are not allowed.`,
+        });
+      return t({
+        nl: `${label} heeft niet de juiste vorm.`,
+        fr: `${label} n'a pas la bonne forme.`,
+        en: `${label} is not in the right form.`,
+      });
     case 'invalid_value':
     case 'invalid_union':
-      return t({ nl: `Kies een van de mogelijkheden bij ${label.toLowerCase()}.`, fr: `Choisissez une des options : ${label.toLowerCase()}.`, en: `Pick one of the options for ${label.toLowerCase()}.` });
+      return t({
+        nl: `Kies een van de mogelijkheden bij ${label.toLowerCase()}.`,
+        fr: `Choisissez une des options : ${label.toLowerCase()}.`,
+        en: `Pick one of the options for ${label.toLowerCase()}.`,
+      });
     case 'unrecognized_keys':
-      return t({ nl: `Onbekend veld: ${(issue.keys ?? []).join(', ')}.`, fr: `Champ inconnu : ${(issue.keys ?? []).join(', ')}.`, en: `Unknown field: ${(issue.keys ?? []).join(', ')}.` });
+      return t({
+        nl: `Onbekend veld: ${(issue.keys ?? []).join(', ')}.`,
+        fr: `Champ inconnu : ${(issue.keys ?? []).join(', ')}.`,
+        en: `Unknown field: ${(issue.keys ?? []).join(', ')}.`,
+      });
     default:
       return t({ nl: `${label}: controleer dit veld.`, fr: `${label} : vérifiez ce champ.`, en: `${label}: please check this field.` });
   }

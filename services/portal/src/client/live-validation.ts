@@ -13,7 +13,16 @@ import type { Body } from './form-values';
  */
 
 /** Issues reported on a whole group (a refinement) belong to the field where it is fixed. */
-const FIELD_OF_PATH: Record<string, string> = { audience: 'grades', pupils: 'grades', 'audience.ageMin': 'grades', 'audience.ageMax': 'grades', 'pupils.ageMin': 'grades', 'pupils.ageMax': 'grades', school: 'school.postcode', location: 'location.postcode' };
+const FIELD_OF_PATH: Record<string, string> = {
+  audience: 'grades',
+  pupils: 'grades',
+  'audience.ageMin': 'grades',
+  'audience.ageMax': 'grades',
+  'pupils.ageMin': 'grades',
+  'pupils.ageMax': 'grades',
+  school: 'school.postcode',
+  location: 'location.postcode',
+};
 
 export interface FieldError {
   field: string;
@@ -41,7 +50,9 @@ export function fieldErrorsOf(form: HTMLFormElement, issues: readonly IssueLike[
     if (!errors.has(field)) errors.set(field, issueMessage(issue, lang));
   }
   const order = Array.from(form.querySelectorAll<HTMLElement>('[data-field]')).map((el) => el.dataset.field as string);
-  return [...errors.entries()].map(([field, message]) => ({ field, message })).sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return [...errors.entries()]
+    .map(([field, message]) => ({ field, message }))
+    .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 }
 
 /** Server errors (`{path, message}` of a problem document) placed like zod issues; their text gets the field's label in front. */
@@ -49,7 +60,11 @@ export function fieldErrorsOfProblem(form: HTMLFormElement, errors: { path: stri
   return errors.map((e) => {
     const path = e.path.split('.');
     const copy = copyFor(lang).client;
-    const known = /unknown postcode/.test(e.message) ? copy.unknownPostcode : /no grade recognised/.test(e.message) ? copy.unknownGrades : `${fieldLabel(path, lang)}: ${e.message}`;
+    const known = /unknown postcode/.test(e.message)
+      ? copy.unknownPostcode
+      : /no grade recognised/.test(e.message)
+        ? copy.unknownGrades
+        : `${fieldLabel(path, lang)}: ${e.message}`;
     return { field: fieldFor(form, e.path), message: known };
   });
 }

@@ -1,5 +1,17 @@
 /// <reference lib="dom" />
-import { MailPreferenceInputSchema, OfferInputSchema, OfferViewSchema, OrganisationViewSchema, pageOf, RequestInputSchema, RequestViewSchema, SessionViewSchema, SuggestionListSchema, SuggestionViewSchema, type SuggestionView } from '@koppel/contracts';
+import {
+  MailPreferenceInputSchema,
+  OfferInputSchema,
+  OfferViewSchema,
+  OrganisationViewSchema,
+  pageOf,
+  RequestInputSchema,
+  RequestViewSchema,
+  SessionViewSchema,
+  SuggestionListSchema,
+  SuggestionViewSchema,
+  type SuggestionView,
+} from '@koppel/contracts';
 import { copyFor } from '../copy';
 import { callApi } from './api';
 import { fillForm, offerBodyFromForm, requestBodyFromForm, type Body } from './form-values';
@@ -22,7 +34,11 @@ const lang = pageLanguage();
 const copy = copyFor(lang);
 const t = copy.client;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -84,7 +100,10 @@ function suggestionCard(s: SuggestionView, session: Session, reload: () => void)
   const ts = t.suggestion;
   fact(isSchool ? ts.provider : ts.school, other);
   fact(ts.statusLabel, `${ts.status[s.status]}${s.yourAnswer ? ` · ${ts.yourAnswer[s.yourAnswer]}` : ''}`);
-  fact(isSchool ? ts.where : ts.pupils, isSchool ? s.offer.municipality : ts.pupilsText(s.request.pupils, s.request.ageMin, s.request.ageMax, s.request.municipality));
+  fact(
+    isSchool ? ts.where : ts.pupils,
+    isSchool ? s.offer.municipality : ts.pupilsText(s.request.pupils, s.request.ageMin, s.request.ageMax, s.request.municipality),
+  );
   // Review sends the sentence in each page language (from the matcher's explanation).
   fact(ts.why, s.summaries[lang]);
   if (s.note) fact(ts.note, s.note);
@@ -127,14 +146,22 @@ async function loadSuggestions(session: Session): Promise<void> {
     list.replaceChildren(el('p', {}, t.suggestion.loadFailed));
     return;
   }
-  list.replaceChildren(...(result.data.items.length ? result.data.items.map((s) => suggestionCard(s, session, () => void loadSuggestions(session))) : [el('p', { class: 'muted' }, t.suggestion.none)]));
+  list.replaceChildren(
+    ...(result.data.items.length
+      ? result.data.items.map((s) => suggestionCard(s, session, () => void loadSuggestions(session)))
+      : [el('p', { class: 'muted' }, t.suggestion.none)]),
+  );
 }
 
 // ---- listings (requests of a school, offers of a provider) -------------------
 
 type ListingKind = 'offers' | 'requests';
 
-async function loadListings(kind: ListingKind, session: Session, onEdit?: (listing: Body & { id: string; revision: number }) => void): Promise<void> {
+async function loadListings(
+  kind: ListingKind,
+  session: Session,
+  onEdit?: (listing: Body & { id: string; revision: number }) => void,
+): Promise<void> {
   const table = document.getElementById(kind) as HTMLElement;
   const tl = t.listing;
   const schema = pageOf(kind === 'offers' ? OfferViewSchema : RequestViewSchema);
@@ -155,18 +182,41 @@ async function loadListings(kind: ListingKind, session: Session, onEdit?: (listi
         edit.addEventListener('click', () => onEdit(item as unknown as Body & { id: string; revision: number }));
         actions.append(edit, ' ');
       }
-      const withdraw = el('button', { type: 'button', class: 'reject' }, tl.withdraw, el('span', { class: 'visually-hidden' }, `: ${item.title}`));
+      const withdraw = el(
+        'button',
+        { type: 'button', class: 'reject' },
+        tl.withdraw,
+        el('span', { class: 'visually-hidden' }, `: ${item.title}`),
+      );
       withdraw.addEventListener('click', async () => {
-        const done = await callApi(`${INTAKE}/${kind}/${encodeURIComponent(item.id)}/withdraw`, { method: 'POST', token: session.token, body: {}, schema: schema.shape.items.element });
+        const done = await callApi(`${INTAKE}/${kind}/${encodeURIComponent(item.id)}/withdraw`, {
+          method: 'POST',
+          token: session.token,
+          body: {},
+          schema: schema.shape.items.element,
+        });
         announce(`${kind}-status`, done.ok ? tl.withdrawn(item.title) : tl.withdrawFailed);
         void loadListings(kind, session, onEdit);
       });
       actions.append(withdraw);
     }
-    return el('tr', { 'data-listing': item.id }, el('td', {}, item.title), el('td', {}, tl.status[item.status === 'active' ? 'active' : 'withdrawn']), el('td', {}, dateText(item.updatedAt)), actions);
+    return el(
+      'tr',
+      { 'data-listing': item.id },
+      el('td', {}, item.title),
+      el('td', {}, tl.status[item.status === 'active' ? 'active' : 'withdrawn']),
+      el('td', {}, dateText(item.updatedAt)),
+      actions,
+    );
   });
   table.replaceChildren(
-    el('table', {}, el('caption', { class: 'visually-hidden' }, kind === 'offers' ? copy.provider.listHeading : copy.school.listHeading), el('thead', {}, el('tr', {}, ...Object.values(tl.columns).map((name) => el('th', { scope: 'col' }, name)))), el('tbody', {}, ...rows)),
+    el(
+      'table',
+      {},
+      el('caption', { class: 'visually-hidden' }, kind === 'offers' ? copy.provider.listHeading : copy.school.listHeading),
+      el('thead', {}, el('tr', {}, ...Object.values(tl.columns).map((name) => el('th', { scope: 'col' }, name)))),
+      el('tbody', {}, ...rows),
+    ),
   );
 }
 
@@ -188,7 +238,13 @@ function schoolPage(): void {
     toBody: requestBodyFromForm,
     lang,
     submit: async (requestBody) => {
-      const result = await callApi(`${INTAKE}/requests`, { method: 'POST', token: session.token, body: requestBody, headers: { 'idempotency-key': crypto.randomUUID() }, schema: RequestViewSchema.partial() });
+      const result = await callApi(`${INTAKE}/requests`, {
+        method: 'POST',
+        token: session.token,
+        body: requestBody,
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        schema: RequestViewSchema.partial(),
+      });
       if (!result.ok) return problemErrors(form, result.problem);
       form.reset();
       validation.reset();
@@ -220,8 +276,20 @@ function providerPage(): void {
     lang,
     submit: async (offerBody) => {
       const result = editing
-        ? await callApi(`${INTAKE}/offers/${encodeURIComponent(editing.id)}`, { method: 'PUT', token: session.token, body: offerBody, headers: { 'if-match': `"${editing.revision}"` }, schema: OfferViewSchema.partial() })
-        : await callApi(`${INTAKE}/offers`, { method: 'POST', token: session.token, body: offerBody, headers: { 'idempotency-key': crypto.randomUUID() }, schema: OfferViewSchema.partial() });
+        ? await callApi(`${INTAKE}/offers/${encodeURIComponent(editing.id)}`, {
+            method: 'PUT',
+            token: session.token,
+            body: offerBody,
+            headers: { 'if-match': `"${editing.revision}"` },
+            schema: OfferViewSchema.partial(),
+          })
+        : await callApi(`${INTAKE}/offers`, {
+            method: 'POST',
+            token: session.token,
+            body: offerBody,
+            headers: { 'idempotency-key': crypto.randomUUID() },
+            schema: OfferViewSchema.partial(),
+          });
       if (!result.ok) return problemErrors(form, result.problem);
       announce('offers-status', editing ? t.offerUpdated : t.offerPublished);
       form.reset();
@@ -256,9 +324,16 @@ async function mailPreferenceForm(session: Session): Promise<void> {
   check(current.ok ? (current.data.mailPreference ?? 'each') : 'each');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const chosen = MailPreferenceInputSchema.safeParse({ mailPreference: (form.elements.namedItem('mailPreference') as RadioNodeList).value });
+    const chosen = MailPreferenceInputSchema.safeParse({
+      mailPreference: (form.elements.namedItem('mailPreference') as RadioNodeList).value,
+    });
     if (!chosen.success) return;
-    const result = await callApi(`${url}/mail-preference`, { method: 'PUT', token: session.token, body: chosen.data, schema: OrganisationViewSchema.partial() });
+    const result = await callApi(`${url}/mail-preference`, {
+      method: 'PUT',
+      token: session.token,
+      body: chosen.data,
+      schema: OrganisationViewSchema.partial(),
+    });
     announce('mail-preference-status', result.ok ? t.mailPreferenceSaved : problemText(result.problem, copy));
   });
 }

@@ -14,7 +14,12 @@ export const en: PortalCopy = {
   form: { optional: 'optional' },
   choices: {
     grade: (level, year) =>
-      ({ kindergarten: `Nursery class ${year}`, primary: `Primary year ${year}`, secondary: `Secondary year ${year}`, netherlands: `Groep ${year} (Netherlands)` })[level],
+      ({
+        kindergarten: `Nursery class ${year}`,
+        primary: `Primary year ${year}`,
+        secondary: `Secondary year ${year}`,
+        netherlands: `Groep ${year} (Netherlands)`,
+      })[level],
     languages: { nl: 'Dutch', fr: 'French', en: 'English' },
     countries: { BE: 'Belgium', NL: 'Netherlands' },
     reach: { on_site: 'At our place', at_school: 'At the school', both: 'At our place or at the school', online: 'Online' },

@@ -17,7 +17,12 @@ export const fr: PortalCopy = {
   form: { optional: 'facultatif' },
   choices: {
     grade: (level, year) =>
-      ({ kindergarten: `${frOrdinal(year)} maternelle`, primary: `${frOrdinal(year)} primaire`, secondary: `${frOrdinal(year)} secondaire`, netherlands: `groep ${year} (Pays-Bas)` })[level],
+      ({
+        kindergarten: `${frOrdinal(year)} maternelle`,
+        primary: `${frOrdinal(year)} primaire`,
+        secondary: `${frOrdinal(year)} secondaire`,
+        netherlands: `groep ${year} (Pays-Bas)`,
+      })[level],
     languages: { nl: 'Néerlandais', fr: 'Français', en: 'Anglais' },
     countries: { BE: 'Belgique', NL: 'Pays-Bas' },
     reach: { on_site: 'Chez nous', at_school: 'À l’école', both: 'Chez nous ou à l’école', online: 'En ligne' },
@@ -25,7 +30,8 @@ export const fr: PortalCopy = {
   home: {
     title: 'Bienvenue',
     heading: 'La culture à l’école, en bonne compagnie',
-    intro: 'Les écoles disent ce qu’elles cherchent, les opérateurs culturels publient leur offre, et un médiateur propose les meilleures rencontres.',
+    intro:
+      'Les écoles disent ce qu’elles cherchent, les opérateurs culturels publient leur offre, et un médiateur propose les meilleures rencontres.',
     schoolLink: 'Je suis une école',
     schoolText: 'introduire et suivre des demandes, répondre aux propositions.',
     providerLink: 'Je propose de l’éducation culturelle',

@@ -25,7 +25,12 @@ export const nl = {
   form: { optional: 'niet verplicht' },
   choices: {
     grade: (level: GradeLevel, year: number): string =>
-      ({ kindergarten: `${nlOrdinal(year)} kleuterklas`, primary: `${nlOrdinal(year)} leerjaar`, secondary: `${nlOrdinal(year)} jaar secundair`, netherlands: `groep ${year} (NL)` })[level],
+      ({
+        kindergarten: `${nlOrdinal(year)} kleuterklas`,
+        primary: `${nlOrdinal(year)} leerjaar`,
+        secondary: `${nlOrdinal(year)} jaar secundair`,
+        netherlands: `groep ${year} (NL)`,
+      })[level],
     languages: { nl: 'Nederlands', fr: 'Frans', en: 'Engels' },
     countries: { BE: 'België', NL: 'Nederland' },
     reach: { on_site: 'Bij ons', at_school: 'Op school', both: 'Bij ons of op school', online: 'Online' },
@@ -109,7 +114,8 @@ export const nl = {
       statusLabel: 'Status',
       where: 'Waar',
       pupils: 'Leerlingen',
-      pupilsText: (count: number, ageMin: number, ageMax: number, municipality: string) => `${count} (${ageMin}–${ageMax} jaar), ${municipality}`,
+      pupilsText: (count: number, ageMin: number, ageMax: number, municipality: string) =>
+        `${count} (${ageMin}–${ageMax} jaar), ${municipality}`,
       why: 'Waarom dit past',
       note: 'Notitie van de bemiddelaar',
       contact: 'Contact',

@@ -15,7 +15,11 @@ export type GradeLevel = 'kindergarten' | 'primary' | 'secondary' | 'netherlands
 const GRADES: { value: string; level: GradeLevel; year: number }[] = [
   ...['1ste', '2de', '3de'].map((o, i) => ({ value: `${o} kleuterklas`, level: 'kindergarten' as const, year: i + 1 })),
   ...['1ste', '2de', '3de', '4de', '5de', '6de'].map((o, i) => ({ value: `${o} leerjaar`, level: 'primary' as const, year: i + 1 })),
-  ...['1ste', '2de', '3de', '4de', '5de', '6de'].map((o, i) => ({ value: `${o} jaar secundair`, level: 'secondary' as const, year: i + 1 })),
+  ...['1ste', '2de', '3de', '4de', '5de', '6de'].map((o, i) => ({
+    value: `${o} jaar secundair`,
+    level: 'secondary' as const,
+    year: i + 1,
+  })),
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((g) => ({ value: `groep ${g}`, level: 'netherlands' as const, year: g })),
 ];
 

@@ -9,10 +9,36 @@ import { escapeHtml } from '@koppel/http';
  */
 const idOf = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
-export interface InputOptions { name: string; label: string; type?: 'text' | 'number' | 'email'; hint?: string; required?: boolean; attrs?: string; value?: string; keepEmpty?: boolean }
-export interface TextareaOptions { name: string; label: string; hint?: string; required?: boolean }
-export interface SelectOptions { name: string; label: string; choices: Choices; hint?: string; value?: string; placeholder?: string }
-export interface CheckboxGroupOptions { name: string; legend: string; choices: Choices; hint?: string }
+export interface InputOptions {
+  name: string;
+  label: string;
+  type?: 'text' | 'number' | 'email';
+  hint?: string;
+  required?: boolean;
+  attrs?: string;
+  value?: string;
+  keepEmpty?: boolean;
+}
+export interface TextareaOptions {
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}
+export interface SelectOptions {
+  name: string;
+  label: string;
+  choices: Choices;
+  hint?: string;
+  value?: string;
+  placeholder?: string;
+}
+export interface CheckboxGroupOptions {
+  name: string;
+  legend: string;
+  choices: Choices;
+  hint?: string;
+}
 
 function describedByOf(id: string, hint: string | undefined): string {
   return [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
@@ -54,7 +80,9 @@ export function fieldsFor(copy: PortalCopy) {
   <label for="${id}">${escapeHtml(options.label)}</label>
   ${hintHtml(id, options.hint)}
   <select id="${id}" name="${options.name}" aria-describedby="${describedByOf(id, options.hint)}">${choices
-    .map(([value, label]) => `<option value="${escapeHtml(value)}"${value === options.value ? ' selected' : ''}>${escapeHtml(label)}</option>`)
+    .map(
+      ([value, label]) => `<option value="${escapeHtml(value)}"${value === options.value ? ' selected' : ''}>${escapeHtml(label)}</option>`,
+    )
     .join('')}</select>
   <p class="field-error" id="${id}-error" hidden></p>
 </div>`;
@@ -67,7 +95,10 @@ export function fieldsFor(copy: PortalCopy) {
   <legend>${escapeHtml(options.legend)}</legend>
   ${hintHtml(id, options.hint)}
   ${options.choices
-    .map(([value, label], i) => `<span class="option"><input type="checkbox" id="${id}-${i}" name="${options.name}" value="${escapeHtml(value)}" data-multi><label for="${id}-${i}">${escapeHtml(label)}</label></span>`)
+    .map(
+      ([value, label], i) =>
+        `<span class="option"><input type="checkbox" id="${id}-${i}" name="${options.name}" value="${escapeHtml(value)}" data-multi><label for="${id}-${i}">${escapeHtml(label)}</label></span>`,
+    )
     .join('\n  ')}
   <p class="field-error" id="${id}-error" hidden></p>
 </fieldset>`;

@@ -11,7 +11,9 @@ import { PORTAL_COPY, type PortalCopy } from '../copy';
  */
 /** The "Fout: " before a field error, per page language (CSS-generated text is read out too, so it must be translated). */
 function errorMarkerCss(): string {
-  const rules = Object.entries(PORTAL_COPY).map(([lang, copy]) => `.field-error:lang(${lang})::before { content: ${JSON.stringify(copy.layout.errorMarker)}; }`);
+  const rules = Object.entries(PORTAL_COPY).map(
+    ([lang, copy]) => `.field-error:lang(${lang})::before { content: ${JSON.stringify(copy.layout.errorMarker)}; }`,
+  );
   return [`.field-error::before { content: ${JSON.stringify(PORTAL_COPY.nl.layout.errorMarker)}; }`, ...rules].join('\n');
 }
 

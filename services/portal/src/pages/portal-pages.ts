@@ -43,7 +43,12 @@ function suggestionsSectionHtml(copy: PortalCopy): string {
 
 export function homePage(context: PageContext): string {
   const t = copyFor(context.lang).home;
-  return layoutOf(context, 'home', '/', (c) => c.home.title)(
+  return layoutOf(
+    context,
+    'home',
+    '/',
+    (c) => c.home.title,
+  )(
     `<h1>${escapeHtml(t.heading)}</h1>
 <p>${escapeHtml(t.intro)}</p>
 <ul>
@@ -57,7 +62,12 @@ export function signInPage(context: PageContext): string {
   const copy = copyFor(context.lang);
   const t = copy.signIn;
   const { inputField } = fieldsFor(copy);
-  return layoutOf(context, 'sign-in', '/aanmelden', (c) => c.signIn.title)(
+  return layoutOf(
+    context,
+    'sign-in',
+    '/aanmelden',
+    (c) => c.signIn.title,
+  )(
     `<h1>${escapeHtml(t.title)}</h1>
 <p>${escapeHtml(t.intro)}</p>
 <form id="sign-in-form" novalidate>
@@ -73,7 +83,12 @@ export function schoolPage(context: PageContext): string {
   const copy = copyFor(context.lang);
   const t = copy.school;
   const { inputField, textareaField, selectField, checkboxGroup } = fieldsFor(copy);
-  return layoutOf(context, 'school', '/school', (c) => c.school.title)(
+  return layoutOf(
+    context,
+    'school',
+    '/school',
+    (c) => c.school.title,
+  )(
     `<h1>${escapeHtml(t.title)}</h1>
 <p id="who" class="muted"></p>
 ${signedOutHtml(copy)}
@@ -131,7 +146,12 @@ export function providerPage(context: PageContext): string {
   const copy = copyFor(context.lang);
   const t = copy.provider;
   const { inputField, textareaField, selectField, checkboxGroup } = fieldsFor(copy);
-  return layoutOf(context, 'provider', '/aanbieder', (c) => c.provider.title)(
+  return layoutOf(
+    context,
+    'provider',
+    '/aanbieder',
+    (c) => c.provider.title,
+  )(
     `<h1>${escapeHtml(t.title)}</h1>
 <p id="who" class="muted"></p>
 ${signedOutHtml(copy)}

@@ -12,10 +12,14 @@ const COPY = {
     reason: 'Waarom niet? (niet verplicht, de bemiddelaar leest dit)',
     send: 'Antwoord versturen',
     switch: 'Toch een ander antwoord geven?',
-    thanks: { interested: 'Bedankt! We hebben genoteerd dat jullie geïnteresseerd zijn.', not_interested: 'Bedankt voor je antwoord. De bemiddelaar krijgt het te zien.' },
+    thanks: {
+      interested: 'Bedankt! We hebben genoteerd dat jullie geïnteresseerd zijn.',
+      not_interested: 'Bedankt voor je antwoord. De bemiddelaar krijgt het te zien.',
+    },
     confirmed: 'Beide kanten zijn geïnteresseerd: de koppeling is bevestigd. Jullie krijgen allebei een mail met elkaars contactgegevens.',
     waiting: 'Zodra de andere kant ook geantwoord heeft, hoor je van ons.',
-    already: (a: MatchAnswer) => `Op dit voorstel is al geantwoord (“${a === 'interested' ? 'geïnteresseerd' : 'niet geïnteresseerd'}”). Een link werkt maar één keer.`,
+    already: (a: MatchAnswer) =>
+      `Op dit voorstel is al geantwoord (“${a === 'interested' ? 'geïnteresseerd' : 'niet geïnteresseerd'}”). Een link werkt maar één keer.`,
     invalid: 'Deze link is ongeldig of verlopen. Vraag de bemiddelaar om een nieuwe mail.',
     notOpen: 'Op dit voorstel kan niet (meer) geantwoord worden.',
   },
@@ -27,10 +31,15 @@ const COPY = {
     reason: 'Pourquoi pas ? (facultatif, le médiateur le lira)',
     send: 'Envoyer la réponse',
     switch: 'Donner une autre réponse ?',
-    thanks: { interested: 'Merci ! Nous avons noté votre intérêt.', not_interested: 'Merci pour votre réponse. Le médiateur en sera informé.' },
-    confirmed: 'Les deux parties sont intéressées : la mise en relation est confirmée. Vous recevrez chacun un e-mail avec les coordonnées de l’autre.',
+    thanks: {
+      interested: 'Merci ! Nous avons noté votre intérêt.',
+      not_interested: 'Merci pour votre réponse. Le médiateur en sera informé.',
+    },
+    confirmed:
+      'Les deux parties sont intéressées : la mise en relation est confirmée. Vous recevrez chacun un e-mail avec les coordonnées de l’autre.',
     waiting: 'Dès que l’autre partie aura répondu, nous vous tiendrons au courant.',
-    already: (a: MatchAnswer) => `Une réponse a déjà été donnée (« ${a === 'interested' ? 'intéressé' : 'pas intéressé'} »). Un lien ne fonctionne qu’une fois.`,
+    already: (a: MatchAnswer) =>
+      `Une réponse a déjà été donnée (« ${a === 'interested' ? 'intéressé' : 'pas intéressé'} »). Un lien ne fonctionne qu’une fois.`,
     invalid: 'Ce lien n’est pas valable ou a expiré. Demandez un nouvel e-mail au médiateur.',
     notOpen: 'Il n’est (plus) possible de répondre à cette proposition.',
   },
@@ -42,10 +51,14 @@ const COPY = {
     reason: 'Why not? (optional, the broker will read this)',
     send: 'Send answer',
     switch: 'Give a different answer?',
-    thanks: { interested: 'Thank you! We have noted that you are interested.', not_interested: 'Thank you for your answer. The broker will see it.' },
+    thanks: {
+      interested: 'Thank you! We have noted that you are interested.',
+      not_interested: 'Thank you for your answer. The broker will see it.',
+    },
     confirmed: 'Both sides are interested: the match is confirmed. You will both get a mail with each other’s contact details.',
     waiting: 'As soon as the other side has answered, you will hear from us.',
-    already: (a: MatchAnswer) => `This suggestion has already been answered (“${a === 'interested' ? 'interested' : 'not interested'}”). A link works only once.`,
+    already: (a: MatchAnswer) =>
+      `This suggestion has already been answered (“${a === 'interested' ? 'interested' : 'not interested'}”). A link works only once.`,
     invalid: 'This link is not valid or has expired. Ask the broker for a new mail.',
     notOpen: 'This suggestion can no longer be answered.',
   },
@@ -79,13 +92,19 @@ ${reason}
   );
 }
 
-export function answerResultPage(input: { lang: Language; kind: 'recorded' | 'already' | 'invalid' | 'not-open'; answer?: MatchAnswer; confirmed?: boolean }): string {
+export function answerResultPage(input: {
+  lang: Language;
+  kind: 'recorded' | 'already' | 'invalid' | 'not-open';
+  answer?: MatchAnswer;
+  confirmed?: boolean;
+}): string {
   const c = copyFor(input.lang);
-  let message: string;
-  let tone = 'ok';
-  if (input.kind === 'recorded') message = `${c.thanks[input.answer ?? 'interested']} ${input.confirmed ? c.confirmed : input.answer === 'interested' ? c.waiting : ''}`;
-  else if (input.kind === 'already') ((message = c.already(input.answer ?? 'interested')), (tone = 'warn'));
-  else if (input.kind === 'not-open') ((message = c.notOpen), (tone = 'warn'));
-  else ((message = c.invalid), (tone = 'warn'));
-  return layout({ title: c.title, lang: input.lang }, `<h1>${escapeHtml(c.title)}</h1>\n<p class="${tone}" role="status">${escapeHtml(message.trim())}</p>`);
+  const recorded = `${c.thanks[input.answer ?? 'interested']} ${input.confirmed ? c.confirmed : input.answer === 'interested' ? c.waiting : ''}`;
+  const messages = { recorded, already: c.already(input.answer ?? 'interested'), 'not-open': c.notOpen, invalid: c.invalid };
+  const message = messages[input.kind];
+  const tone = input.kind === 'recorded' ? 'ok' : 'warn';
+  return layout(
+    { title: c.title, lang: input.lang },
+    `<h1>${escapeHtml(c.title)}</h1>\n<p class="${tone}" role="status">${escapeHtml(message.trim())}</p>`,
+  );
 }

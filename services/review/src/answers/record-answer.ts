@@ -31,7 +31,8 @@ export async function recordAnswer(
   if (!existing) return { kind: 'missing' };
   const previous = existing.answers?.[input.side];
   if (previous) return { kind: 'already-answered', answer: previous.answer };
-  if (existing.status !== 'approved' && existing.status !== 'confirmed' && existing.status !== 'declined') return { kind: 'not-open', status: existing.status };
+  if (existing.status !== 'approved' && existing.status !== 'confirmed' && existing.status !== 'declined')
+    return { kind: 'not-open', status: existing.status };
 
   const at = new Date();
   const answered = createEnvelope({
@@ -58,7 +59,12 @@ export async function recordAnswer(
   }
   hooks.afterAnswerWrite?.(updated as ProposalDoc);
   const settled = await settleMatch(proposals, updated as ProposalDoc);
-  return { kind: 'recorded', proposal: settled ?? (updated as ProposalDoc), confirmed: settled?.status === 'confirmed', declined: settled?.status === 'declined' };
+  return {
+    kind: 'recorded',
+    proposal: settled ?? (updated as ProposalDoc),
+    confirmed: settled?.status === 'confirmed',
+    declined: settled?.status === 'declined',
+  };
 }
 
 /** Moves an approved match to confirmed or declined once the answers say so; null when nothing changed. */
@@ -67,12 +73,20 @@ export async function settleMatch(proposals: Model<ProposalDoc>, doc: ProposalDo
   const provider = doc.answers?.provider?.answer;
   const at = new Date();
   if (school === 'interested' && provider === 'interested') {
-    const confirmed = createEnvelope({ type: 'match.confirmed', key: doc.match.requestId, payload: { match: doc.match, confirmedAt: at.toISOString() } });
+    const confirmed = createEnvelope({
+      type: 'match.confirmed',
+      key: doc.match.requestId,
+      payload: { match: doc.match, confirmedAt: at.toISOString() },
+    });
     const outbox = appendToOutbox([outboxEntry(TOPICS.matchesAnswered, confirmed)]);
     return (await proposals
       .findOneAndUpdate(
         { _id: doc._id, status: 'approved', 'answers.school.answer': 'interested', 'answers.provider.answer': 'interested' },
-        { $push: { history: { at, action: 'confirmed', by: 'koppel' } }, $inc: outbox.$inc, $set: { ...outbox.$set, status: 'confirmed', updatedAt: at } },
+        {
+          $push: { history: { at, action: 'confirmed', by: 'koppel' } },
+          $inc: outbox.$inc,
+          $set: { ...outbox.$set, status: 'confirmed', updatedAt: at },
+        },
         { returnDocument: 'after' },
       )
       .lean()) as ProposalDoc | null;
@@ -81,7 +95,10 @@ export async function settleMatch(proposals: Model<ProposalDoc>, doc: ProposalDo
     return (await proposals
       .findOneAndUpdate(
         { _id: doc._id, status: 'approved' },
-        { $push: { history: { at, action: 'declined', by: school === 'not_interested' ? 'school' : 'provider' } }, $set: { status: 'declined', updatedAt: at } },
+        {
+          $push: { history: { at, action: 'declined', by: school === 'not_interested' ? 'school' : 'provider' } },
+          $set: { status: 'declined', updatedAt: at },
+        },
         { returnDocument: 'after' },
       )
       .lean()) as ProposalDoc | null;

@@ -10,11 +10,19 @@ import { settleMatch } from './record-answer';
  * this while answers come in changes nothing twice. Returns how many it settled.
  * A scan of the approved matches on FerretDB: at start and every few minutes.
  */
-export async function settleAnsweredMatches(deps: { proposals: Model<ProposalDoc>; publishSoon: (matchId: string) => void; logger: Logger }): Promise<number> {
+export async function settleAnsweredMatches(deps: {
+  proposals: Model<ProposalDoc>;
+  publishSoon: (matchId: string) => void;
+  logger: Logger;
+}): Promise<number> {
   const answered = (await deps.proposals
     .find({
       status: 'approved',
-      $or: [{ 'answers.school.answer': 'not_interested' }, { 'answers.provider.answer': 'not_interested' }, { 'answers.school.answer': 'interested', 'answers.provider.answer': 'interested' }],
+      $or: [
+        { 'answers.school.answer': 'not_interested' },
+        { 'answers.provider.answer': 'not_interested' },
+        { 'answers.school.answer': 'interested', 'answers.provider.answer': 'interested' },
+      ],
     })
     .limit(500)
     .lean()) as ProposalDoc[];
@@ -33,7 +41,9 @@ export async function settleAnsweredMatches(deps: { proposals: Model<ProposalDoc
 export function startAnswerSettler(deps: Parameters<typeof settleAnsweredMatches>[0], intervalMs: number): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = settleAnsweredMatches(deps).catch((error) => deps.logger.warn('settling answered matches failed, will retry', { error: (error as Error).message }));
+    running = settleAnsweredMatches(deps).catch((error) =>
+      deps.logger.warn('settling answered matches failed, will retry', { error: (error as Error).message }),
+    );
   };
   run();
   const timer = setInterval(run, intervalMs);

@@ -21,13 +21,17 @@ export interface ExplanationView {
  */
 export function explanationView(match: MatchSnapshot, lang: Language = 'nl'): ExplanationView {
   const e = match.explanation;
-  if (!isMatchExplanation(e)) return { sentence: match.summary, disciplines: match.offer.disciplines, themes: [], terms: [], overBudget: false };
+  if (!isMatchExplanation(e))
+    return { sentence: match.summary, disciplines: match.offer.disciplines, themes: [], terms: [], overBudget: false };
   const words = consoleCopy(lang).explanation;
   const km = formatters(consoleCopy(lang)).oneDecimal;
   return {
     sentence: describeExplanation(e, lang),
     ages: words.ages(e.ageOverlap.from, e.ageOverlap.to, Math.round(e.ageOverlap.coverage * 100)),
-    distance: e.distanceKm === null ? words.online : `${km(e.distanceKm)} km (${e.reachedBy === 'on_site' ? words.reach.on_site : words.reach.at_school})`,
+    distance:
+      e.distanceKm === null
+        ? words.online
+        : `${km(e.distanceKm)} km (${e.reachedBy === 'on_site' ? words.reach.on_site : words.reach.at_school})`,
     disciplines: match.offer.disciplines.filter((d) => (e.requestDisciplines ?? []).includes(d)),
     themes: e.matchedThemes,
     terms: e.matchedTerms,

@@ -66,7 +66,10 @@ function flashHtml(copy: ConsoleCopy, flash: Flash | undefined): string {
 }
 
 function options(values: readonly string[], selected: string | undefined, label: (v: string) => string, empty: string): string {
-  return [`<option value="">${escapeHtml(empty)}</option>`, ...values.map((v) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(label(v))}</option>`)].join('');
+  return [
+    `<option value="">${escapeHtml(empty)}</option>`,
+    ...values.map((v) => `<option value="${escapeHtml(v)}"${v === selected ? ' selected' : ''}>${escapeHtml(label(v))}</option>`),
+  ].join('');
 }
 
 function choices(entries: Record<string, string>, selected: string): string {
@@ -78,7 +81,8 @@ function choices(entries: Record<string, string>, selected: string): string {
 export function queueUrl(query: Partial<QueueQuery>, overrides: Partial<QueueQuery> = {}): string {
   const merged = { ...query, ...overrides };
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'offset' && v === 0) && !(k === 'sort' && v === 'score')) params.set(k, String(v));
+  for (const [k, v] of Object.entries(merged))
+    if (v !== undefined && v !== '' && !(k === 'offset' && v === 0) && !(k === 'sort' && v === 'score')) params.set(k, String(v));
   const qs = params.toString();
   return `/console${qs ? `?${qs}` : ''}`;
 }
@@ -97,8 +101,12 @@ export function queuePage(view: PageView, input: QueuePageInput): string {
   const c = view.copy.queue;
   const q = input.query;
   const pageEnd = Math.min(q.offset + input.limit, input.total);
-  const prev = q.offset > 0 ? `<a href="${escapeHtml(queueUrl(q, { offset: Math.max(0, q.offset - input.limit) }))}">${escapeHtml(c.previous)}</a>` : '';
-  const next = pageEnd < input.total ? `<a href="${escapeHtml(queueUrl(q, { offset: q.offset + input.limit }))}">${escapeHtml(c.next)}</a>` : '';
+  const prev =
+    q.offset > 0
+      ? `<a href="${escapeHtml(queueUrl(q, { offset: Math.max(0, q.offset - input.limit) }))}">${escapeHtml(c.previous)}</a>`
+      : '';
+  const next =
+    pageEnd < input.total ? `<a href="${escapeHtml(queueUrl(q, { offset: q.offset + input.limit }))}">${escapeHtml(c.next)}</a>` : '';
   const bulk = input.items.some((p) => p.status === 'proposed');
   const field = (id: string, label: string, control: string) => `<p><label for="${id}">${escapeHtml(label)}</label>${control}</p>`;
   return consolePage(
@@ -171,7 +179,9 @@ function answersList(view: PageView, p: ProposalDoc): string {
   return (['school', 'provider'] as const)
     .map((side) => {
       const a = p.answers?.[side];
-      const said = a ? `<strong>${escapeHtml(c.answer[a.answer])}</strong>${a.reason ? ` — “${escapeHtml(a.reason)}”` : ''}` : `<span class="muted">${escapeHtml(c.noAnswer)}</span>`;
+      const said = a
+        ? `<strong>${escapeHtml(c.answer[a.answer])}</strong>${a.reason ? ` — “${escapeHtml(a.reason)}”` : ''}`
+        : `<span class="muted">${escapeHtml(c.noAnswer)}</span>`;
       return `<li>${escapeHtml(view.copy.sides[side])}: ${said}</li>`;
     })
     .join('');
@@ -205,7 +215,9 @@ export function proposalPage(view: PageView, p: ProposalDoc, others: ProposalDoc
   const m = p.match;
   const e = explanationView(m, view.lang);
   const disciplines = (codes: string[]) => codes.map((d) => disciplineLabel(view, d)).join(', ') || '—';
-  const mails = (['school', 'provider'] as const).flatMap((r) => (['approved', 'confirmed'] as const).map((k) => mailLine(view, p, r, k, p.mails?.[`${r}_${k}`]))).join('');
+  const mails = (['school', 'provider'] as const)
+    .flatMap((r) => (['approved', 'confirmed'] as const).map((k) => mailLine(view, p, r, k, p.mails?.[`${r}_${k}`])))
+    .join('');
   const formatName = labelOf(FORMAT_LABELS, m.offer.format, view.lang).toLowerCase();
   const why: [string, string][] = [
     ...(e.ages ? ([[c.whyFields.ages, e.ages]] as [string, string][]) : []),
@@ -216,10 +228,16 @@ export function proposalPage(view: PageView, p: ProposalDoc, others: ProposalDoc
     ...(e.overBudget ? ([[c.whyFields.attention, c.overBudget]] as [string, string][]) : []),
   ];
   const history = (p.history ?? [])
-    .map((h) => `<li><time datetime="${new Date(h.at).toISOString()}">${escapeHtml(format.dateTime(h.at))}</time>: ${escapeHtml(actionLabel(view.copy, h.action))} ${escapeHtml(c.by(actorLabel(view.copy, h.by)))}${h.note ? ` — “${escapeHtml(h.note)}”` : ''}</li>`)
+    .map(
+      (h) =>
+        `<li><time datetime="${new Date(h.at).toISOString()}">${escapeHtml(format.dateTime(h.at))}</time>: ${escapeHtml(actionLabel(view.copy, h.action))} ${escapeHtml(c.by(actorLabel(view.copy, h.by)))}${h.note ? ` — “${escapeHtml(h.note)}”` : ''}</li>`,
+    )
     .join('');
   const otherItems = others
-    .map((o) => `<li><a href="/console/proposals/${encodeURIComponent(o._id)}">${escapeHtml(o.match.offer.title)}</a> (${escapeHtml(o.match.provider.name)}) — ${pct(o.score)}, ${escapeHtml(statusLabel(view.copy, o.status))}</li>`)
+    .map(
+      (o) =>
+        `<li><a href="/console/proposals/${encodeURIComponent(o._id)}">${escapeHtml(o.match.offer.title)}</a> (${escapeHtml(o.match.provider.name)}) — ${pct(o.score)}, ${escapeHtml(statusLabel(view.copy, o.status))}</li>`,
+    )
     .join('');
   return consolePage(
     view,
@@ -270,8 +288,15 @@ export type DeadLetterRow = { topic: string; parked: number; replayed: number; w
 function deadLettersSection(view: PageView, rows: DeadLetterRow[] | null): string {
   const c = view.copy.mails.deadLetters;
   if (rows === null) return `<h2>${escapeHtml(c.heading)}</h2>\n<p>${escapeHtml(c.unavailable)}</p>`;
-  const body = rows.map((r) => `<tr><td><code>${escapeHtml(r.topic)}</code></td><td>${r.parked}</td><td>${r.replayed}</td><td>${r.waiting > 0 ? `<strong>${r.waiting}</strong>` : '0'}</td></tr>`).join('');
-  return `<h2>${escapeHtml(c.heading)}</h2>\n<p>${escapeHtml(c.intro)}</p>\n<table><caption class="visually-hidden">${escapeHtml(c.caption)}</caption><thead><tr>${Object.values(c.columns)
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td><code>${escapeHtml(r.topic)}</code></td><td>${r.parked}</td><td>${r.replayed}</td><td>${r.waiting > 0 ? `<strong>${r.waiting}</strong>` : '0'}</td></tr>`,
+    )
+    .join('');
+  return `<h2>${escapeHtml(c.heading)}</h2>\n<p>${escapeHtml(c.intro)}</p>\n<table><caption class="visually-hidden">${escapeHtml(c.caption)}</caption><thead><tr>${Object.values(
+    c.columns,
+  )
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
     .join('')}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -282,7 +307,9 @@ export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Fl
     Object.values(p.mails ?? {})
       .filter((s) => s.status === 'failed')
       .map(
-        (s) => `<tr><td><a href="/console/proposals/${encodeURIComponent(p._id)}">${escapeHtml(p.match.request.title)} × ${escapeHtml(p.match.offer.title)}</a></td><td>${escapeHtml(view.copy.sides[s.recipient])}${s.to ? ` &lt;${escapeHtml(s.to)}&gt;` : ''}</td><td>${escapeHtml(view.copy.mailKinds[s.kind])}</td><td>${escapeHtml(s.reason ?? '')} (${escapeHtml(c.attempts(String(s.attempts ?? '?')))})</td>
+        (
+          s,
+        ) => `<tr><td><a href="/console/proposals/${encodeURIComponent(p._id)}">${escapeHtml(p.match.request.title)} × ${escapeHtml(p.match.offer.title)}</a></td><td>${escapeHtml(view.copy.sides[s.recipient])}${s.to ? ` &lt;${escapeHtml(s.to)}&gt;` : ''}</td><td>${escapeHtml(view.copy.mailKinds[s.kind])}</td><td>${escapeHtml(s.reason ?? '')} (${escapeHtml(c.attempts(String(s.attempts ?? '?')))})</td>
 <td><form method="post" action="/console/proposals/${encodeURIComponent(p._id)}/mails/${s.recipient}/${s.kind}/resend"><button type="submit">${escapeHtml(c.resend)}<span class="visually-hidden">${escapeHtml(c.resendLabel(p.match.offer.title, s.recipient))}</span></button></form></td></tr>`,
       ),
   );
@@ -290,7 +317,12 @@ export function failedMailsPage(view: PageView, items: ProposalDoc[], flash?: Fl
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   const parked = deadLetters === undefined ? '' : `\n${deadLettersSection(view, deadLetters)}`;
-  return consolePage(view, c.title, 'mails', `<h1>${escapeHtml(c.title)}</h1>\n${flashHtml(view.copy, flash)}\n${rows.length ? table : `<p>${escapeHtml(c.none)}</p>`}${parked}`);
+  return consolePage(
+    view,
+    c.title,
+    'mails',
+    `<h1>${escapeHtml(c.title)}</h1>\n${flashHtml(view.copy, flash)}\n${rows.length ? table : `<p>${escapeHtml(c.none)}</p>`}${parked}`,
+  );
 }
 
 export interface PoliciesPageInput {

@@ -39,7 +39,13 @@ export function queueFilter(q: QueueQuery): Record<string, unknown> {
   }
   if (q.q) {
     const pattern = { $regex: escapeRegex(q.q), $options: 'i' };
-    filter.$or = [{ 'match.request.title': pattern }, { 'match.offer.title': pattern }, { 'match.school.name': pattern }, { 'match.provider.name': pattern }, { 'match.request.municipality': pattern }];
+    filter.$or = [
+      { 'match.request.title': pattern },
+      { 'match.offer.title': pattern },
+      { 'match.school.name': pattern },
+      { 'match.provider.name': pattern },
+      { 'match.request.municipality': pattern },
+    ];
   }
   return filter;
 }

@@ -22,7 +22,10 @@ import { pageViewOf } from './view';
 const PAGE_SIZE = 20;
 const NoteForm = z.object({ note: z.string().trim().max(2000).optional() });
 const BulkForm = z.object({
-  ids: z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).pipe(z.array(z.string().min(1)).min(1).max(100)),
+  ids: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string().min(1)).min(1).max(100)),
   note: z.string().trim().max(2000).optional(),
 });
 
@@ -71,8 +74,20 @@ export function consoleRoutes(deps: {
   router.get('/', async (req, res) => {
     const query = QueueQuerySchema.parse(req.query);
     const filter = withinScope(queueFilter(query), req.consoleUser!);
-    const [items, total] = await Promise.all([proposals.find(filter).sort(queueSort(query)).skip(query.offset).limit(PAGE_SIZE).lean(), proposals.countDocuments(filter)]);
-    res.type('html').send(queuePage(pageViewOf(req), { items: items as ProposalDoc[], total, query, limit: PAGE_SIZE, regions: REGIONS, flash: flashOf(req.query) }));
+    const [items, total] = await Promise.all([
+      proposals.find(filter).sort(queueSort(query)).skip(query.offset).limit(PAGE_SIZE).lean(),
+      proposals.countDocuments(filter),
+    ]);
+    res.type('html').send(
+      queuePage(pageViewOf(req), {
+        items: items as ProposalDoc[],
+        total,
+        query,
+        limit: PAGE_SIZE,
+        regions: REGIONS,
+        flash: flashOf(req.query),
+      }),
+    );
   });
 
   router.post('/bulk-approve', async (req, res) => {
@@ -84,7 +99,11 @@ export function consoleRoutes(deps: {
     const outcome = await approveMany(proposals, allowed, by(req), form.data.note || undefined);
     outcome.missing.push(...form.data.ids.filter((id) => !allowed.includes(id)));
     for (const id of outcome.approved) publishSoon(id);
-    back(res, '/console', { key: 'bulk-approved', approved: outcome.approved.length, skipped: outcome.alreadyDecided.length + outcome.missing.length });
+    back(res, '/console', {
+      key: 'bulk-approved',
+      approved: outcome.approved.length,
+      skipped: outcome.alreadyDecided.length + outcome.missing.length,
+    });
   });
 
   router.get('/proposals/:id', async (req, res) => {
@@ -132,7 +151,9 @@ export function consoleRoutes(deps: {
   });
 
   router.get('/mails', async (req, res) => {
-    const failed = { $or: ['school', 'provider'].flatMap((r) => ['approved', 'confirmed'].map((k) => ({ [`mails.${r}_${k}.status`]: 'failed' }))) };
+    const failed = {
+      $or: ['school', 'provider'].flatMap((r) => ['approved', 'confirmed'].map((k) => ({ [`mails.${r}_${k}.status`]: 'failed' }))),
+    };
     const items = await proposals.find(withinScope(failed, req.consoleUser!)).sort({ updatedAt: -1 }).limit(200).lean();
     // Operations data across all regions: admins only. The broker may be away: the page still renders.
     const deadLetters = req.consoleUser!.role === 'admin' && deps.deadLetters ? await deps.deadLetters().catch(() => null) : undefined;
@@ -143,12 +164,19 @@ export function consoleRoutes(deps: {
     const user = req.consoleUser!;
     // A handful of rows at most (one per region): filtered here with the same rule the POST checks.
     const list = ((await policies.find({}).sort({ _id: 1 }).lean()) as PolicyDoc[]).filter((p) => mayManagePolicy(user, p._id));
-    res.type('html').send(policiesPage(pageViewOf(req), { policies: list, regions: policyRegionsFor(user), scopedToBroker: user.role !== 'admin', flash: flashOf(req.query) }));
+    res.type('html').send(
+      policiesPage(pageViewOf(req), {
+        policies: list,
+        regions: policyRegionsFor(user),
+        scopedToBroker: user.role !== 'admin',
+        flash: flashOf(req.query),
+      }),
+    );
   });
 
   router.post('/policies', async (req, res) => {
     const user = req.consoleUser!;
-    const region = String((req.body ?? {}).region ?? '');
+    const region = String(req.body?.region ?? '');
     // Authorisation before validation: another region's policy is refused whatever else the form says.
     if (!mayManagePolicy(user, region)) {
       const view = pageViewOf(req);

@@ -15,6 +15,14 @@ export async function handleMailEvent(event: KoppelEvent, proposals: Model<Propo
   const state =
     event.type === 'mail.sent'
       ? { recipient: p.recipient, kind: p.kind, status: 'sent', to: p.to, attempts: p.attempts, at: new Date(event.payload.sentAt) }
-      : { recipient: p.recipient, kind: p.kind, status: 'failed', to: p.to, attempts: p.attempts, reason: event.payload.reason, at: new Date(event.payload.failedAt) };
+      : {
+          recipient: p.recipient,
+          kind: p.kind,
+          status: 'failed',
+          to: p.to,
+          attempts: p.attempts,
+          reason: event.payload.reason,
+          at: new Date(event.payload.failedAt),
+        };
   await proposals.updateOne({ _id: p.matchId }, { $set: { [`mails.${key}`]: state } });
 }

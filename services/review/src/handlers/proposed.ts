@@ -57,7 +57,10 @@ export async function handleProposedEvents(events: KoppelEvent[], deps: Proposed
   }
   // Each approval as caused by its own proposal event: its decision and mails carry that trace.
   const eventOf = new Map(proposed.map((e) => [e.payload.match.matchId, e]));
-  for (const match of open) await withEventTrace(eventOf.get(match.matchId)!, () => autoApprove(match, regionOf(match.request.country, match.request.postcode), deps));
+  for (const match of open)
+    await withEventTrace(eventOf.get(match.matchId)!, () =>
+      autoApprove(match, regionOf(match.request.country, match.request.postcode), deps),
+    );
 }
 
 export async function handleProposedEvent(event: KoppelEvent, deps: ProposedDeps): Promise<void> {
@@ -70,7 +73,8 @@ async function insertNew(proposals: Model<ProposalDoc>, docs: object[]): Promise
     await proposals.insertMany(docs, { ordered: false });
     return new Set();
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number; code?: number } }> }).writeErrors;
+    const writeErrors = (error as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number; code?: number } }> })
+      .writeErrors;
     if (!writeErrors?.length) throw error;
     const failed = writeErrors.map((w) => ({ index: w.index ?? w.err?.index, code: w.code ?? w.err?.code }));
     if (failed.some((f) => f.code !== DUPLICATE_KEY || f.index === undefined)) throw error;
@@ -81,7 +85,10 @@ async function insertNew(proposals: Model<ProposalDoc>, docs: object[]): Promise
 /** A newer proposal for a match still waiting refreshes it; false when the match was decided meanwhile. */
 async function refreshPending(proposals: Model<ProposalDoc>, match: MatchSnapshot, now: Date): Promise<boolean> {
   const region = regionOf(match.request.country, match.request.postcode);
-  const refreshed = await proposals.updateOne({ _id: match.matchId, status: 'proposed' }, { $set: { match, score: match.score, region, ...schoolPlaceOf(match), updatedAt: now } });
+  const refreshed = await proposals.updateOne(
+    { _id: match.matchId, status: 'proposed' },
+    { $set: { match, score: match.score, region, ...schoolPlaceOf(match), updatedAt: now } },
+  );
   return refreshed.matchedCount > 0;
 }
 
@@ -89,7 +96,10 @@ async function autoApprove(match: MatchSnapshot, region: string, deps: ProposedD
   const policy = await autoApprovalFor(deps.policies, region, match.score);
   if (!policy) return;
   try {
-    await decideProposal(deps.proposals, match.matchId, { decision: 'approved', decidedBy: `automatisch (${region} ≥ ${Math.round(policy.threshold * 100)}%)` });
+    await decideProposal(deps.proposals, match.matchId, {
+      decision: 'approved',
+      decidedBy: `automatisch (${region} ≥ ${Math.round(policy.threshold * 100)}%)`,
+    });
     deps.publishSoon(match.matchId);
     deps.logger.info('proposal auto-approved', { matchId: match.matchId, region, score: match.score, threshold: policy.threshold });
   } catch (error) {

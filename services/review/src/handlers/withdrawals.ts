@@ -15,7 +15,13 @@ export interface WithdrawnDoc {
 
 export function createWithdrawnModel(connection: Connection): Model<WithdrawnDoc> {
   // The collection keeps its first name (it held listings only): existing databases need no migration.
-  return connection.model<WithdrawnDoc>('Withdrawn', new Schema<WithdrawnDoc>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'withdrawn_listings', versionKey: false }));
+  return connection.model<WithdrawnDoc>(
+    'Withdrawn',
+    new Schema<WithdrawnDoc>(
+      { _id: { type: String, required: true }, at: { type: Date, required: true } },
+      { collection: 'withdrawn_listings', versionKey: false },
+    ),
+  );
 }
 
 /** Every key whose withdrawal closes this match: its two listings and its two organisations. */
@@ -60,7 +66,10 @@ function withdrawalOf(event: KoppelEvent): Withdrawal | undefined {
  * something that is gone (issue #11). Decided matches keep their state: their mails
  * went out already, and answers may still come. Idempotent: a redelivery changes nothing.
  */
-export async function handleWithdrawal(event: KoppelEvent, deps: { proposals: Model<ProposalDoc>; withdrawn: Model<WithdrawnDoc>; logger: Logger }): Promise<void> {
+export async function handleWithdrawal(
+  event: KoppelEvent,
+  deps: { proposals: Model<ProposalDoc>; withdrawn: Model<WithdrawnDoc>; logger: Logger },
+): Promise<void> {
   const withdrawal = withdrawalOf(event);
   if (!withdrawal) return;
   const at = new Date(event.occurredAt);

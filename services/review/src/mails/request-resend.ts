@@ -8,7 +8,10 @@ import { mailKey, type ProposalDoc } from '../store/proposals';
  * reported as failed can be resent, and the status flips in the same write that
  * stores the request event, so a double click asks once.
  */
-export async function requestResend(proposals: Model<ProposalDoc>, input: { matchId: string; recipient: MatchSide; kind: MailKind; by: string }): Promise<boolean> {
+export async function requestResend(
+  proposals: Model<ProposalDoc>,
+  input: { matchId: string; recipient: MatchSide; kind: MailKind; by: string },
+): Promise<boolean> {
   const key = mailKey(input.recipient, input.kind);
   const at = new Date();
   const event = createEnvelope({

@@ -8,7 +8,11 @@ export const PolicyForm = z.object({
   region: z.enum(REGIONS as [RegionName, ...RegionName[]]),
   enabled: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   /** percent in the form, 0..1 in the database */
-  threshold: z.coerce.number().min(0).max(100).transform((pct) => pct / 100),
+  threshold: z.coerce
+    .number()
+    .min(0)
+    .max(100)
+    .transform((pct) => pct / 100),
 });
 export type PolicyInput = z.infer<typeof PolicyForm>;
 
@@ -39,10 +43,14 @@ export function cachedPolicyLookup(policies: Model<PolicyDoc>, ttlMs = 2000): Po
 /** The region's policy when it is on and the score reaches its threshold, else null. */
 export async function autoApprovalFor(lookup: PolicyLookup, region: string, score: number): Promise<PolicyDoc | null> {
   const policy = await lookup(region);
-  return policy && policy.enabled && score >= policy.threshold ? policy : null;
+  return policy?.enabled && score >= policy.threshold ? policy : null;
 }
 
 export async function savePolicy(policies: Model<PolicyDoc>, lookup: PolicyLookup, input: PolicyInput, by: string): Promise<void> {
-  await policies.updateOne({ _id: input.region }, { $set: { enabled: input.enabled, threshold: input.threshold, updatedBy: by, updatedAt: new Date() } }, { upsert: true });
+  await policies.updateOne(
+    { _id: input.region },
+    { $set: { enabled: input.enabled, threshold: input.threshold, updatedBy: by, updatedAt: new Date() } },
+    { upsert: true },
+  );
   lookup.forget(input.region);
 }

@@ -111,7 +111,8 @@ export function regionOf(country: string | undefined, postcode: string): RegionN
   if (!digits) return UNKNOWN_REGION;
   if (country === 'NL') return digits.length === 4 ? inRanges(Number(digits), NL_RANGES) : UNKNOWN_REGION;
   if (country === 'BE') return digits.length === 4 ? inRanges(Number(digits), BE_RANGES) : UNKNOWN_REGION;
-  if (country === 'FR') return digits.length === 5 ? (FR_DEPARTMENTS[digits.slice(0, 2) as keyof typeof FR_DEPARTMENTS] ?? 'Frankrijk') : UNKNOWN_REGION;
+  if (country === 'FR')
+    return digits.length === 5 ? (FR_DEPARTMENTS[digits.slice(0, 2) as keyof typeof FR_DEPARTMENTS] ?? 'Frankrijk') : UNKNOWN_REGION;
   return UNKNOWN_REGION;
 }
 

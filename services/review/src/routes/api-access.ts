@@ -19,7 +19,11 @@ export function requireBrokerToken(secret: string, standing: OrganisationStandin
     const problem =
       session.reason === 'role'
         ? new HttpProblem(403, 'Forbidden', 'Only brokers and admins may use the review API.')
-        : new HttpProblem(401, 'Unauthorized', session.reason === 'missing' ? 'A bearer token is required.' : 'The bearer token is invalid or expired.');
+        : new HttpProblem(
+            401,
+            'Unauthorized',
+            session.reason === 'missing' ? 'A bearer token is required.' : 'The bearer token is invalid or expired.',
+          );
     if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
     sendProblem(res, problem, req.originalUrl);
   };

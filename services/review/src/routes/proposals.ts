@@ -23,17 +23,35 @@ const ApproveBody = z.object({ note: z.string().max(2000).optional() }).strict()
 const RejectBody = z.object({ note: z.string().trim().min(1, 'a reason is required').max(2000) }).strict();
 
 export function proposalView(doc: ProposalDoc) {
-  return { id: doc._id, status: doc.status, score: doc.score, match: doc.match, decidedBy: doc.decidedBy, decidedAt: doc.decidedAt, note: doc.note, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
+  return {
+    id: doc._id,
+    status: doc.status,
+    score: doc.score,
+    match: doc.match,
+    decidedBy: doc.decidedBy,
+    decidedAt: doc.decidedAt,
+    note: doc.note,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
 }
 
 export async function listProposals(proposals: Model<ProposalDoc>, query: ListProposalsQuery, user: Claims) {
   const filter = withinScope(query.status ? { status: query.status } : {}, user);
   const sort: Record<string, 1 | -1> = query.sort === 'score' ? { score: -1, _id: 1 } : { createdAt: -1, _id: 1 };
-  const [docs, total] = await Promise.all([proposals.find(filter).sort(sort).skip(query.offset).limit(query.limit).lean(), proposals.countDocuments(filter)]);
+  const [docs, total] = await Promise.all([
+    proposals.find(filter).sort(sort).skip(query.offset).limit(query.limit).lean(),
+    proposals.countDocuments(filter),
+  ]);
   return { items: docs.map((d) => proposalView(d as ProposalDoc)), total, limit: query.limit, offset: query.offset };
 }
 
-export function proposalRoutes(proposals: Model<ProposalDoc>, publishSoon: (matchId: string) => void, secret: string, standing: OrganisationStanding): Router {
+export function proposalRoutes(
+  proposals: Model<ProposalDoc>,
+  publishSoon: (matchId: string) => void,
+  secret: string,
+  standing: OrganisationStanding,
+): Router {
   const router = Router();
   router.use(requireBrokerToken(secret, standing));
 

@@ -21,7 +21,12 @@ export const suggestionsEnvSchema = z.object({
   REVIEW_CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url())),
 });
 export type SuggestionsConfig = z.infer<typeof suggestionsEnvSchema>;
@@ -46,7 +51,9 @@ export function suggestionViewOf(doc: ProposalDoc, side: MatchSide): SuggestionV
     side,
     yourAnswer: doc.answers?.[side]?.answer ?? null,
     summary: doc.match.summary,
-    summaries: Object.fromEntries(LANGUAGES.map((lang) => [lang, describeStoredExplanation(doc.match.explanation, doc.match.summary, lang)])) as SuggestionView['summaries'],
+    summaries: Object.fromEntries(
+      LANGUAGES.map((lang) => [lang, describeStoredExplanation(doc.match.explanation, doc.match.summary, lang)]),
+    ) as SuggestionView['summaries'],
     score: doc.score,
     ...(doc.note ? { note: doc.note } : {}),
     request: doc.match.request,
@@ -66,7 +73,13 @@ export function suggestionViewOf(doc: ProposalDoc, side: MatchSide): SuggestionV
  * update as the mail links (answers/record-answer.ts), so a page answer and a
  * link answer can never both count.
  */
-export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishSoon: (matchId: string) => void; logger: Logger; standing: OrganisationStanding; config?: SuggestionsConfig }): Router {
+export function suggestionRoutes(deps: {
+  proposals: Model<ProposalDoc>;
+  publishSoon: (matchId: string) => void;
+  logger: Logger;
+  standing: OrganisationStanding;
+  config?: SuggestionsConfig;
+}): Router {
   const config = deps.config ?? loadConfig(suggestionsEnvSchema);
   const router = Router();
   router.use(corsFor({ origins: config.REVIEW_CORS_ORIGINS, methods: ['GET', 'POST'], headers: ['authorization', 'content-type'] }));
@@ -79,7 +92,8 @@ export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishS
     const token = bearerTokenOf(req.get('authorization'));
     const check = token ? verifyToken(config.AUTH_TOKEN_SECRET, token) : undefined;
     if (!check?.ok) throw new HttpProblem(401, 'Unauthorized', 'A valid bearer token is needed (sign in again).');
-    if (check.claims.org && !(await deps.standing(check.claims.org))) throw new HttpProblem(401, 'Unauthorized', 'The organisation of this token was withdrawn; its tokens no longer work.');
+    if (check.claims.org && !(await deps.standing(check.claims.org)))
+      throw new HttpProblem(401, 'Unauthorized', 'The organisation of this token was withdrawn; its tokens no longer work.');
     const side = sideOf(check.claims);
     if (!side) throw new HttpProblem(403, 'Forbidden', 'Only a school (requester) or a provider organisation has suggestions.');
     return { claims: check.claims, side, org: check.claims.org as string };
@@ -100,7 +114,8 @@ export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishS
     const input = parseOrThrow(SuggestionAnswerInputSchema, req.body ?? {});
     const doc = await deps.proposals.findById(req.params.id).lean();
     // Another organisation's match answers as if it did not exist.
-    if (!doc || doc.match[side].id !== org || !(VISIBLE as readonly string[]).includes(doc.status)) throw new HttpProblem(404, 'Not found', 'No such suggestion.');
+    if (!doc || doc.match[side].id !== org || !(VISIBLE as readonly string[]).includes(doc.status))
+      throw new HttpProblem(404, 'Not found', 'No such suggestion.');
     const outcome = await recordAnswer(deps.proposals, {
       matchId: doc._id,
       side,
@@ -110,10 +125,17 @@ export function suggestionRoutes(deps: { proposals: Model<ProposalDoc>; publishS
       via: `page:${claims.jti}`,
     });
     if (outcome.kind === 'missing') throw new HttpProblem(404, 'Not found', 'No such suggestion.');
-    if (outcome.kind === 'already-answered') throw new HttpProblem(409, 'Already answered', `This side already answered (${outcome.answer}).`);
+    if (outcome.kind === 'already-answered')
+      throw new HttpProblem(409, 'Already answered', `This side already answered (${outcome.answer}).`);
     if (outcome.kind === 'not-open') throw new HttpProblem(409, 'Not open', 'This match cannot be answered.');
     deps.publishSoon(doc._id);
-    deps.logger.info('match answered on the page', { matchId: doc._id, side, answer: input.answer, jti: claims.jti, confirmed: outcome.confirmed });
+    deps.logger.info('match answered on the page', {
+      matchId: doc._id,
+      side,
+      answer: input.answer,
+      jti: claims.jti,
+      confirmed: outcome.confirmed,
+    });
     res.json(suggestionViewOf(outcome.proposal, side));
   });
 

@@ -47,14 +47,22 @@ declare module 'express-serve-static-core' {
 }
 
 /** The session of a token, refused ('invalid') when its organisation was withdrawn since it was issued. */
-export async function standingSessionOf(token: string | undefined, secret: string, standing: OrganisationStanding): Promise<ConsoleSession> {
+export async function standingSessionOf(
+  token: string | undefined,
+  secret: string,
+  standing: OrganisationStanding,
+): Promise<ConsoleSession> {
   const session = consoleSessionOf(token, secret);
   if (session.ok && session.claims.org && !(await standing(session.claims.org))) return { ok: false, reason: 'invalid' };
   return session;
 }
 
 /** The stored session a cookie names, refused when it ended, expired or its organisation was withdrawn. */
-async function storedSessionOf(sessionId: string | undefined, sessions: ConsoleSessions, standing: OrganisationStanding): Promise<ConsoleSession> {
+async function storedSessionOf(
+  sessionId: string | undefined,
+  sessions: ConsoleSessions,
+  standing: OrganisationStanding,
+): Promise<ConsoleSession> {
   if (!sessionId) return { ok: false, reason: 'missing' };
   const claims = await sessions.find(sessionId);
   if (!claims || (claims.org && !(await standing(claims.org)))) return { ok: false, reason: 'invalid' };

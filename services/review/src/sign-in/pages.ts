@@ -81,7 +81,11 @@ ${scriptMessages(view)}
 /** What a post without JavaScript gets: the forms above only work with the script. */
 export function noScriptPage(view: PageView): string {
   const c = view.copy.signIn;
-  return signInLayout(view, c.title, `<h1>${escapeHtml(c.title)}</h1><p class="warn">${escapeHtml(c.needsScript)} <a href="/console/sign-in">${escapeHtml(c.tryAgain)}</a></p>`);
+  return signInLayout(
+    view,
+    c.title,
+    `<h1>${escapeHtml(c.title)}</h1><p class="warn">${escapeHtml(c.needsScript)} <a href="/console/sign-in">${escapeHtml(c.tryAgain)}</a></p>`,
+  );
 }
 
 /**

@@ -36,7 +36,10 @@ export function signInRoutes(options: SignInOptions): Router {
     res.type('html').send(callbackPage(pageViewOf(req), { intakeUrl: options.intakeUrl }));
   });
   router.post(['/sign-in', '/sign-in/callback'], (req, res) => {
-    res.status(400).type('html').send(noScriptPage(pageViewOf(req)));
+    res
+      .status(400)
+      .type('html')
+      .send(noScriptPage(pageViewOf(req)));
   });
   router.get('/sign-in/script.js', (_req, res) => {
     res.type('application/javascript').send(SIGN_IN_SCRIPT);

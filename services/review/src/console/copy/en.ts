@@ -83,7 +83,14 @@ export const en: ConsoleCopy = {
     bulkNote: 'Note for the mails (all ticked)',
     bulkApprove: 'Approve ticked',
     caption: 'Proposals: the school’s request, the proposed offer, region, score, status and actions',
-    columns: { select: 'Select', request: 'Request (school)', offer: 'Offer (provider)', region: 'Region', score: 'Score', statusAndActions: 'Status and actions' },
+    columns: {
+      select: 'Select',
+      request: 'Request (school)',
+      offer: 'Offer (provider)',
+      region: 'Region',
+      score: 'Score',
+      statusAndActions: 'Status and actions',
+    },
     select: (request, offer) => `Select ${request} × ${offer}`,
     approveLabel: (offer, school) => `Approve: ${offer} for ${school}`,
     approve: 'Approve',
@@ -100,7 +107,15 @@ export const en: ConsoleCopy = {
     region: 'region',
     request: 'Request',
     offer: 'Offer',
-    fields: { title: 'Title', school: 'School', place: 'Place', pupils: 'Pupils', disciplines: 'Disciplines', provider: 'Provider', format: 'Format' },
+    fields: {
+      title: 'Title',
+      school: 'School',
+      place: 'Place',
+      pupils: 'Pupils',
+      disciplines: 'Disciplines',
+      provider: 'Provider',
+      format: 'Format',
+    },
     pupils: (count, ageMin, ageMax) => `${count}, ${ageMin}–${ageMax} years`,
     price: (format, amount) => `${format}, ${amount} per pupil`,
     why: 'Why this fits',
@@ -139,7 +154,8 @@ export const en: ConsoleCopy = {
     none: 'No failed mails.',
     deadLetters: {
       heading: 'Parked messages (dead-letter topics)',
-      intro: 'Messages a service could not process, per topic. Fix the cause, then replay them with npm run --silent dlq -- replay --topic <topic>.',
+      intro:
+        'Messages a service could not process, per topic. Fix the cause, then replay them with npm run --silent dlq -- replay --topic <topic>.',
       caption: 'Parked messages per topic',
       columns: { topic: 'Topic', parked: 'Parked', replayed: 'Replayed', waiting: 'Waiting' },
       unavailable: 'The broker cannot be reached right now; the counts are unknown.',
@@ -148,7 +164,8 @@ export const en: ConsoleCopy = {
   policies: {
     title: 'Auto-approval',
     heading: 'Auto-approval per region',
-    intro: 'Proposals from a region with a score at or above the threshold are approved at once; the mails go out as when a broker approves.',
+    intro:
+      'Proposals from a region with a score at or above the threshold are approved at once; the mails go out as when a broker approves.',
     brokerScope: 'You manage the rules of the provinces that lie wholly within your regions.',
     brokerNone: 'No province lies wholly within your regions, so you cannot set rules here. An administrator can.',
     caption: 'Rules per region',
@@ -179,7 +196,11 @@ export const en: ConsoleCopy = {
   problems: {
     notFound: { title: 'Not found', detail: (id) => `No proposal '${id}'.` },
     reasonMissing: { title: 'Reason missing', detail: 'Give a reason to reject a proposal.' },
-    policyForbidden: { title: 'Forbidden', detail: (region) => `The rule for ${region} is not within your regions: you manage only provinces that lie wholly within your regions.` },
+    policyForbidden: {
+      title: 'Forbidden',
+      detail: (region) =>
+        `The rule for ${region} is not within your regions: you manage only provinces that lie wholly within your regions.`,
+    },
     notSignedIn: 'Not signed in: sign in again at /console/sign-in.',
   },
   signIn: {
@@ -190,8 +211,10 @@ export const en: ConsoleCopy = {
       role: 'This address has no access to the console: it is for brokers.',
       'signed-out': 'You have signed out.',
     },
-    intro: 'Enter the email address your organisation is known by at koppel. You will get a mail with a link that works once and is valid for a quarter of an hour.',
-    noScript: 'Signing in happens in your browser and needs JavaScript. Turn JavaScript on for this page, or ask an administrator for access.',
+    intro:
+      'Enter the email address your organisation is known by at koppel. You will get a mail with a link that works once and is valid for a quarter of an hour.',
+    noScript:
+      'Signing in happens in your browser and needs JavaScript. Turn JavaScript on for this page, or ask an administrator for access.',
     email: 'Email address',
     send: 'Send me a sign-in link',
     confirmTitle: 'Confirm sign-in',

@@ -84,7 +84,14 @@ export const fr: ConsoleCopy = {
     bulkNote: 'Note pour les e-mails (toutes les propositions cochées)',
     bulkApprove: 'Approuver la sélection',
     caption: 'Propositions : demande de l’école, offre proposée, région, score, statut et actions',
-    columns: { select: 'Sélectionner', request: 'Demande (école)', offer: 'Offre (opérateur)', region: 'Région', score: 'Score', statusAndActions: 'Statut et actions' },
+    columns: {
+      select: 'Sélectionner',
+      request: 'Demande (école)',
+      offer: 'Offre (opérateur)',
+      region: 'Région',
+      score: 'Score',
+      statusAndActions: 'Statut et actions',
+    },
     select: (request, offer) => `Sélectionner ${request} × ${offer}`,
     approveLabel: (offer, school) => `Approuver : ${offer} pour ${school}`,
     approve: 'Approuver',
@@ -101,11 +108,26 @@ export const fr: ConsoleCopy = {
     region: 'région',
     request: 'Demande',
     offer: 'Offre',
-    fields: { title: 'Titre', school: 'École', place: 'Lieu', pupils: 'Élèves', disciplines: 'Disciplines', provider: 'Opérateur', format: 'Format' },
+    fields: {
+      title: 'Titre',
+      school: 'École',
+      place: 'Lieu',
+      pupils: 'Élèves',
+      disciplines: 'Disciplines',
+      provider: 'Opérateur',
+      format: 'Format',
+    },
     pupils: (count, ageMin, ageMax) => `${count}, ${ageMin}–${ageMax} ans`,
     price: (format, amount) => `${format}, ${amount} par élève`,
     why: 'Pourquoi cela correspond',
-    whyFields: { ages: 'Âges', distance: 'Distance', discipline: 'Discipline', themes: 'Thèmes', terms: 'Mots en commun', attention: 'Attention' },
+    whyFields: {
+      ages: 'Âges',
+      distance: 'Distance',
+      discipline: 'Discipline',
+      themes: 'Thèmes',
+      terms: 'Mots en commun',
+      attention: 'Attention',
+    },
     overBudget: 'plus cher que le budget',
     decide: 'Décider',
     note: 'Note pour l’e-mail',
@@ -140,7 +162,8 @@ export const fr: ConsoleCopy = {
     none: 'Aucun e-mail en échec.',
     deadLetters: {
       heading: 'Messages mis de côté (topics de lettres mortes)',
-      intro: 'Messages qu’un service n’a pas pu traiter, par topic. Corrigez la cause, puis rejouez-les avec npm run --silent dlq -- replay --topic <topic>.',
+      intro:
+        'Messages qu’un service n’a pas pu traiter, par topic. Corrigez la cause, puis rejouez-les avec npm run --silent dlq -- replay --topic <topic>.',
       caption: 'Messages mis de côté par topic',
       columns: { topic: 'Topic', parked: 'Mis de côté', replayed: 'Rejoués', waiting: 'En attente' },
       unavailable: 'Le broker est injoignable pour le moment ; les nombres sont inconnus.',
@@ -149,9 +172,11 @@ export const fr: ConsoleCopy = {
   policies: {
     title: 'Approbation automatique',
     heading: 'Approbation automatique par région',
-    intro: 'Les propositions d’une région dont le score atteint le seuil sont approuvées tout de suite ; les e-mails partent comme lors d’une approbation par un médiateur.',
+    intro:
+      'Les propositions d’une région dont le score atteint le seuil sont approuvées tout de suite ; les e-mails partent comme lors d’une approbation par un médiateur.',
     brokerScope: 'Vous gérez les règles des provinces entièrement comprises dans vos régions.',
-    brokerNone: 'Aucune province n’est entièrement comprise dans vos régions : vous ne pouvez pas définir de règle ici. Un administrateur peut le faire.',
+    brokerNone:
+      'Aucune province n’est entièrement comprise dans vos régions : vous ne pouvez pas définir de règle ici. Un administrateur peut le faire.',
     caption: 'Règles par région',
     columns: { region: 'Région', status: 'Statut', threshold: 'Seuil', changed: 'Modifiée' },
     on: 'activée',
@@ -180,7 +205,11 @@ export const fr: ConsoleCopy = {
   problems: {
     notFound: { title: 'Introuvable', detail: (id) => `Aucune proposition '${id}'.` },
     reasonMissing: { title: 'Motif manquant', detail: 'Indiquez un motif pour refuser une proposition.' },
-    policyForbidden: { title: 'Non autorisé', detail: (region) => `La règle pour ${region} ne relève pas de vos régions : vous ne gérez que les provinces entièrement comprises dans vos régions.` },
+    policyForbidden: {
+      title: 'Non autorisé',
+      detail: (region) =>
+        `La règle pour ${region} ne relève pas de vos régions : vous ne gérez que les provinces entièrement comprises dans vos régions.`,
+    },
     notSignedIn: 'Non connecté : reconnectez-vous via /console/sign-in.',
   },
   signIn: {
@@ -191,8 +220,10 @@ export const fr: ConsoleCopy = {
       role: 'Cette adresse ne donne pas accès à la console : elle est réservée aux médiateurs.',
       'signed-out': 'Vous êtes déconnecté.',
     },
-    intro: 'Indiquez l’adresse e-mail sous laquelle votre organisation est connue de koppel. Vous recevrez un e-mail avec un lien qui fonctionne une seule fois et reste valable un quart d’heure.',
-    noScript: 'La connexion se fait dans votre navigateur et nécessite JavaScript. Activez JavaScript pour cette page ou demandez l’accès à un administrateur.',
+    intro:
+      'Indiquez l’adresse e-mail sous laquelle votre organisation est connue de koppel. Vous recevrez un e-mail avec un lien qui fonctionne une seule fois et reste valable un quart d’heure.',
+    noScript:
+      'La connexion se fait dans votre navigateur et nécessite JavaScript. Activez JavaScript pour cette page ou demandez l’accès à un administrateur.',
     email: 'Adresse e-mail',
     send: 'Envoyez-moi un lien de connexion',
     confirmTitle: 'Confirmer la connexion',
@@ -204,7 +235,8 @@ export const fr: ConsoleCopy = {
     script: {
       invalidEmail: 'Saisissez une adresse e-mail valable.',
       wait: 'Un instant…',
-      linkSent: 'Si cette adresse est connue de koppel, un lien de connexion vous attend dans votre boîte mail. Ouvrez-le dans le quart d’heure.',
+      linkSent:
+        'Si cette adresse est connue de koppel, un lien de connexion vous attend dans votre boîte mail. Ouvrez-le dans le quart d’heure.',
       tooMany: 'Trop de tentatives. Attendez une minute et réessayez.',
       requestFailed: 'Cela n’a pas fonctionné (erreur {status}). Vérifiez l’adresse et réessayez.',
       unreachable: 'Le service de connexion est injoignable. Réessayez plus tard.',

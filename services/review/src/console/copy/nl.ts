@@ -71,7 +71,10 @@ export const nl = {
   },
   sides: SIDES,
   mailKinds: { approved: 'voorstel', confirmed: 'bevestiging' } satisfies Record<MailKind, string>,
-  mailStatuses: { sent: 'verstuurd', failed: 'mislukt', 'resend-requested': 'wordt opnieuw verstuurd' } satisfies Record<MailState['status'], string>,
+  mailStatuses: { sent: 'verstuurd', failed: 'mislukt', 'resend-requested': 'wordt opnieuw verstuurd' } satisfies Record<
+    MailState['status'],
+    string
+  >,
   regions: REGION_NAMES,
   queue: {
     title: 'Voorstellen',
@@ -96,7 +99,14 @@ export const nl = {
     bulkNote: 'Notitie voor de mails (alle aangevinkte)',
     bulkApprove: 'Aangevinkte goedkeuren',
     caption: 'Voorstellen: aanvraag van de school, voorgesteld aanbod, regio, score, status en acties',
-    columns: { select: 'Selecteren', request: 'Aanvraag (school)', offer: 'Aanbod (aanbieder)', region: 'Regio', score: 'Score', statusAndActions: 'Status en acties' },
+    columns: {
+      select: 'Selecteren',
+      request: 'Aanvraag (school)',
+      offer: 'Aanbod (aanbieder)',
+      region: 'Regio',
+      score: 'Score',
+      statusAndActions: 'Status en acties',
+    },
     select: (request: string, offer: string) => `Selecteer ${request} × ${offer}`,
     approveLabel: (offer: string, school: string) => `Goedkeuren: ${offer} voor ${school}`,
     approve: 'Goedkeuren',
@@ -113,11 +123,26 @@ export const nl = {
     region: 'regio',
     request: 'Aanvraag',
     offer: 'Aanbod',
-    fields: { title: 'Titel', school: 'School', place: 'Plaats', pupils: 'Leerlingen', disciplines: 'Disciplines', provider: 'Aanbieder', format: 'Vorm' },
+    fields: {
+      title: 'Titel',
+      school: 'School',
+      place: 'Plaats',
+      pupils: 'Leerlingen',
+      disciplines: 'Disciplines',
+      provider: 'Aanbieder',
+      format: 'Vorm',
+    },
     pupils: (count: number, ageMin: number, ageMax: number) => `${count}, ${ageMin}–${ageMax} jaar`,
     price: (format: string, amount: string) => `${format}, ${amount} per leerling`,
     why: 'Waarom dit past',
-    whyFields: { ages: 'Leeftijden', distance: 'Afstand', discipline: 'Discipline', themes: 'Thema’s', terms: 'Gedeelde woorden', attention: 'Let op' },
+    whyFields: {
+      ages: 'Leeftijden',
+      distance: 'Afstand',
+      discipline: 'Discipline',
+      themes: 'Thema’s',
+      terms: 'Gedeelde woorden',
+      attention: 'Let op',
+    },
     overBudget: 'duurder dan het budget',
     decide: 'Beslissen',
     note: 'Notitie voor de mail',
@@ -152,7 +177,8 @@ export const nl = {
     none: 'Geen mislukte mails.',
     deadLetters: {
       heading: 'Geparkeerde berichten (dead-letter topics)',
-      intro: 'Berichten die een dienst niet kon verwerken, per topic. Los de oorzaak op en speel ze opnieuw af met npm run --silent dlq -- replay --topic <topic>.',
+      intro:
+        'Berichten die een dienst niet kon verwerken, per topic. Los de oorzaak op en speel ze opnieuw af met npm run --silent dlq -- replay --topic <topic>.',
       caption: 'Geparkeerde berichten per topic',
       columns: { topic: 'Topic', parked: 'Geparkeerd', replayed: 'Opnieuw afgespeeld', waiting: 'Wachtend' },
       unavailable: 'De broker is nu niet bereikbaar; de aantallen zijn onbekend.',
@@ -161,7 +187,8 @@ export const nl = {
   policies: {
     title: 'Automatisch goedkeuren',
     heading: 'Automatisch goedkeuren per regio',
-    intro: 'Voorstellen uit een regio met een score op of boven de drempel worden meteen goedgekeurd; de mails vertrekken zoals bij een goedkeuring door een bemiddelaar.',
+    intro:
+      'Voorstellen uit een regio met een score op of boven de drempel worden meteen goedgekeurd; de mails vertrekken zoals bij een goedkeuring door een bemiddelaar.',
     brokerScope: 'Je beheert de regels van de provincies die helemaal binnen je regio’s liggen.',
     brokerNone: 'Geen enkele provincie ligt helemaal binnen je regio’s, dus je kunt hier geen regels instellen. Een beheerder kan dat wel.',
     caption: 'Regels per regio',
@@ -192,7 +219,11 @@ export const nl = {
   problems: {
     notFound: { title: 'Niet gevonden', detail: (id: string) => `Geen voorstel '${id}'.` },
     reasonMissing: { title: 'Reden ontbreekt', detail: 'Geef een reden op om een voorstel af te wijzen.' },
-    policyForbidden: { title: 'Niet toegestaan', detail: (region: string) => `De regel voor ${region} hoort niet bij je regio’s: je beheert alleen provincies die helemaal binnen je regio’s liggen.` },
+    policyForbidden: {
+      title: 'Niet toegestaan',
+      detail: (region: string) =>
+        `De regel voor ${region} hoort niet bij je regio’s: je beheert alleen provincies die helemaal binnen je regio’s liggen.`,
+    },
     notSignedIn: 'Niet aangemeld: meld je opnieuw aan via /console/sign-in.',
   },
   signIn: {
@@ -203,8 +234,10 @@ export const nl = {
       role: 'Met dit adres heb je geen toegang tot de console: die is er voor bemiddelaars.',
       'signed-out': 'Je bent afgemeld.',
     },
-    intro: 'Geef het e-mailadres waarmee je organisatie bij koppel bekend is. Je krijgt een mail met een link die één keer werkt en een kwartier geldig is.',
-    noScript: 'Aanmelden gebeurt in je browser en heeft JavaScript nodig. Zet JavaScript aan voor deze pagina, of vraag een beheerder om toegang.',
+    intro:
+      'Geef het e-mailadres waarmee je organisatie bij koppel bekend is. Je krijgt een mail met een link die één keer werkt en een kwartier geldig is.',
+    noScript:
+      'Aanmelden gebeurt in je browser en heeft JavaScript nodig. Zet JavaScript aan voor deze pagina, of vraag een beheerder om toegang.',
     email: 'E-mailadres',
     send: 'Stuur me een aanmeldlink',
     confirmTitle: 'Aanmelden bevestigen',
