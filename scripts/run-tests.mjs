@@ -15,7 +15,10 @@ if (existsSync(results)) rmSync(results);
 const step = (title, cmd, args) => {
   process.stderr.write(`\n== ${title}\n`);
   const started = Date.now();
-  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', TURBO_TELEMETRY_DISABLED: '1' } });
+  const run = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', TURBO_TELEMETRY_DISABLED: '1' },
+  });
   process.stderr.write(`== ${title}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return run.status ?? 1;
 };
@@ -23,7 +26,9 @@ const step = (title, cmd, args) => {
 // Type check, lint (Biome) and build (esbuild) through turbo, which replays them from
 // its cache (.turbo/) when their inputs have not changed. A subset run skips them; the
 // launcher still builds the services it starts.
-const checks = extra.length ? 0 : step('type check, lint, build', 'npx', ['turbo', 'run', 'typecheck', 'lint', 'build', '--output-logs=errors-only']);
+const checks = extra.length
+  ? 0
+  : step('type check, lint, build', 'npx', ['turbo', 'run', 'typecheck', 'lint', 'build', '--output-logs=errors-only']);
 const jest = step('jest (unit + integration)', 'npx', [
   'jest',
   '--runInBand',
