@@ -17,7 +17,14 @@
 import { z } from 'zod';
 import { TOPICS } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
-import { createKafka, deadLetterCounts, listDeadLetters, replayDeadLetters, sourceTopicOf } from '@koppel/messaging';
+import {
+  createKafkaTransport,
+  deadLetterCounts,
+  listDeadLetters,
+  replayDeadLetters,
+  sourceTopicOf,
+  type Transport,
+} from '@koppel/messaging';
 
 const Args = z.object({
   command: z.enum(['list', 'show', 'replay'], { message: 'the first argument must be list, show or replay' }),
@@ -48,11 +55,18 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const env = Env.parse(process.env);
   const logger = createLogger('dlq', { level: 'error' });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'koppel-dlq', logger });
+  const transport = createKafkaTransport({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'koppel-dlq', logger });
   const topic = args.topic ? sourceTopicOf(args.topic) : undefined;
+  try {
+    await run(args, transport, topic);
+  } finally {
+    await transport.close();
+  }
+}
 
+async function run(args: z.infer<typeof Args>, transport: Transport, topic: string | undefined): Promise<void> {
   if (args.command === 'list' && !topic) {
-    const counts = await deadLetterCounts(kafka, Object.values(TOPICS));
+    const counts = await deadLetterCounts(transport, Object.values(TOPICS));
     console.log(['topic'.padEnd(32), 'parked', 'replayed', 'waiting'].join('  '));
     for (const c of counts)
       console.log(
@@ -60,7 +74,7 @@ async function main(): Promise<void> {
       );
     return;
   }
-  const letters = await listDeadLetters(kafka, topic!);
+  const letters = await listDeadLetters(transport, topic!);
   if (args.command === 'list') {
     for (const l of letters)
       console.log(
@@ -83,7 +97,7 @@ async function main(): Promise<void> {
     return;
   }
   if (args.id && !letters.some((l) => l.eventId === args.id)) fail(`no parked event ${args.id} in ${topic}.dlq`);
-  const replayed = await replayDeadLetters(kafka, topic!, { eventId: args.id });
+  const replayed = await replayDeadLetters(transport, topic!, { eventId: args.id });
   for (const l of replayed)
     console.log(`replayed ${l.eventId ?? `${l.partition}/${l.offset}`} (${l.eventType ?? 'unknown type'}) to ${topic}`);
   console.log(

@@ -5,15 +5,17 @@ import { createEnvelope, parseEvent, TOPICS } from '@koppel/contracts';
 import { findFreePort } from '@koppel/infra/src/process';
 import { bearer, requestJson, waitFor } from '@koppel/testkit';
 import { createLogger } from '@koppel/logging';
-import { handleMatchEvent } from '../../services/notifier/src/handlers/match-events';
-import type { DeliveryDeps } from '../../services/notifier/src/mail/deliver-once';
-import { createDeliveryModel, type AddressedMatch } from '../../services/notifier/src/store/deliveries';
-import { addressedMatch } from '../../services/notifier/src/organisations/addresses';
-import { mailPreferenceOf, recordOrganisationEvent } from '../../services/notifier/src/organisations/record-organisation';
-import { createOrganisationModel } from '../../services/notifier/src/organisations/store';
-import { collectForDigest, findDigestSource } from '../../services/notifier/src/digest/collect-for-digest';
-import { sendDueDigests, type DigestDeps } from '../../services/notifier/src/digest/send-due-digests';
-import { createDigestItemModel, createDigestModel } from '../../services/notifier/src/digest/store';
+import { addressedMatch } from '../../services/notifier/src/app/address-match';
+import { collectForDigest, findDigestSource } from '../../services/notifier/src/app/collect-for-digest';
+import type { MatchMailDeps } from '../../services/notifier/src/app/match-mails';
+import { mailPreferenceOf, recordOrganisationEvent } from '../../services/notifier/src/app/record-organisation';
+import { resendMail } from '../../services/notifier/src/app/resend-mail';
+import { type DigestDeps, sendDueDigests } from '../../services/notifier/src/app/send-due-digests';
+import { createDeliveryModel, deliveryStore } from '../../services/notifier/src/store/deliveries';
+import { createDigestItemModel, digestItemStore } from '../../services/notifier/src/store/digest-items';
+import { createDigestModel, type DigestDoc, digestStore } from '../../services/notifier/src/store/digests';
+import type { AddressedMatch } from '../../services/notifier/src/store/mail-source';
+import { createOrganisationModel, organisationStore } from '../../services/notifier/src/store/organisations';
 import { e2eContext, goodPair, uniqueTag, waitForProposal } from './helpers';
 import { withdrawListings } from './withdraw-listings';
 
@@ -26,6 +28,7 @@ describe('daily digest for providers who chose it', () => {
   const { stack, inbox, kafka } = e2eContext();
   let connection: mongoose.Connection;
   let deps: DigestDeps;
+  let digestRecords: mongoose.Model<DigestDoc>;
   const transport = nodemailer.createTransport({ host: stack.smtp.host, port: stack.smtp.port, secure: false });
 
   beforeAll(async () => {
@@ -34,9 +37,10 @@ describe('daily digest for providers who chose it', () => {
     const digests = createDigestModel(connection);
     await items.init();
     await digests.init();
+    digestRecords = digests;
     deps = {
-      items,
-      digests,
+      items: digestItemStore(items),
+      digests: digestStore(digests),
       transport,
       from: 'koppel <noreply@koppel.example>',
       logger: createLogger('digest-test', { level: 'warn' }),
@@ -108,7 +112,7 @@ describe('daily digest for providers who chose it', () => {
     ]);
 
     // Each match is reported sent (mail.sent in the digest's outbox) for the console.
-    const stored = await deps.digests.findById(`prov-${tag}:2026-01-15`).lean();
+    const stored = await digestRecords.findById(`prov-${tag}:2026-01-15`).lean();
     expect(stored?.status).toBe('sent');
     expect(
       Object.values(stored?.pendingEvents ?? {})
@@ -160,10 +164,10 @@ describe('daily digest for providers who chose it', () => {
     const id = `prov-${tag}:2026-02-10`;
 
     expect(await sendDueDigests(new Date('2026-02-10T06:01:00Z'), failingDeps)).toEqual([]);
-    expect((await deps.digests.findById(id).lean())?.status).toBe('sending');
+    expect((await digestRecords.findById(id).lean())?.status).toBe('sending');
     // The lease (60 s) ran out: the second and last attempt fails too.
     expect(await sendDueDigests(new Date('2026-02-10T06:03:00Z'), failingDeps)).toEqual([]);
-    const failed = await deps.digests.findById(id).lean();
+    const failed = await digestRecords.findById(id).lean();
     expect(failed?.status).toBe('failed');
     expect(failed?.attempts).toBe(2);
     const reported = Object.values(failed!.pendingEvents)
@@ -181,14 +185,14 @@ describe('daily digest for providers who chose it', () => {
     // The broker resends one of them from the console: it goes out as a single approval mail, once, even if the request is delivered twice.
     const deliveries = createDeliveryModel(connection);
     await deliveries.init();
-    const deliveryDeps: DeliveryDeps = {
-      deliveries,
+    const deliveryDeps: MatchMailDeps = {
+      deliveries: deliveryStore(deliveries),
       transport,
       from: deps.from,
       logger: deps.logger,
       maxAttempts: 2,
       publishSoon: () => undefined,
-      addressed: (match) => addressedMatch(createOrganisationModel(connection), match),
+      addressed: (match) => addressedMatch(organisationStore(createOrganisationModel(connection)), match),
       render: () => ({ subject: `Voorstel (opnieuw) ${tag}`, text: 'opnieuw', html: '<p>opnieuw</p>' }),
       digestSourceOf: (matchId) => findDigestSource(deps.items, matchId),
     };
@@ -207,8 +211,9 @@ describe('daily digest for providers who chose it', () => {
     const parsed = parseEvent(TOPICS.mails, envelope);
     if (!parsed.ok) throw new Error(parsed.reason);
     const resend = parsed.event;
-    await handleMatchEvent(resend, deliveryDeps);
-    await handleMatchEvent(resend, deliveryDeps);
+    if (resend.type !== 'mail.resend-requested') throw new Error(`unexpected ${resend.type}`);
+    await resendMail(resend, deliveryDeps);
+    await resendMail(resend, deliveryDeps);
     const [mail] = await inbox.waitForMailTo(email);
     expect(mail.subject).toBe(`Voorstel (opnieuw) ${tag}`);
     expect((await deliveries.findById(`${matchId}:provider`).lean())?.status).toBe('sent');
@@ -273,8 +278,9 @@ describe('daily digest for providers who chose it', () => {
   });
 
   it('keeps the newest organisation revision, whatever order its events arrive in', async () => {
-    const preferences = createOrganisationModel(connection);
-    await preferences.init();
+    const organisations = createOrganisationModel(connection);
+    await organisations.init();
+    const preferences = organisationStore(organisations);
     const tag = uniqueTag();
     const provider = { id: `prov-pref-${tag}`, name: 'Circusschool', email: `pref-${tag}@example.org`, language: 'nl' as const };
     const changed = (revision: number, mailPreference: 'each' | 'daily_digest', role: 'provider' | 'requester' = 'provider') => {

@@ -1,9 +1,10 @@
 import mongoose from 'mongoose';
 import { createLogger } from '@koppel/logging';
-import { createDigestItemModel, createDigestModel } from '../../services/notifier/src/digest/store';
-import { purgeOldRecords } from '../../services/notifier/src/mail/purge-old-records';
-import { createSignInDeliveryModel } from '../../services/notifier/src/sign-in/deliveries';
-import { createDeliveryModel } from '../../services/notifier/src/store/deliveries';
+import { purgeOldRecords } from '../../services/notifier/src/app/purge-old-records';
+import { createDeliveryModel, deliveryStore } from '../../services/notifier/src/store/deliveries';
+import { createDigestItemModel, digestItemStore } from '../../services/notifier/src/store/digest-items';
+import { createDigestModel, digestStore } from '../../services/notifier/src/store/digests';
+import { createSignInDeliveryModel, signInDeliveryStore } from '../../services/notifier/src/store/sign-in-deliveries';
 import { e2eContext, uniqueTag } from './helpers';
 
 const DAY = 86_400_000;
@@ -89,10 +90,10 @@ describe('mail record retention', () => {
       ]);
 
       const purged = await purgeOldRecords({
-        deliveries,
-        signInDeliveries,
-        digests,
-        digestItems,
+        deliveries: deliveryStore(deliveries),
+        signInDeliveries: signInDeliveryStore(signInDeliveries),
+        digests: digestStore(digests),
+        digestItems: digestItemStore(digestItems),
         mailDays: 400,
         signInDays: 8,
         logger: createLogger('retention-test', { level: 'warn' }),

@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import { createLogger } from '@koppel/logging';
-import { answerLinksFor } from '../../services/notifier/src/handlers/match-events';
-import { claimDelivery, sendClaimed, type DeliveryDeps } from '../../services/notifier/src/mail/deliver-once';
-import { renderApprovedMatchMail } from '../../services/notifier/src/mail/templates';
-import { sweepStrandedDeliveries } from '../../services/notifier/src/mail/sweep-stranded-deliveries';
-import { addressedMatch } from '../../services/notifier/src/organisations/addresses';
-import { createOrganisationModel } from '../../services/notifier/src/organisations/store';
-import { createDeliveryModel, deliveryId, type AddressedMatch } from '../../services/notifier/src/store/deliveries';
+import { answerLinksFor } from '../../services/notifier/src/app/answer-links';
+import { claimDelivery, type DeliveryDeps, sendClaimed } from '../../services/notifier/src/app/deliver-match-mail';
+import { renderApprovedMatchMail } from '../../services/notifier/src/app/mails/match';
+import { sweepStrandedDeliveries } from '../../services/notifier/src/app/sweep-stranded-deliveries';
+import { createDeliveryModel, deliveryId, deliveryStore } from '../../services/notifier/src/store/deliveries';
+import type { AddressedMatch } from '../../services/notifier/src/store/mail-source';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -29,13 +28,12 @@ describe('the stranded-delivery sweeper', () => {
       await deliveries.init();
       const secret = randomBytes(32).toString('base64url');
       const deps: DeliveryDeps = {
-        deliveries,
+        deliveries: deliveryStore(deliveries),
         transport,
         from: 'koppel <noreply@koppel.example>',
         logger: createLogger('stranded-test', { level: 'warn' }),
         maxAttempts: 5,
         publishSoon: () => undefined,
-        addressed: (match) => addressedMatch(createOrganisationModel(connection), match),
         render: (_kind, source, recipient) =>
           renderApprovedMatchMail(
             {
@@ -62,7 +60,12 @@ describe('the stranded-delivery sweeper', () => {
         { $set: { attempts: 1, attemptedAt: new Date() } },
       );
 
-      const sweep = { deliveries, logger: deps.logger, leaseMs: 10 * 60_000, sendClaimed: (id: string) => sendClaimed(id, deps) };
+      const sweep = {
+        deliveries: deps.deliveries,
+        logger: deps.logger,
+        leaseMs: 10 * 60_000,
+        sendClaimed: (id: string) => sendClaimed(id, deps),
+      };
       expect(await sweepStrandedDeliveries(sweep)).toBe(1);
       const [mail] = await inbox.waitForMailTo(stranded.school.email);
       expect(mail.headers['message-id']).toBe(`<${encodeURIComponent(stranded.matchId)}.school@koppel>`);

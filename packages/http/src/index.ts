@@ -5,3 +5,4 @@ export * from './cors';
 export * from './page-language';
 export * from './html';
 export * from './cross-origin';
+export * from './authenticate';

@@ -1,10 +1,10 @@
-import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { COMPACTED_TOPICS, deadLetterTopicFor, parseEvent, type Envelope, type KoppelEvent, type TopicName } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import { backoffMs, classifyFailure } from './failures';
 import { consumerMetrics } from './metrics';
 import type { Publisher } from './publisher';
 import { withEventTrace } from './trace';
+import type { BatchControl, InboundMessage, Transport } from './transport';
 
 export interface MessageContext {
   topic: TopicName;
@@ -34,7 +34,7 @@ export interface ChunkItem {
 export type ChunkHandler = (items: ChunkItem[]) => Promise<void | OutgoingEvent[]>;
 
 export interface SubscriptionOptions {
-  kafka: Kafka;
+  transport: Transport;
   publisher: Publisher;
   groupId: string;
   topics: TopicName[];
@@ -83,13 +83,11 @@ export interface Subscription {
 export function deadLetterHeaders(
   reason: string,
   source: MessageContext,
-  original: IHeaders | undefined,
+  original: Record<string, string> | undefined,
   groupId?: string,
 ): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(original ?? {})) if (v !== undefined) headers[k] = String(v);
   return {
-    ...headers,
+    ...original,
     'dlq-reason': reason.slice(0, 4000),
     'dlq-source-topic': source.topic,
     'dlq-source-partition': String(source.partition),
@@ -123,24 +121,12 @@ const WARN_EVERY_MS = 30_000;
  */
 export async function subscribe(options: SubscriptionOptions): Promise<Subscription> {
   const log = options.logger.child({ component: 'consumer', groupId: options.groupId });
-  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
   const chunkSize = options.chunkSize ?? 50;
   const status: SubscriptionStatus = { groupId: options.groupId, state: 'connecting', retries: 0, deadLettered: 0 };
   let stopping = false;
-
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    if (status.state !== 'retrying') status.state = 'running';
-  });
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    // kafkajs restarts the consumer itself after retriable crashes; only a final one leaves it stopped.
-    if (payload.restart) return;
-    status.state = 'crashed';
-    status.crash = payload.error.message;
-    log.error('consumer stopped after an error it cannot recover from', { error: payload.error.message });
-  });
 
   /** Runs `work` while heartbeating, so a long handler does not cost the consumer its partitions. */
   const withHeartbeat = async <T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> => {
@@ -208,11 +194,11 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     }
   };
 
-  const deadLetter = async (message: KafkaMessage, context: MessageContext, reason: string, batch: BatchControl) => {
+  const deadLetter = async (message: InboundMessage, context: MessageContext, reason: string, batch: BatchControl) => {
     log.warn('message dead-lettered', { ...context, reason });
     await untilDone('dead-lettering', context, batch, () =>
       options.publisher.publishRaw(deadLetterTopicFor(context.topic), {
-        key: message.key?.toString() ?? null,
+        key: message.key,
         value: message.value,
         headers: deadLetterHeaders(reason, context, message.headers, options.groupId),
       }),
@@ -222,7 +208,7 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   };
 
   /** Handles one decoded event with retries; returns its outgoing events (none when it was dead-lettered). */
-  const handleOne = async (item: ChunkItem & { message: KafkaMessage }, batch: BatchControl): Promise<OutgoingEvent[]> => {
+  const handleOne = async (item: ChunkItem & { message: InboundMessage }, batch: BatchControl): Promise<OutgoingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
         const outgoing =
@@ -249,7 +235,7 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
   };
 
   /** A chunk's outgoing events: from the chunk handler if there is one and it succeeds, else message by message. */
-  const handleChunk = async (items: Array<ChunkItem & { message: KafkaMessage }>, batch: BatchControl): Promise<OutgoingEvent[]> => {
+  const handleChunk = async (items: Array<ChunkItem & { message: InboundMessage }>, batch: BatchControl): Promise<OutgoingEvent[]> => {
     if (items.length === 0) return [];
     if (options.chunkHandler) {
       try {
@@ -268,21 +254,24 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     return outgoing;
   };
 
-  try {
-    await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-  } catch (error) {
-    await consumer.disconnect().catch(() => undefined);
-    throw error;
-  }
-
   // Batches, in chunks of up to `chunkSize` messages: a chunk is handled in
   // partition order, its outgoing events go out in one broker request, and only
   // then are its offsets resolved and committed.
-  await consumer.run({
-    eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-      const control: BatchControl = { heartbeat, isRunning, isStale };
+  const consumer = await options.transport.consume({
+    groupId: options.groupId,
+    topics: options.topics,
+    fromBeginning: options.fromBeginning ?? true,
+    onJoin: () => {
+      if (status.state !== 'retrying') status.state = 'running';
+    },
+    onCrash: (error, restarting) => {
+      // The transport restarts the consumer itself after retriable crashes; only a final one leaves it stopped.
+      if (restarting) return;
+      status.state = 'crashed';
+      status.crash = error.message;
+      log.error('consumer stopped after an error it cannot recover from', { error: error.message });
+    },
+    eachBatch: async (batch, control) => {
       const lagLabels = { group: options.groupId, topic: batch.topic, partition: String(batch.partition) };
       /** What is left on the partition after `offset`, by the high watermark this batch came with. */
       const reportLag = (offset: string) =>
@@ -290,9 +279,9 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
       if (batch.messages.length) reportLag(String(Number(batch.messages[0].offset) - 1));
       try {
         for (let start = 0; start < batch.messages.length; start += chunkSize) {
-          if (!isRunning() || isStale()) return;
+          if (!control.isRunning() || control.isStale()) return;
           const messages = batch.messages.slice(start, start + chunkSize);
-          const items: Array<ChunkItem & { message: KafkaMessage }> = [];
+          const items: Array<ChunkItem & { message: InboundMessage }> = [];
           for (const message of messages) {
             // A tombstone on a compacted topic: the event before it already said what happened.
             if (message.value === null && COMPACTED_TOPICS.has(batch.topic)) continue;
@@ -304,10 +293,10 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
           const outgoing = await handleChunk(items, control);
           const last = { topic: batch.topic as TopicName, partition: batch.partition, offset: messages[messages.length - 1].offset };
           await untilDone('publishing', last, control, () => options.publisher.publishAll(outgoing));
-          resolveOffset(last.offset);
-          await commitOffsetsIfNecessary();
+          control.resolveOffset(last.offset);
+          await control.commit();
           reportLag(last.offset);
-          await heartbeat();
+          await control.heartbeat();
         }
       } catch (error) {
         // Stopping or rebalanced while waiting: what is not committed is redelivered.
@@ -321,7 +310,7 @@ export async function subscribe(options: SubscriptionOptions): Promise<Subscript
     status: () => ({ ...status, retrying: status.retrying && { ...status.retrying } }),
     stop: async () => {
       stopping = true;
-      await consumer.disconnect();
+      await consumer.stop();
       status.state = 'stopped';
     },
   };
@@ -369,12 +358,6 @@ export function subscribeWhenReachable(options: SubscriptionOptions & { prepare?
       await current?.stop();
     },
   };
-}
-
-interface BatchControl {
-  heartbeat: () => Promise<void>;
-  isRunning: () => boolean;
-  isStale: () => boolean;
 }
 
 function decodeEvent(topic: TopicName, value: Buffer | null): { ok: true; event: KoppelEvent } | { ok: false; reason: string } {

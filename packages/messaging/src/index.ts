@@ -1,4 +1,7 @@
-export * from './kafka';
+export * from './transport';
+export { createKafkaTransport } from './kafka/transport';
+export * from './memory/transport';
+export * from './retry-in-background';
 export * from './publisher';
 export * from './consumer';
 export * from './outbox';
@@ -7,3 +10,4 @@ export * from './readiness';
 export * from './dead-letters';
 export * from './metrics';
 export * from './trace';
+export * from './dispatch';

@@ -1,5 +1,5 @@
-import type { Kafka, Producer } from 'kafkajs';
-import { COMPACTED_TOPICS, endsItsKey, parseEvent, type Envelope, type TopicName } from '@koppel/contracts';
+import { COMPACTED_TOPICS, type Envelope, endsItsKey, parseEvent, type TopicName } from '@koppel/contracts';
+import type { OutboundMessage, Transport } from './transport';
 
 export class InvalidEventError extends Error {
   constructor(topic: string, type: string, reason: string) {
@@ -17,7 +17,7 @@ export function eventHeaders(event: Envelope): Record<string, string> {
  * An event's message, and on a compacted topic a tombstone after an event that ends
  * its key (a withdrawal): same key, so same partition, right after it.
  */
-function messagesOf(topic: string, event: Envelope): Array<{ key: string; value: string | null; headers: Record<string, string> }> {
+function messagesOf(topic: string, event: Envelope): OutboundMessage[] {
   const message = { key: event.key, value: JSON.stringify(event), headers: eventHeaders(event) };
   if (!COMPACTED_TOPICS.has(topic) || !endsItsKey(event.type)) return [message];
   return [message, { key: event.key, value: null, headers: { 'tombstone-after': event.id } }];
@@ -28,26 +28,15 @@ function messagesOf(topic: string, event: Envelope): Array<{ key: string; value:
  * schema the consumer will use, so a bug shows up at the source.
  */
 export class Publisher {
-  private producer: Producer;
-  private connected = false;
-
-  constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
-  }
-
-  async connect(): Promise<void> {
-    if (this.connected) return;
-    await this.producer.connect();
-    this.connected = true;
-  }
+  constructor(private readonly transport: Transport) {}
 
   async publish(topic: TopicName, events: Envelope | Envelope[]): Promise<void> {
     await this.publishAll((Array.isArray(events) ? events : [events]).map((event) => ({ topic, event })));
   }
 
   /**
-   * Publishes events for several topics in one broker request (kafkajs sendBatch),
-   * in the order given: events with the same key keep their order.
+   * Publishes events for several topics in one broker request, in the order given:
+   * events with the same key keep their order.
    */
   async publishAll(messages: Array<{ topic: TopicName; event: Envelope }>): Promise<void> {
     if (messages.length === 0) return;
@@ -59,25 +48,13 @@ export class Publisher {
       list.push(event);
       byTopic.set(topic, list);
     }
-    await this.connect();
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, events]) => ({ topic, messages: events.flatMap((event) => messagesOf(topic, event)) })),
-    });
+    await this.transport.send(
+      [...byTopic].map(([topic, events]) => ({ topic, messages: events.flatMap((event) => messagesOf(topic, event)) })),
+    );
   }
 
   /** Sends raw bytes without validation: only for dead-lettering and tests of malformed input. */
-  async publishRaw(
-    topic: string,
-    message: { key?: string | null; value: string | Buffer | null; headers?: Record<string, string> },
-  ): Promise<void> {
-    await this.connect();
-    await this.producer.send({ topic, acks: -1, messages: [message] });
-  }
-
-  async disconnect(): Promise<void> {
-    if (!this.connected) return;
-    this.connected = false;
-    await this.producer.disconnect();
+  async publishRaw(topic: string, message: OutboundMessage): Promise<void> {
+    await this.transport.send([{ topic, messages: [message] }]);
   }
 }

@@ -1,12 +1,8 @@
-import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Subscription } from './consumer';
+import type { CheckResult, Transport } from './transport';
 
-/** One readiness check: ok or not, with what an operator needs to see why. */
-export interface CheckResult {
-  ok: boolean;
-  [detail: string]: unknown;
-}
+export type { CheckResult };
 export type ReadinessCheck = () => Promise<CheckResult>;
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -24,25 +20,9 @@ export function databaseCheck(connection: Connection): ReadinessCheck {
   };
 }
 
-/** The broker answers a metadata request (one admin client, reconnected after a failure). */
-export function brokerCheck(kafka: Kafka): ReadinessCheck & { close(): Promise<void> } {
-  let admin: Admin | null = null;
-  const check = async (): Promise<CheckResult> => {
-    try {
-      if (!admin) {
-        admin = kafka.admin({ retry: { retries: 0 } });
-        await withTimeout(admin.connect(), 'broker connect');
-      }
-      const cluster = await withTimeout(admin.describeCluster(), 'broker metadata');
-      return { ok: true, brokers: cluster.brokers.length };
-    } catch (error) {
-      const stale = admin;
-      admin = null;
-      await stale?.disconnect().catch(() => undefined);
-      return { ok: false, error: (error as Error).message };
-    }
-  };
-  return Object.assign(check, { close: async () => void (await admin?.disconnect().catch(() => undefined)) });
+/** The broker answers (a metadata request on Kafka). */
+export function brokerCheck(transport: Transport): ReadinessCheck {
+  return () => transport.check();
 }
 
 /** The consumer is in its group and not waiting out a failure. */
@@ -58,9 +38,9 @@ async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   try {
     return await Promise.race([
       work,
-      new Promise<never>(
-        (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
-      ),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} took longer than ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
     ]);
   } finally {
     clearTimeout(timer);

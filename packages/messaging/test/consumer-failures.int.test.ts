@@ -9,7 +9,7 @@ import { findFreePort, stopPid } from '@koppel/infra/src/process';
 import { register } from 'prom-client';
 import { createLogger } from '@koppel/logging';
 import { readTestStack, readTopic, waitFor } from '@koppel/testkit';
-import { createKafka, PermanentError, Publisher, subscribeWhenReachable, type Subscription } from '../src';
+import { createKafkaTransport, PermanentError, Publisher, subscribeWhenReachable, type Subscription } from '../src';
 
 /**
  * A consumer told transient failures from permanent ones, against a real broker
@@ -21,19 +21,19 @@ import { createKafka, PermanentError, Publisher, subscribeWhenReachable, type Su
 describe('consumer failures, transient and permanent', () => {
   const stack = readTestStack();
   const silent = createLogger('test', { write: () => undefined });
-  const kafka = createKafka({ brokers: stack.kafkaBrokers, clientId: 'consumer-failures-test', logger: silent });
+  const transport = createKafkaTransport({ brokers: stack.kafkaBrokers, clientId: 'consumer-failures-test', logger: silent });
   const reader = new Kafka({ clientId: 'consumer-failures-reader', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING });
-  const publisher = new Publisher(kafka);
+  const publisher = new Publisher(transport);
   const tag = `cf-${Date.now()}`;
   const withdrawn = (id: string) => createEnvelope({ type: 'offer.withdrawn', key: id, payload: { offerId: id } });
 
   afterAll(async () => {
-    await publisher.disconnect();
+    await transport.close();
   });
 
   async function consume(groupSuffix: string, handler: (event: KoppelEvent) => Promise<void>): Promise<Subscription> {
     const subscription = subscribeWhenReachable({
-      kafka,
+      transport,
       publisher,
       groupId: `${stack.namespace}-${tag}-${groupSuffix}`,
       topics: [TOPICS.offers],

@@ -1,5 +1,4 @@
-import { runService } from '@koppel/http';
 import { loadIntakeConfig } from './config';
-import { startIntake } from './service';
+import { intake } from './service';
 
-runService('intake', loadIntakeConfig, startIntake);
+intake.main(loadIntakeConfig);

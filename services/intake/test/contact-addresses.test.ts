@@ -1,6 +1,5 @@
 import type { OfferInput, Organisation, RequestInput } from '@koppel/contracts';
-import type { HttpProblem } from '@koppel/http';
-import { offerFromInput, requestFromInput } from '../src/places/resolve-listing';
+import { type FromInput, offerFromInput, requestFromInput } from '../src/app/listings/from-input';
 
 /** Issue #11: an owner's listing may only name its organisation's own contact addresses, or koppel would mail anyone. */
 describe('contact addresses of listings', () => {
@@ -18,13 +17,9 @@ describe('contact addresses of listings', () => {
     name: 'Theater',
     contacts: [{ name: 'Ed', email: 'educatie@example.org', language: 'nl' }],
   } as unknown as Organisation;
-  const pathsOf = (work: () => unknown): string[] => {
-    try {
-      work();
-      return [];
-    } catch (error) {
-      return ((error as HttpProblem).extra?.errors as Array<{ path: string }> | undefined)?.map((e) => e.path) ?? [];
-    }
+  const pathsOf = (work: () => FromInput<unknown>): string[] => {
+    const result = work();
+    return result.kind === 'invalid' ? result.errors.map((e) => e.path) : [];
   };
   const request = (email?: string) =>
     ({

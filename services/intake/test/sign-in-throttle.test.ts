@@ -1,4 +1,4 @@
-import { perAddressThrottle } from '../src/routes/sign-in';
+import { perAddressThrottle } from '../src/app/sign-in/request-sign-in-link';
 
 describe('sign-in links per address', () => {
   it('allows a few an hour per address, each address on its own, and again after the hour', () => {

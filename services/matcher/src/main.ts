@@ -1,5 +1,4 @@
-import { runService } from '@koppel/http';
 import { loadMatcherConfig } from './config';
-import { startMatcher } from './service';
+import { matcher } from './service';
 
-runService('matcher', loadMatcherConfig, startMatcher);
+matcher.main(loadMatcherConfig);

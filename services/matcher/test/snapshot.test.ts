@@ -1,7 +1,7 @@
 import { addressHashOf } from '@koppel/auth';
 import { MatchingEngine } from '@koppel/matching';
 import { makeOffer, makeRequest } from '../../../packages/matching/test/fixtures';
-import { snapshotOf } from '../src/handlers/proposals';
+import { snapshotOf } from '../src/app/proposals';
 
 /** The match snapshot is what the mails are written from: each side in its contact's language. */
 describe('snapshotOf', () => {

@@ -1,5 +1,4 @@
-import { runService } from '@koppel/http';
 import { loadNotifierConfig } from './config';
-import { startNotifier } from './service';
+import { notifier } from './service';
 
-runService('notifier', loadNotifierConfig, startNotifier);
+notifier.main(loadNotifierConfig);

@@ -1,6 +1,6 @@
-import type { AddressedMatch } from '../src/store/deliveries';
-import { localDayAndMinute, minuteOfDay } from '../src/digest/clock';
-import { renderDigestMail } from '../src/digest/template';
+import type { AddressedMatch } from '../src/store/mail-source';
+import { localDayAndMinute, minuteOfDay } from '../src/app/digest-clock';
+import { renderDigestMail } from '../src/app/mails/digest';
 
 function match(id: string, title: string): AddressedMatch {
   return {

@@ -1,4 +1,4 @@
-import { errorTextOf } from '../src/mail/error-text';
+import { errorTextOf } from '../src/app/error-text';
 
 describe('errorTextOf', () => {
   it('keeps what went wrong and drops every address', () => {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { previewRoutes } from '../src/preview/routes';
+import { previewRoutes } from '../src/http/previews';
 
 /** Every template has a preview with sample data, listed on /previews, in each language. */
 describe('mail previews', () => {

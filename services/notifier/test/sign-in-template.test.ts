@@ -1,4 +1,4 @@
-import { renderSignInLinkMail } from '../src/sign-in/template';
+import { renderSignInLinkMail } from '../src/app/mails/sign-in';
 
 const link = 'http://review.example/console/sign-in/callback?token=abc_DEF-123';
 // 14:30 UTC on a winter day is 15:30 in Brussels.

@@ -1,6 +1,6 @@
-import type { AddressedMatch } from '../src/store/deliveries';
-import { renderApprovedMatchMail, renderConfirmedMatchMail } from '../src/mail/templates';
-import { answerLinksFor } from '../src/handlers/match-events';
+import type { AddressedMatch } from '../src/store/mail-source';
+import { renderApprovedMatchMail, renderConfirmedMatchMail } from '../src/app/mails/match';
+import { answerLinksFor } from '../src/app/answer-links';
 import { verifyAnswerToken } from '@koppel/answer-links';
 
 const match: AddressedMatch = {

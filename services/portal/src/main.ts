@@ -1,5 +1,4 @@
-import { runService } from '@koppel/http';
 import { loadPortalConfig } from './config';
-import { startPortal } from './service';
+import { portal } from './service';
 
-runService('portal', loadPortalConfig, startPortal);
+portal.main(loadPortalConfig);

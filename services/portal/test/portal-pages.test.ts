@@ -1,7 +1,7 @@
 import { DISCIPLINE_LABELS, FORMAT_LABELS, type Language } from '@koppel/contracts';
 import { PORTAL_COPY } from '../src/copy';
-import { switcherPath } from '../src/pages/layout';
-import { homePage, providerPage, schoolPage, signInPage, type PageContext } from '../src/pages/portal-pages';
+import { switcherPath } from '../src/http/views/layout';
+import { homePage, providerPage, schoolPage, signInPage, type PageContext } from '../src/http/views/portal-pages';
 import { copyLeaves } from './copy-leaves';
 
 const urls = { intakeUrl: 'http://intake.test', reviewUrl: 'http://review.test' };

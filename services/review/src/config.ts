@@ -37,3 +37,27 @@ export type ReviewConfig = z.infer<typeof reviewEnvSchema>;
 export function loadReviewConfig(source: NodeJS.ProcessEnv = process.env): ReviewConfig {
   return loadConfig(reviewEnvSchema, source);
 }
+
+/**
+ * What `/suggestions` reads besides the review config, read when review starts (as the
+ * router always did). Kept out of `reviewEnvSchema` for now: adding it there changes the
+ * generated docs/configuration.md.
+ */
+export const suggestionsEnvSchema = z.object({
+  /** Comma-separated origins (`http://host:port`) whose pages may call /suggestions; empty: none. */
+  REVIEW_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+});
+export type SuggestionsConfig = z.infer<typeof suggestionsEnvSchema>;
+
+export function loadSuggestionsConfig(source: NodeJS.ProcessEnv = process.env): SuggestionsConfig {
+  return loadConfig(suggestionsEnvSchema, source);
+}

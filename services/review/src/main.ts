@@ -1,5 +1,4 @@
-import { runService } from '@koppel/http';
 import { loadReviewConfig } from './config';
-import { startReview } from './service';
+import { review } from './service';
 
-runService('review', loadReviewConfig, startReview);
+review.main(loadReviewConfig);

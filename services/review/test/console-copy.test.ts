@@ -1,14 +1,17 @@
 import type { Language, MatchSnapshot } from '@koppel/contracts';
-import { CONSOLE_COPY, consoleCopy } from '../src/console/copy';
-import { explanationView } from '../src/console/explanation';
-import { flashOf, flashQuery, type Flash } from '../src/console/flash';
-import { failedMailsPage, policiesPage, proposalPage, queuePage } from '../src/console/pages';
-import { QueueQuerySchema } from '../src/console/queue-query';
-import type { PageView } from '../src/console/view';
-import { REGIONS } from '../src/regions/province-of-postcode';
-import { callbackPage, noScriptPage, signInPage } from '../src/sign-in/pages';
+import { REGIONS } from '../src/app/regions/province-of-postcode';
+import { flashOf, flashQuery, type Flash } from '../src/http/console/flash';
+import { QueueQuerySchema } from '../src/http/console/queue-query';
+import { CONSOLE_COPY, consoleCopy } from '../src/http/views/console/copy';
+import { explanationView } from '../src/http/views/console/explanation';
+import { failedMailsPage } from '../src/http/views/console/mails-page';
+import { policiesPage } from '../src/http/views/console/policies-page';
+import { proposalPage } from '../src/http/views/console/proposal-page';
+import { queuePage } from '../src/http/views/console/queue-page';
+import type { PageView } from '../src/http/views/page-view';
+import { callbackPage, noScriptPage, signInPage } from '../src/http/views/sign-in/sign-in-pages';
 import type { PolicyDoc } from '../src/store/policies';
-import type { ProposalDoc } from '../src/store/proposals';
+import type { ProposalDoc } from '../src/store/proposal-doc';
 
 const view = (lang: Language, url = '/console'): PageView => ({ lang, copy: consoleCopy(lang), url });
 

@@ -1,9 +1,11 @@
 import { signToken } from '@koppel/auth';
 import type { MatchSnapshot } from '@koppel/contracts';
-import { mayHandle, regionScopeFilter, withinScope } from '../src/console/broker-scope';
-import { schoolCountryOf } from '../src/regions/school-country';
-import { consoleSessionOf, cookieValue, sessionCookie } from '../src/sign-in/console-session';
-import { secureFor } from '../src/sign-in/routes';
+import { consoleSessionOf } from '../src/app/console-sessions';
+import { mayHandle } from '../src/app/policies/broker-scope';
+import { schoolCountryOf } from '../src/app/regions/school-country';
+import { cookieValue, sessionCookie } from '../src/http/sign-in/console-session';
+import { secureFor } from '../src/http/sign-in/routes';
+import { regionScopeFilter, withinScope } from '../src/store/region-scope';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 const westFlanders = [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999 }];

@@ -1,6 +1,6 @@
 import type { Region } from '@koppel/auth';
-import { mayManagePolicy, policyRegionsFor, provincesWithinRegions } from '../src/policies/policy-scope';
-import { ALL_REGIONS, PROVINCE_RANGES, provinceOfPostcode, regionOf, REGIONS } from '../src/regions/province-of-postcode';
+import { mayManagePolicy, policyRegionsFor, provincesWithinRegions } from '../src/app/policies/policy-scope';
+import { ALL_REGIONS, PROVINCE_RANGES, provinceOfPostcode, regionOf, REGIONS } from '../src/app/regions/province-of-postcode';
 
 const be = (postcodeFrom: number, postcodeTo: number): Region => ({ country: 'BE', postcodeFrom, postcodeTo });
 const nl = (postcodeFrom: number, postcodeTo: number): Region => ({ country: 'NL', postcodeFrom, postcodeTo });

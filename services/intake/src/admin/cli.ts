@@ -7,11 +7,11 @@
  *   issue-token --org <organisation id> [--sub <email>] [--ttl-days 90]   (reads role and regions from the intake database)
  */
 import { parseArgs } from 'node:util';
-import mongoose from 'mongoose';
 import { z } from 'zod';
 import { signToken } from '@koppel/auth';
 import { commonEnvSchema, env, loadConfig } from '@koppel/config';
-import type { StoredOrganisation } from '../store/models';
+import { organisationToken } from '../app/sign-in/organisation-token';
+import { readOrganisation } from '../store/admin-lookup';
 
 const AdminEnvSchema = commonEnvSchema.extend({
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
@@ -40,27 +40,12 @@ async function issueToken(argv: string[]): Promise<string> {
   const config = loadConfig(AdminEnvSchema);
   const ttlSeconds = args['ttl-days'] * 24 * 3600;
   if (args.role === 'admin') return signToken(config.AUTH_TOKEN_SECRET, { sub: args.sub!, role: 'admin', ttlSeconds }).token;
-  const connection = await mongoose
-    .createConnection(config.MONGO_URI, {
-      dbName: config.INTAKE_DB,
-      maxPoolSize: config.MONGO_MAX_POOL_SIZE,
-      serverSelectionTimeoutMS: 5000,
-    })
-    .asPromise();
-  try {
-    const org = (await connection.collection('organisations').findOne({ _id: args.org as never })) as unknown as StoredOrganisation | null;
-    if (org?.status !== 'active') throw new Error(`no active organisation '${args.org}' in ${config.INTAKE_DB}`);
-    const sub = args.sub ?? org.data.contacts[0].email;
-    return signToken(config.AUTH_TOKEN_SECRET, {
-      sub,
-      role: org.data.role,
-      org: org._id,
-      regions: org.data.role === 'broker' ? org.data.regions : undefined,
-      ttlSeconds,
-    }).token;
-  } finally {
-    await connection.close();
-  }
+  const org = await readOrganisation(
+    { uri: config.MONGO_URI, dbName: config.INTAKE_DB, maxPoolSize: config.MONGO_MAX_POOL_SIZE },
+    args.org!,
+  );
+  if (org?.status !== 'active') throw new Error(`no active organisation '${args.org}' in ${config.INTAKE_DB}`);
+  return organisationToken(config.AUTH_TOKEN_SECRET, org, args.sub ?? org.data.contacts[0].email, ttlSeconds).token;
 }
 
 async function main(): Promise<void> {

@@ -109,6 +109,7 @@ export function unknownFieldErrors(input: unknown, parsed: unknown, path: string
   const unknown = Object.keys(input).filter((k) => !(k in parsed));
   if (unknown.length) errors.push({ path: path.join('.') || '(body)', message: `unknown field(s): ${unknown.join(', ')}` });
   for (const key of Object.keys(input))
-    if (key in parsed) errors.push(...unknownFieldErrors((input as any)[key], (parsed as any)[key], [...path, key]));
+    if (key in parsed)
+      errors.push(...unknownFieldErrors((input as Record<string, unknown>)[key], (parsed as Record<string, unknown>)[key], [...path, key]));
   return errors;
 }

@@ -4,6 +4,9 @@ import { outboxSchemaFields, type OutboxFields } from '@koppel/messaging';
 
 export type LifecycleStatus = 'active' | 'withdrawn';
 
+/** What intake keeps as a listing: an offer or a request. */
+export type Listing = Offer | Request;
+
 /** Who created a document with which Idempotency-Key and body: a retry finds it here. */
 export interface IdempotencyRecord {
   scope: string;
@@ -59,7 +62,7 @@ export interface StoredOrganisation {
   createdAt: Date;
   updatedAt: Date;
   withdrawnAt?: Date;
-  /** When its people were erased (erasure/erase-organisation.ts); it is withdrawn too. */
+  /** When its people were erased (app/organisations/erase-organisation.ts); it is withdrawn too. */
   erasedAt?: Date;
   /** Lower-cased contact emails: how a sign-in request finds its organisation. */
   contactEmails: string[];
@@ -124,16 +127,21 @@ function organisationSchema() {
   return schema;
 }
 
+/**
+ * The models over intake's collections. Both listing collections are typed with the
+ * union of what they hold: mongoose's filter types do not resolve over a generic
+ * document type, so `ListingStore<T>` queries a concrete one and types its answers.
+ */
 export interface IntakeModels {
-  offers: Model<StoredListing<Offer>>;
-  requests: Model<StoredListing<Request>>;
+  offers: Model<StoredListing<Listing>>;
+  requests: Model<StoredListing<Listing>>;
   organisations: Model<StoredOrganisation>;
 }
 
 export function createIntakeModels(connection: Connection): IntakeModels {
   return {
-    offers: connection.model<StoredListing<Offer>>('Offer', listingSchema('offers')),
-    requests: connection.model<StoredListing<Request>>('Request', listingSchema('requests')),
+    offers: connection.model<StoredListing<Listing>>('Offer', listingSchema('offers')),
+    requests: connection.model<StoredListing<Listing>>('Request', listingSchema('requests')),
     organisations: connection.model<StoredOrganisation>('Organisation', organisationSchema()),
   };
 }

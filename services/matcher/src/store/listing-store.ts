@@ -11,11 +11,12 @@ import type { MatchableDoc } from './models';
 export class ListingStore<T> {
   private readonly copies = new Map<string, MatchableDoc<T>>();
   private readonly staged = new Map<string, MatchableDoc<T>>();
-  private readonly model: Model<any>;
+  private readonly model: Model<MatchableDoc<unknown>>;
 
   constructor(model: Model<MatchableDoc<T>>) {
-    // mongoose's filter types do not resolve over a generic document type; the shape is MatchableDoc<T>.
-    this.model = model as unknown as Model<any>;
+    // mongoose's filter types do not resolve over a generic type parameter: the queries here
+    // name only the fields MatchableDoc has whatever T is, and reads are typed back as MatchableDoc<T>.
+    this.model = model as unknown as Model<MatchableDoc<unknown>>;
   }
 
   /** Loads the open listings (to rebuild the index from) and keeps them. */

@@ -2,6 +2,6 @@
 /**
  * The contracts package creates event ids with node:crypto's randomUUID; the
  * browser bundle never creates events, but the import must resolve, so it
- * gets the Web Crypto one (client-bundle.ts aliases node:crypto here).
+ * gets the Web Crypto one (packages/launcher/src/build.ts aliases node:crypto here).
  */
 export const randomUUID = (): string => globalThis.crypto.randomUUID();

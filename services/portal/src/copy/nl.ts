@@ -1,4 +1,4 @@
-import type { GradeLevel } from '../pages/choices';
+import type { GradeLevel } from '../http/views/choices';
 
 /** Flemish ordinals as teachers write them: 1ste, 2de, 3de … */
 const nlOrdinal = (n: number) => `${n}${n === 1 || n === 8 ? 'ste' : 'de'}`;

@@ -35,6 +35,8 @@ export interface ConsoleSessions {
   /** The claims of a live session, or undefined (unknown, ended or expired). */
   find(id: string, now?: Date): Promise<Claims | undefined>;
   end(id: string): Promise<void>;
+  /** Ends every session of an organisation's people (an erasure); returns how many. */
+  endAllOf(organisationId: string): Promise<number>;
 }
 
 const hashOf = (id: string) => createHash('sha256').update(id).digest('base64url');
@@ -50,11 +52,12 @@ export function consoleSessions(model: Model<ConsoleSessionDoc>): ConsoleSession
     },
     find: async (id, now = new Date()) => {
       if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
-      const doc = (await model.findById(hashOf(id)).lean()) as ConsoleSessionDoc | null;
+      const doc = await model.findById(hashOf(id)).lean<ConsoleSessionDoc>().exec();
       return doc && doc.expiresAt > now ? doc.claims : undefined;
     },
     end: async (id) => {
       await model.deleteOne({ _id: hashOf(id) });
     },
+    endAllOf: async (organisationId) => (await model.deleteMany({ 'claims.org': organisationId }).exec()).deletedCount,
   };
 }

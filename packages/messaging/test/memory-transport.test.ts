@@ -1,0 +1,9 @@
+import { createMemoryTransport } from '../src';
+import { transportContract } from './transport-contract';
+
+transportContract(
+  'in-process',
+  () => createMemoryTransport(),
+  (suffix) => `t-${suffix}`,
+  (suffix) => `g-${suffix}`,
+);
