@@ -3,7 +3,8 @@ import type { MatchSnapshot } from '@koppel/contracts';
 import { consoleSessionOf } from '../src/app/console-sessions';
 import { mayHandle } from '../src/app/policies/broker-scope';
 import { schoolCountryOf } from '../src/app/regions/school-country';
-import { cookieValue, sessionCookie } from '../src/http/sign-in/console-session';
+import { cookieValue } from '@koppel/http';
+import { sessionCookie } from '../src/http/sign-in/console-session';
 import { secureFor } from '../src/http/sign-in/routes';
 import { regionScopeFilter, withinScope } from '../src/store/region-scope';
 

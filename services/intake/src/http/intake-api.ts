@@ -1,12 +1,11 @@
 import type { Express } from 'express';
 import type { OrganisationStanding } from '@koppel/auth';
 import { OfferInputSchema, type Offer, type OfferInput, type Request, type RequestInput, RequestInputSchema } from '@koppel/contracts';
-import { API_POLICY, bodyParsers, contentSecurityPolicy, corsFor } from '@koppel/http';
+import { API_POLICY, authenticate, bodyParsers, contentSecurityPolicy, corsFor } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
 import type { ListingDeps } from '../app/listings/kinds';
 import type { OrganisationDeps } from '../app/organisations/deps';
 import type { IntakeConfig } from '../config';
-import { authenticate } from './authenticate';
 import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, rejectDangerousInput } from './input-guard';
 import { listingRoutes } from './listings';
 import { noStore } from './no-store';
@@ -70,7 +69,7 @@ export function mountIntakeApi(app: Express, deps: IntakeApiDeps): void {
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
-  const guarded = [noStore, authenticate(config.AUTH_TOKEN_SECRET, deps.standing), perToken, ...readBody];
+  const guarded = [noStore, authenticate({ secret: config.AUTH_TOKEN_SECRET, standing: deps.standing }), perToken, ...readBody];
   // The portal's pages call these from a school's or provider's browser with a bearer token.
   app.use(
     ['/offers', '/requests'],

@@ -1,7 +1,7 @@
 import { type Response, Router } from 'express';
 import type { z } from 'zod';
 import { ListingQuerySchema, WithdrawInputSchema } from '@koppel/contracts';
-import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { HttpProblem, parseOrThrow, principalOf } from '@koppel/http';
 import { kindAccess } from '../app/listings/access';
 import { type CreateListingResult, createListing, earlierListing, type ListingState } from '../app/listings/create-listing';
 import type { ListingDeps } from '../app/listings/kinds';
@@ -10,7 +10,6 @@ import { replaceListing, replaceRefusal } from '../app/listings/replace-listing'
 import { withdrawListing } from '../app/listings/withdraw-listing';
 import type { Principal } from '../app/principal';
 import type { Listing } from '../store/models';
-import { principalOf } from './authenticate';
 import { assertSameId, expectedRevision, idempotencyOf, parseInput, pathId } from './parse';
 import { keyReused, refusalProblem } from './problems';
 

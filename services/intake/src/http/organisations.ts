@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { MailPreferenceInputSchema, OrganisationInputSchema, OrganisationQuerySchema, WithdrawInputSchema } from '@koppel/contracts';
-import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { HttpProblem, parseOrThrow, principalOf } from '@koppel/http';
 import {
   type ChangeRefusal,
   chooseMailPreference,
@@ -13,7 +13,7 @@ import { createOrganisation, earlierOrganisation, type OrganisationState } from 
 import type { OrganisationDeps } from '../app/organisations/deps';
 import { eraseOrganisation } from '../app/organisations/erase-organisation';
 import { findOrganisations, readOrganisation } from '../app/organisations/read-organisations';
-import { principalOf, requireRole } from './authenticate';
+import { requireRole } from './require-role';
 import { assertSameId, idempotencyOf, parseInput, pathId } from './parse';
 import { keyReused, refusalProblem } from './problems';
 

@@ -1,8 +1,8 @@
-import { type Claims, type OrganisationStanding, verifyToken } from '@koppel/auth';
+import { type Claims, type Role, verifyToken } from '@koppel/auth';
 import type { ConsoleSessions } from '../store/console-sessions';
 
 /** Roles that may use the console and the review API: brokers (their regions only) and admins (everything). */
-const CONSOLE_ROLES = new Set(['broker', 'admin']);
+export const CONSOLE_ROLES: readonly Role[] = ['broker', 'admin'];
 
 export type ConsoleSession = { ok: true; claims: Claims } | { ok: false; reason: 'missing' | 'invalid' | 'role' };
 
@@ -11,31 +11,8 @@ export function consoleSessionOf(token: string | undefined, secret: string, now:
   if (!token) return { ok: false, reason: 'missing' };
   const verified = verifyToken(secret, token, now);
   if (!verified.ok) return { ok: false, reason: 'invalid' };
-  if (!CONSOLE_ROLES.has(verified.claims.role)) return { ok: false, reason: 'role' };
+  if (!CONSOLE_ROLES.includes(verified.claims.role)) return { ok: false, reason: 'role' };
   return { ok: true, claims: verified.claims };
-}
-
-/** The session of a token, refused ('invalid') when its organisation was withdrawn since it was issued. */
-export async function standingSessionOf(
-  token: string | undefined,
-  secret: string,
-  standing: OrganisationStanding,
-): Promise<ConsoleSession> {
-  const session = consoleSessionOf(token, secret);
-  if (session.ok && session.claims.org && !(await standing(session.claims.org))) return { ok: false, reason: 'invalid' };
-  return session;
-}
-
-/** The stored session a cookie names, refused when it ended, expired or its organisation was withdrawn. */
-export async function storedSessionOf(
-  sessionId: string | undefined,
-  sessions: ConsoleSessions,
-  standing: OrganisationStanding,
-): Promise<ConsoleSession> {
-  if (!sessionId) return { ok: false, reason: 'missing' };
-  const claims = await sessions.find(sessionId);
-  if (!claims || (claims.org && !(await standing(claims.org)))) return { ok: false, reason: 'invalid' };
-  return { ok: true, claims };
 }
 
 /**

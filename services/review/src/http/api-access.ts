@@ -1,30 +1,26 @@
-import type { NextFunction, Request, Response } from 'express';
-import { bearerTokenOf, type OrganisationStanding } from '@koppel/auth';
-import { HttpProblem, sendProblem } from '@koppel/http';
-import { standingSessionOf } from '../app/console-sessions';
+import type { OrganisationStanding } from '@koppel/auth';
+import { authenticate } from '@koppel/http';
+import { CONSOLE_ROLES } from '../app/console-sessions';
+
+const INVALID = 'The bearer token is invalid or expired.';
 
 /**
  * The review JSON API is for the same people as the console: brokers (their
  * regions only) and admins, with a bearer token issued by intake (a session
  * from a sign-in link, or an admin-issued token). The rule is the console's,
- * withdrawn organisations included.
+ * withdrawn organisations included. Sets `req.principal`.
  */
 export function requireBrokerToken(secret: string, standing: OrganisationStanding) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const session = await standingSessionOf(bearerTokenOf(req.get('authorization')), secret, standing);
-    if (session.ok) {
-      req.consoleUser = session.claims;
-      return next();
-    }
-    const problem =
-      session.reason === 'role'
-        ? new HttpProblem(403, 'Forbidden', 'Only brokers and admins may use the review API.')
-        : new HttpProblem(
-            401,
-            'Unauthorized',
-            session.reason === 'missing' ? 'A bearer token is required.' : 'The bearer token is invalid or expired.',
-          );
-    if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-    sendProblem(res, problem, req.originalUrl);
-  };
+  return authenticate({
+    secret,
+    standing,
+    roles: CONSOLE_ROLES,
+    messages: {
+      missing: 'A bearer token is required.',
+      invalid: INVALID,
+      expired: INVALID,
+      withdrawn: INVALID,
+      role: 'Only brokers and admins may use the review API.',
+    },
+  });
 }

@@ -1,7 +1,7 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { Claims, OrganisationStanding } from '@koppel/auth';
-import { HttpProblem, parseOrThrow } from '@koppel/http';
+import { HttpProblem, parseOrThrow, principalOf } from '@koppel/http';
 import { type DecideOutcome, decideProposal } from '../app/decide-proposal';
 import type { ReviewDeps } from '../app/deps';
 import { proposalsPage, visibleProposal } from '../app/proposal-queries';
@@ -53,7 +53,7 @@ export function proposalRoutes(
   const router = Router();
   router.use(requireBrokerToken(access.secret, access.standing));
 
-  const userOf = (req: { consoleUser?: Claims }): Claims => req.consoleUser as Claims;
+  const userOf = (req: Request): Claims => principalOf(req);
   /** A proposal the user may handle; another region's answers 404, as if it did not exist. */
   const visible = async (id: string, user: Claims): Promise<ProposalDoc> => {
     const doc = await visibleProposal(deps, id, user);

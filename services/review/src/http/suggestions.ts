@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
-import { bearerTokenOf, type Claims, type OrganisationStanding, verifyToken } from '@koppel/auth';
+import type { Claims, OrganisationStanding } from '@koppel/auth';
 import { LANGUAGES, type MatchSide, SuggestionAnswerInputSchema, type SuggestionView } from '@koppel/contracts';
-import { corsFor, HttpProblem, parseOrThrow } from '@koppel/http';
+import { authenticate, corsFor, HttpProblem, parseOrThrow, principalOf } from '@koppel/http';
 import { describeStoredExplanation } from '@koppel/matching';
 import type { ReviewDeps } from '../app/deps';
 import { answerSuggestion, suggestionsOf } from '../app/suggestions';
@@ -63,25 +63,32 @@ export function suggestionRoutes(deps: Pick<ReviewDeps, 'proposals' | 'publishSo
     next();
   });
 
-  const authenticated = async (req: Request): Promise<{ claims: Claims; side: MatchSide; org: string }> => {
-    const token = bearerTokenOf(req.get('authorization'));
-    const check = token ? verifyToken(options.secret, token) : undefined;
-    if (!check?.ok) throw new HttpProblem(401, 'Unauthorized', 'A valid bearer token is needed (sign in again).');
-    if (check.claims.org && !(await options.standing(check.claims.org)))
-      throw new HttpProblem(401, 'Unauthorized', 'The organisation of this token was withdrawn; its tokens no longer work.');
-    const side = sideOf(check.claims);
-    if (!side) throw new HttpProblem(403, 'Forbidden', 'Only a school (requester) or a provider organisation has suggestions.');
-    return { claims: check.claims, side, org: check.claims.org as string };
+  const notASide = 'Only a school (requester) or a provider organisation has suggestions.';
+  const again = 'A valid bearer token is needed (sign in again).';
+  router.use(
+    authenticate({
+      secret: options.secret,
+      standing: options.standing,
+      roles: ['requester', 'provider'],
+      messages: { missing: again, invalid: again, expired: again, role: notASide },
+    }),
+  );
+  /** The caller's side of a match: a school or a provider organisation. */
+  const authenticated = (req: Request): { claims: Claims; side: MatchSide; org: string } => {
+    const claims = principalOf(req);
+    const side = sideOf(claims);
+    if (!side) throw new HttpProblem(403, 'Forbidden', notASide);
+    return { claims, side, org: claims.org as string };
   };
 
   router.get('/', async (req, res) => {
-    const { side, org } = await authenticated(req);
+    const { side, org } = authenticated(req);
     const docs = await suggestionsOf(deps, side, org);
     res.json({ items: docs.map((d) => suggestionViewOf(d, side)) });
   });
 
   router.post('/:id/answer', async (req, res) => {
-    const { claims, side, org } = await authenticated(req);
+    const { claims, side, org } = authenticated(req);
     const input = parseOrThrow(SuggestionAnswerInputSchema, req.body ?? {});
     const outcome = await answerSuggestion(deps, {
       matchId: req.params.id,

@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { OrganisationStanding } from '@koppel/auth';
 import { MailKindSchema, MatchSideSchema } from '@koppel/contracts';
-import { crossOriginProtection, HttpProblem, rememberPageLanguage } from '@koppel/http';
+import { crossOriginProtection, HttpProblem, principalOf, rememberPageLanguage } from '@koppel/http';
 import { approveMany } from '../../app/approve-many';
 import { policiesManagedBy, savePolicy } from '../../app/auto-approval-policies';
 import { decideProposal } from '../../app/decide-proposal';
@@ -65,11 +65,11 @@ export function consoleRoutes(
   // First, so a ?lang= is remembered on every console page, the sign-in pages and the redirects to them included.
   router.use(rememberPageLanguage());
   router.use(signInRoutes(options.signIn));
-  router.use(requireConsoleSession(options.signIn.sessions, options.standing));
-  const by = (req: Request) => req.consoleUser!.sub;
+  router.use(requireConsoleSession(options.signIn.sessions, options.standing, options.signIn.secret));
+  const by = (req: Request) => principalOf(req).sub;
   /** The proposal if it exists and the user may handle it; otherwise a 404, as if it did not exist. */
   const proposalFor = async (req: Request): Promise<ProposalDoc> => {
-    const doc = await visibleProposal(deps, String(req.params.id), req.consoleUser!);
+    const doc = await visibleProposal(deps, String(req.params.id), principalOf(req));
     if (!doc) {
       const { notFound } = pageViewOf(req).copy.problems;
       throw new HttpProblem(404, notFound.title, notFound.detail(String(req.params.id)));
@@ -83,7 +83,7 @@ export function consoleRoutes(
       deps,
       queueFilterOf(query),
       { sort: query.sort, offset: query.offset, limit: PAGE_SIZE },
-      req.consoleUser!,
+      principalOf(req),
     );
     res.type('html').send(
       queuePage(pageViewOf(req), {
@@ -101,7 +101,7 @@ export function consoleRoutes(
     const form = BulkForm.safeParse(req.body ?? {});
     if (!form.success) return back(res, '/console', { key: 'bulk-none-ticked' });
     // Only the ticked proposals this broker may handle; the others count as not found.
-    const outcome = await approveMany(deps, form.data.ids, req.consoleUser!, form.data.note || undefined);
+    const outcome = await approveMany(deps, form.data.ids, principalOf(req), form.data.note || undefined);
     back(res, '/console', {
       key: 'bulk-approved',
       approved: outcome.approved.length,
@@ -147,15 +147,15 @@ export function consoleRoutes(
   });
 
   router.get('/mails', async (req, res) => {
-    const items = await proposalsWithFailedMails(deps, req.consoleUser!);
+    const items = await proposalsWithFailedMails(deps, principalOf(req));
     // Operations data across all regions: admins only. The broker may be away: the page still renders.
     const deadLetters =
-      req.consoleUser!.role === 'admin' && options.deadLetters ? await options.deadLetters().catch(() => null) : undefined;
+      principalOf(req).role === 'admin' && options.deadLetters ? await options.deadLetters().catch(() => null) : undefined;
     res.type('html').send(failedMailsPage(pageViewOf(req), items, flashOf(req.query), deadLetters));
   });
 
   router.get('/policies', async (req, res) => {
-    const user = req.consoleUser!;
+    const user = principalOf(req);
     res.type('html').send(
       policiesPage(pageViewOf(req), {
         policies: await policiesManagedBy(deps, user),
@@ -167,7 +167,7 @@ export function consoleRoutes(
   });
 
   router.post('/policies', async (req, res) => {
-    const user = req.consoleUser!;
+    const user = principalOf(req);
     const region = String(req.body?.region ?? '');
     // Authorisation before validation: another region's policy is refused whatever else the form says.
     if (!mayManagePolicy(user, region)) {

@@ -1,12 +1,13 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '@koppel/logging';
+import { cookieValue } from '@koppel/http';
 import { endConsoleSession, startConsoleSession } from '../../app/console-sessions';
 import type { ConsoleSessions } from '../../store/console-sessions';
 import { pageViewOf } from '../page-view';
 import { SIGN_IN_SCRIPT } from '../views/sign-in/sign-in-script';
 import { callbackPage, noScriptPage, signInPage } from '../views/sign-in/sign-in-pages';
-import { clearedSessionCookie, cookieValue, SESSION_COOKIE, sessionCookie } from './console-session';
+import { clearedSessionCookie, SESSION_COOKIE, sessionCookie } from './console-session';
 
 export interface SignInOptions {
   /** AUTH_TOKEN_SECRET: verifies the session tokens intake issues. */
