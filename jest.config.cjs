@@ -3,8 +3,13 @@
  * Kafka, FerretDB/MongoDB and SMTP roles once per run (infra/src/test-global-*.ts)
  * and runs its files one after another because they share them.
  */
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// TSX pages and mails render with hono's JSX runtime (escaping by default; decision 0026).
+const swc = {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic', importSource: 'hono/jsx' } } },
+  module: { type: 'commonjs' },
+};
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] };
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
   projects: [

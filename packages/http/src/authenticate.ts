@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { bearerTokenOf, type Claims, type OrganisationStanding, type Role, verifyToken } from '@koppel/auth';
+import { cookieValue } from './cookies';
 import { HttpProblem } from './problem';
 
 /** Who is calling: the verified claims of a bearer token or of a signed-in session. */
@@ -40,21 +41,6 @@ const DEFAULT_MESSAGES: Record<Refusal, string> = {
   withdrawn: 'The organisation of this token was withdrawn; its tokens no longer work.',
   role: 'These routes are not open to your role.',
 };
-
-/** The value of one cookie from a Cookie header, or undefined. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) {
-      try {
-        return decodeURIComponent(rest.join('='));
-      } catch {
-        return undefined; // broken percent-encoding: no session
-      }
-    }
-  }
-  return undefined;
-}
 
 /** The claims of the caller's credential, or why there are none (the organisation's standing and the role are checked after). */
 async function credentialOf(

@@ -6,3 +6,8 @@ export * from './page-language';
 export * from './html';
 export * from './cross-origin';
 export * from './authenticate';
+export * from './cookies';
+export * from './views/render';
+export * from './views/page';
+export * from './views/language-switcher';
+export * from './views/stylesheet';

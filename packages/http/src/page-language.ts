@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { LANGUAGES, LanguageSchema, type Language } from '@koppel/contracts';
+import { cookieValue } from './cookies';
 import { escapeHtml } from './html';
 
 /** The cookie that remembers a reader's choice of page language for a year. */
@@ -8,14 +9,6 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 /** What each language is called in its own words, for the switcher. */
 export const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
 
 /** The best of nl/fr/en in an Accept-Language header by its q-values, or undefined. */
 export function languageOfAcceptHeader(header: string | undefined): Language | undefined {

@@ -36,6 +36,9 @@ async function buildService(name: ServiceName): Promise<void> {
     target: 'node24',
     format: 'cjs',
     sourcemap: true,
+    // Pages and mails are TSX rendered by hono's JSX runtime (decision 0026).
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
     plugins: [thirdPartyExternal],
     logLevel: 'warning',
     // The gazetteer finds its data file by package name at run time, on purpose (it stays a file, not a literal).
