@@ -12,6 +12,8 @@ export const TOPICS = {
   offers: 'koppel.offers.v1',
   requests: 'koppel.requests.v1',
   matchesProposed: 'koppel.matches.proposed.v1',
+  /** Requests that got fewer proposals than asked, with the nearest misses and why each missed (issue #14). */
+  matchesMissed: 'koppel.matches.missed.v1',
   matchesDecided: 'koppel.matches.decided.v1',
   signIn: 'koppel.signin.v1',
   /** What the school and the provider answered to an approved match, and its confirmation. */
@@ -134,6 +136,56 @@ export const MatchSnapshotSchema = z.object({
 export type MatchSnapshot = z.infer<typeof MatchSnapshotSchema>;
 
 const MatchProposed = z.object({ match: MatchSnapshotSchema });
+
+/** Why an offer whose text fits a request was not proposed: the facts of the constraint it failed (the console words them). */
+export const MissReasonSchema = z.discriminatedUnion('constraint', [
+  z.object({ constraint: z.literal('ages'), offerAges: z.tuple([z.number(), z.number()]), pupilAges: z.tuple([z.number(), z.number()]) }),
+  z.object({
+    constraint: z.literal('distance'),
+    distanceKm: z.number().min(0),
+    mode: z.enum(['online', 'on_site', 'at_school', 'both']),
+    schoolTravelKm: z.number().min(0),
+    providerTravelKm: z.number().min(0),
+  }),
+  z.object({
+    constraint: z.literal('price'),
+    pricePerPupil: z.number().min(0),
+    budgetPerPupil: z.number().min(0),
+    ceilingPerPupil: z.number().min(0),
+  }),
+  z.object({ constraint: z.literal('score'), score: z.number().min(0).max(1), minScore: z.number().min(0).max(1) }),
+]);
+export type MissReasonFacts = z.infer<typeof MissReasonSchema>;
+
+/**
+ * A request got fewer proposals than the matcher proposes at most (`wanted`): the offers
+ * whose texts fit it best but were kept out, each with its reasons, so a broker can ask a
+ * provider to extend its ages, travel or price. The request's own facts come along so a
+ * read model needs nothing else to show it (its municipality, ages and disciplines; no contact).
+ */
+const MatchMissed = z.object({
+  requestId: z.string().min(1),
+  schoolId: z.string().min(1),
+  title: z.string().max(500),
+  municipality: z.string().max(200),
+  postcode: z.string().max(20),
+  country: z.enum(COUNTRIES),
+  pupilAges: z.tuple([z.number(), z.number()]),
+  disciplines: z.array(DisciplineSchema).max(20),
+  proposals: z.number().int().min(0),
+  wanted: z.number().int().min(1),
+  nearMisses: z
+    .array(
+      z.object({
+        offerId: z.string().min(1),
+        textMatch: z.number().min(0).max(1),
+        score: z.number().min(0).max(1).nullable(),
+        reasons: z.array(MissReasonSchema).min(1).max(4),
+      }),
+    )
+    .max(20),
+});
+export type MatchMissedPayload = z.infer<typeof MatchMissed>;
 const MatchDecided = z.object({
   match: MatchSnapshotSchema,
   decision: z.enum(['approved', 'rejected']),
@@ -230,6 +282,7 @@ export const EVENT_PAYLOADS = {
   'request.updated': RequestChanged,
   'request.withdrawn': RequestWithdrawn,
   'match.proposed': MatchProposed,
+  'match.missed': MatchMissed,
   'match.decided': MatchDecided,
   'signin.link-requested': SignInLinkRequested,
   'match.answered': MatchAnswered,
@@ -250,6 +303,7 @@ export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
   [TOPICS.offers]: ['offer.created', 'offer.updated', 'offer.withdrawn'],
   [TOPICS.requests]: ['request.created', 'request.updated', 'request.withdrawn'],
   [TOPICS.matchesProposed]: ['match.proposed'],
+  [TOPICS.matchesMissed]: ['match.missed'],
   [TOPICS.matchesDecided]: ['match.decided'],
   [TOPICS.signIn]: ['signin.link-requested'],
   [TOPICS.matchesAnswered]: ['match.answered', 'match.confirmed'],
@@ -269,6 +323,7 @@ const ANY_EVENT = z.discriminatedUnion('type', [
   envelopeOf('request.updated'),
   envelopeOf('request.withdrawn'),
   envelopeOf('match.proposed'),
+  envelopeOf('match.missed'),
   envelopeOf('match.decided'),
   envelopeOf('signin.link-requested'),
   envelopeOf('match.answered'),

@@ -5,6 +5,7 @@ import { analyseOffer, requestFeaturesOf, type OfferFeatures, type RequestFeatur
 import { haversineKm, haversineKmOf } from './geo/haversine';
 import { AgeBandedGeoGrid, AgeBandedList } from './index/geo-grid';
 import { InvertedIndex } from './index/inverted-index';
+import { type NearMiss, type NearMissOptions, rankNearMisses } from './near-misses';
 import { ageOverlapOf } from './signals/age';
 import { combinedScore, isOverBudget, scoreOf, signalsOf, weightTotalOf, type SignalScores } from './signals/combine';
 import { TopK } from './index/top-k';
@@ -202,6 +203,29 @@ export class MatchingEngine {
       const score = combinedScore(signals, isOverBudget(offer.price, request.budgetPerPupil), this.config);
       return this.explained(req, offer, slot, distanceKm, this.candidates.reachedBy[i], signals, score, 'request');
     });
+  }
+
+  /**
+   * Why a request got few or no proposals: the offers whose texts match it best (BM25
+   * over the offer index, feasible or not; at most `pool` of them), each with the hard
+   * constraints it fails (ages, distance, price) or, when it passes them all, its
+   * score below `minScore`. Proposed offers are left out. Cost: one text search, as for
+   * `matchRequest`, plus constraint checks on the pool; nothing grows with the index.
+   */
+  nearMisses(request: Request, options: NearMissOptions & { pool?: number } = {}): NearMiss[] {
+    const req = requestFeaturesOf(request, this.config);
+    const found: Array<{ slot: number; bm25: number }> = [];
+    this.offerIndex.search(req.text.termWeights, (slot, bm25) => {
+      if (bm25 > 0) found.push({ slot, bm25 });
+    });
+    found.sort((a, b) => b.bm25 - a.bm25);
+    const candidates = found.slice(0, options.pool ?? 50).map(({ slot, bm25 }) => ({ offer: this.offersBySlot[slot]!, bm25 }));
+    const weightTotal = weightTotalOf(this.config);
+    const score = (offer: OfferFeatures, text: number) => {
+      const distanceKm = offer.mode === 'online' ? null : haversineKm(request.school, offer);
+      return scoreOf(req, offer, distanceKm, text, this.config, weightTotal);
+    };
+    return rankNearMisses(req, candidates, score, options);
   }
 
   /** Stored open requests that should hear about this offer, best first. The offer need not be stored. */

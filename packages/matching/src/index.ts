@@ -6,6 +6,7 @@ export { DEFAULT_MATCHING_CONFIG, resolveConfig, type MatchingConfig, type Signa
 export { checkHardConstraints, agesOverlap, priceAllowed, type ConstraintResult, type ReachedBy } from './constraints';
 export { haversineKm } from './geo/haversine';
 export { MatchingEngine, type MatchExplanation, type ScoredMatch, type SignalScores, type MatchOptions } from './engine';
+export { hardConstraintMisses, type MissReason, type NearMiss, type NearMissOptions } from './near-misses';
 export { describeExplanation, describeStoredExplanation, isMatchExplanation } from './explain';
 export { agesFromGradeText, type GradeAges } from './taxonomy/grades';
 export { detectLanguage, type TextLanguage } from './text/language';

@@ -1,4 +1,5 @@
-import { type KoppelEvent, type Offer, type Request, TOPICS } from '@koppel/contracts';
+import { createHash } from 'node:crypto';
+import { createEnvelope, type Envelope, type KoppelEvent, type Offer, type Request, TOPICS } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import type { MatchingEngine } from '@koppel/matching';
 import type { OutgoingEvent } from '@koppel/messaging';
@@ -107,7 +108,36 @@ async function proposeForRequest(request: Request, sourceEventId: string, deps: 
     if (offer) events.push(proposalEvent(snapshotOf(match, request, offer), sourceEventId));
   }
   deps.logger.info('request matched', { requestId: request.id, proposals: events.length });
-  return events.map((event) => ({ topic: TOPICS.matchesProposed, event }));
+  const outgoing: OutgoingEvent[] = events.map((event) => ({ topic: TOPICS.matchesProposed, event }));
+  // Fewer than asked: say why, so a broker can act (issue #14).
+  if (events.length < deps.topN) {
+    const proposed = new Set(matches.map((m) => m.offerId));
+    outgoing.push({ topic: TOPICS.matchesMissed, event: missedEvent(request, proposed, events.length, sourceEventId, deps) });
+  }
+  return outgoing;
+}
+
+/** The nearest misses of a request that got fewer than `topN` proposals, as a `match.missed` event (the same id on a redelivery). */
+function missedEvent(request: Request, proposed: Set<string>, proposals: number, sourceEventId: string, deps: ListingEventDeps): Envelope {
+  const nearMisses = deps.engine.nearMisses(request, { minScore: deps.minScore, proposed, limit: 5 });
+  return createEnvelope({
+    id: createHash('sha256').update(`missed|${request.id}|${sourceEventId}`).digest('hex').slice(0, 32),
+    type: 'match.missed',
+    key: request.id,
+    payload: {
+      requestId: request.id,
+      schoolId: request.school.id,
+      title: request.title,
+      municipality: request.school.municipality,
+      postcode: request.school.postcode,
+      country: request.school.country,
+      pupilAges: [request.pupils.ageMin, request.pupils.ageMax],
+      disciplines: request.disciplines,
+      proposals,
+      wanted: deps.topN,
+      nearMisses,
+    },
+  });
 }
 
 /**
