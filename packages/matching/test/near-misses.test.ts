@@ -38,7 +38,7 @@ describe('near misses', () => {
     expect(byId.get('too-far')).toEqual([
       expect.objectContaining({ constraint: 'distance', mode: 'on_site', schoolTravelKm: 15, providerTravelKm: 0 }),
     ]);
-    expect((byId.get('too-far')?.[0] as { distanceKm: number }).distanceKm).toBeGreaterThan(40);
+    expect((byId.get('too-far')![0] as { distanceKm: number }).distanceKm).toBeGreaterThan(40);
     expect(byId.get('too-dear')).toEqual([{ constraint: 'price', pricePerPupil: 20, budgetPerPupil: 6, ceilingPerPupil: 9 }]);
   });
 

@@ -73,4 +73,33 @@ describe('the matcher, in process', () => {
     const offered = (await proposals()).filter((p) => p.payload.match.requestId === 'req-c2').map((p) => p.payload.match.offerId);
     expect(offered).toEqual(['off-c1']);
   });
+
+  it('when a request finds nothing that fits, then match.missed says which offers came nearest and why', async () => {
+    const offer = makeOffer({
+      id: 'off-c3',
+      title: 'Circusatelier jongleren',
+      description: 'Jongleren en acrobatie.',
+      audience: { ageMin: 15, ageMax: 18 },
+    });
+    await publisher.publish(TOPICS.offers, createEnvelope({ type: 'offer.created', key: offer.id, payload: { offer } }));
+    await transport.idle();
+    const request = makeRequest({
+      id: 'req-c3',
+      title: 'Jongleren in de klas',
+      description: 'Een circusatelier jongleren.',
+      pupils: { ageMin: 8, ageMax: 9 },
+    });
+    await publisher.publish(TOPICS.requests, createEnvelope({ type: 'request.created', key: request.id, payload: { request } }));
+    await transport.idle();
+    const missed = (await transport.readTopic(TOPICS.matchesMissed))
+      .map((m) => JSON.parse(m.value ?? 'null') as KoppelEvent)
+      .filter((e) => e.type === 'match.missed' && e.key === 'req-c3');
+    expect(missed).toHaveLength(1);
+    if (missed[0].type !== 'match.missed') throw new Error('not a miss');
+    // Fewer than the three asked for (the earlier tests' offers may fit a little): the circus offer is the nearest miss.
+    expect(missed[0].payload).toMatchObject({ requestId: 'req-c3', wanted: 3, pupilAges: [8, 9] });
+    expect(missed[0].payload.proposals).toBeLessThan(3);
+    const circus = missed[0].payload.nearMisses.find((m) => m.offerId === 'off-c3');
+    expect(circus?.reasons).toEqual([{ constraint: 'ages', offerAges: [15, 18], pupilAges: [8, 9] }]);
+  });
 });
