@@ -1,7 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import { LANGUAGES, LanguageSchema, type Language } from '@koppel/contracts';
+import { LANGUAGES, type Language, LanguageSchema } from '@koppel/contracts';
 import { cookieValue } from './cookies';
-import { escapeHtml } from './html';
 
 /** The cookie that remembers a reader's choice of page language for a year. */
 export const PAGE_LANGUAGE_COOKIE = 'koppel_taal';
@@ -46,22 +45,4 @@ export function rememberPageLanguage(): RequestHandler {
     }
     next();
   };
-}
-
-/**
- * Links to the same page in the other languages. `path` is the current path
- * with its query (without `lang`); each link names its language in that
- * language, with `lang`/`hreflang` so screen readers pronounce it right.
- */
-export function languageSwitcherHtml(current: Language, path: string, label: string): string {
-  const [pathname, query = ''] = path.split('?');
-  const params = new URLSearchParams(query);
-  params.delete('lang');
-  const links = LANGUAGES.map((lang) => {
-    params.set('lang', lang);
-    const href = escapeHtml(`${pathname}?${params.toString()}`);
-    const currentMark = lang === current ? ' aria-current="true"' : '';
-    return `<a href="${href}" lang="${lang}" hreflang="${lang}"${currentMark}>${LANGUAGE_NAMES[lang]}</a>`;
-  }).join(' ');
-  return `<nav class="languages" aria-label="${escapeHtml(label)}">${links}</nav>`;
 }

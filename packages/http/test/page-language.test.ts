@@ -1,4 +1,4 @@
-import { languageOfAcceptHeader, languageSwitcherHtml, pageLanguageOf } from '../src/page-language';
+import { languageOfAcceptHeader, pageLanguageOf } from '../src/page-language';
 
 const req = (query: Record<string, unknown>, headers: Record<string, string> = {}) => ({ query, headers }) as never;
 
@@ -30,17 +30,5 @@ describe('languageOfAcceptHeader', () => {
   it('is undefined when no supported language is asked for', () => {
     expect(languageOfAcceptHeader('de, es;q=0.9')).toBeUndefined();
     expect(languageOfAcceptHeader(undefined)).toBeUndefined();
-  });
-});
-
-describe('languageSwitcherHtml', () => {
-  it('links the same page in each language and marks the current one', () => {
-    const html = languageSwitcherHtml('fr', '/console?status=proposed&lang=nl', 'Taal');
-    expect(html).toContain('href="/console?status=proposed&amp;lang=nl" lang="nl" hreflang="nl">Nederlands');
-    expect(html).toContain('lang="fr" hreflang="fr" aria-current="true">Français');
-    expect(html).toContain('aria-label="Taal"');
-  });
-  it('escapes what comes from the URL', () => {
-    expect(languageSwitcherHtml('nl', '/x"><script>', 'Taal')).not.toContain('<script>');
   });
 });

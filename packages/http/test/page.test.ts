@@ -31,5 +31,6 @@ describe('Page', () => {
     expect(html).toMatch(/lang="fr" hreflang="fr" aria-current="true">Français</);
     expect(html).toContain('aria-label="Langue"');
     expect(html).not.toMatch(/lang="en"[^>]*aria-current/);
+    expect(renderFragment(LanguageSwitcher({ current: 'nl', path: '/x"><script>', label: 'Taal' }))).not.toContain('<script>');
   });
 });

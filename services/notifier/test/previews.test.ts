@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { previewRoutes } from '../src/http/previews';
+import { PREVIEWS_CSS, previewRoutes } from '../src/http/previews';
 
 /** Every template has a preview with sample data, listed on /previews, in each language. */
 describe('mail previews', () => {
@@ -20,6 +20,14 @@ describe('mail previews', () => {
   it('lists the digest with the other templates', async () => {
     const index = await (await fetch(`${base}/previews`)).text();
     for (const lang of ['nl', 'fr', 'en']) expect(index).toContain(`/previews/digest?lang=${lang}`);
+    expect(index).toContain('href="/previews/approved?lang=fr&amp;recipient=provider&amp;format=text"');
+    expect(index).toContain('href="/previews/sign-in?lang=en&amp;format=text"');
+  });
+
+  it('renders the index as a page with its inline style whole (escaping it changes nothing)', async () => {
+    const index = await (await fetch(`${base}/previews`)).text();
+    expect(index.startsWith('<!doctype html>\n<html lang="nl">')).toBe(true);
+    expect(index).toContain(`<style>${PREVIEWS_CSS}</style>`);
   });
 
   it.each([

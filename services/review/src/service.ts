@@ -8,9 +8,9 @@ import { loadSuggestionsConfig, type ReviewConfig } from './config';
 import { reviewChunkHandler, reviewEventHandler } from './events/review-events';
 import { answerRoutes } from './http/answers/routes';
 import { consoleRoutes } from './http/console/routes';
+import { pageSecurityPolicy, stylesheetRoute } from './http/page-assets';
 import { proposalRoutes } from './http/proposals';
 import { suggestionRoutes } from './http/suggestions';
-import { pageSecurityPolicy } from './http/views/layout';
 import { createReviewModels, reviewStores } from './store/models';
 import type { ProposalDoc } from './store/proposal-doc';
 
@@ -79,6 +79,8 @@ export const review = defineService<ReviewConfig>({
       announce: (url) => ({ console: `${url}/console` }),
       routes: (app) => {
         app.get('/', (_req, res) => res.redirect(302, '/console'));
+        // The one stylesheet of the console, sign-in and answer pages (no session needed: the sign-in page uses it too).
+        app.use(stylesheetRoute());
         app.use('/proposals', proposalRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
         app.use('/console', consoleRoutes(deps, { signIn, standing, deadLetters }));
         app.use(

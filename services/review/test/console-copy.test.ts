@@ -1,19 +1,21 @@
 import type { Language, MatchSnapshot } from '@koppel/contracts';
+import { renderPage } from '@koppel/http';
 import { REGIONS } from '../src/app/regions/province-of-postcode';
 import { flashOf, flashQuery, type Flash } from '../src/http/console/flash';
 import { QueueQuerySchema } from '../src/http/console/queue-query';
-import { CONSOLE_COPY, consoleCopy } from '../src/http/views/console/copy';
+import { AnswerFormPage, AnswerResultPage } from '../src/http/views/answers/answer-pages';
+import { copyFor, REVIEW_COPY } from '../src/http/views/copy';
 import { explanationView } from '../src/http/views/console/explanation';
-import { failedMailsPage } from '../src/http/views/console/mails-page';
-import { policiesPage } from '../src/http/views/console/policies-page';
-import { proposalPage } from '../src/http/views/console/proposal-page';
-import { queuePage } from '../src/http/views/console/queue-page';
+import { FailedMailsPage } from '../src/http/views/console/mails-page';
+import { PoliciesPage } from '../src/http/views/console/policies-page';
+import { ProposalPage } from '../src/http/views/console/proposal-page';
+import { QueuePage } from '../src/http/views/console/queue-page';
 import type { PageView } from '../src/http/views/page-view';
-import { callbackPage, noScriptPage, signInPage } from '../src/http/views/sign-in/sign-in-pages';
+import { CallbackPage, NoScriptPage, SignInPage } from '../src/http/views/sign-in/sign-in-pages';
 import type { PolicyDoc } from '../src/store/policies';
 import type { ProposalDoc } from '../src/store/proposal-doc';
 
-const view = (lang: Language, url = '/console'): PageView => ({ lang, copy: consoleCopy(lang), url });
+const view = (lang: Language, url = '/console'): PageView => ({ lang, copy: copyFor(lang), url });
 
 const explanation = {
   signals: {},
@@ -75,12 +77,15 @@ const proposal: ProposalDoc = {
 };
 const policy: PolicyDoc = { _id: 'West-Vlaanderen', enabled: true, threshold: 0.8, updatedBy: 'sam@example.org', updatedAt: at };
 
-/** Every page of the console and its sign-in, in one language. */
+/** Every page review renders (console, its sign-in, the answer pages), in one language. */
 function allPages(lang: Language): string[] {
   const v = view(lang);
   const query = QueueQuerySchema.parse({ status: 'all' });
+  // The answer pages speak the recipient's language: the school's, here.
+  const answering = { ...match, school: { ...match.school, language: lang } };
   return [
-    queuePage(v, {
+    QueuePage({
+      view: v,
       items: [proposal, { ...proposal, _id: 'x', status: 'approved', decidedBy: 'sam@example.org' }],
       total: 30,
       query,
@@ -88,20 +93,30 @@ function allPages(lang: Language): string[] {
       regions: REGIONS,
       flash: { key: 'bulk-approved', approved: 2, skipped: 1 },
     }),
-    proposalPage(v, proposal, [{ ...proposal, _id: 'other', status: 'rejected' }], { key: 'note-saved' }),
-    failedMailsPage(v, [proposal], { key: 'resend-not-failed' }),
-    policiesPage(v, {
+    ProposalPage({ view: v, proposal, others: [{ ...proposal, _id: 'other', status: 'rejected' }], flash: { key: 'note-saved' } }),
+    FailedMailsPage({ view: v, items: [proposal], flash: { key: 'resend-not-failed' }, deadLetters: null }),
+    PoliciesPage({
+      view: v,
       policies: [policy],
       regions: ['West-Vlaanderen'],
       scopedToBroker: true,
       flash: { key: 'policy-saved', region: 'West-Vlaanderen' },
     }),
-    policiesPage(v, { policies: [], regions: [], scopedToBroker: true }),
-    signInPage(v, { intakeUrl: 'http://intake', reason: 'invalid' }),
-    signInPage(v, { intakeUrl: 'http://intake', reason: 'signed-out' }),
-    callbackPage(v, { intakeUrl: 'http://intake' }),
-    noScriptPage(v),
-  ];
+    PoliciesPage({ view: v, policies: [], regions: [], scopedToBroker: true }),
+    SignInPage({ view: v, intakeUrl: 'http://intake', reason: 'invalid' }),
+    SignInPage({ view: v, intakeUrl: 'http://intake', reason: 'signed-out' }),
+    CallbackPage({ view: v, intakeUrl: 'http://intake' }),
+    NoScriptPage({ view: v }),
+    FailedMailsPage({ view: v, items: [], deadLetters: [{ topic: 'koppel.requests.v1', parked: 2, replayed: 1, waiting: 1 }] }),
+    AnswerFormPage({ match: answering, side: 'school', answer: 'not_interested', token: 't' }),
+    AnswerFormPage({ match: answering, side: 'school', answer: 'interested', token: 't' }),
+    AnswerResultPage({ lang, kind: 'recorded', answer: 'interested', confirmed: true }),
+    AnswerResultPage({ lang, kind: 'recorded', answer: 'interested' }),
+    AnswerResultPage({ lang, kind: 'recorded', answer: 'not_interested' }),
+    AnswerResultPage({ lang, kind: 'already', answer: 'not_interested' }),
+    AnswerResultPage({ lang, kind: 'invalid' }),
+    AnswerResultPage({ lang, kind: 'not-open' }),
+  ].map(renderPage);
 }
 
 const proposalFrOf = () => allPages('fr')[1];
@@ -134,18 +149,18 @@ function visibleText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-describe('console copy', () => {
+describe('review’s copy', () => {
   it('has the same keys in Dutch, French and English, and no empty text', () => {
-    expect(keysOf(CONSOLE_COPY.fr)).toEqual(keysOf(CONSOLE_COPY.nl));
-    expect(keysOf(CONSOLE_COPY.en)).toEqual(keysOf(CONSOLE_COPY.nl));
+    expect(keysOf(REVIEW_COPY.fr)).toEqual(keysOf(REVIEW_COPY.nl));
+    expect(keysOf(REVIEW_COPY.en)).toEqual(keysOf(REVIEW_COPY.nl));
     for (const lang of ['nl', 'fr', 'en'] as const)
-      for (const [path, text] of leaves(CONSOLE_COPY[lang])) expect({ path, text: text.trim() }).not.toEqual({ path, text: '' });
+      for (const [path, text] of leaves(REVIEW_COPY[lang])) expect({ path, text: text.trim() }).not.toEqual({ path, text: '' });
   });
 
   it.each(['fr', 'en'] as const)('translates every Dutch text in %s, but for words both languages share', (lang) => {
     const SAME_WORD = new Set(['Discipline', 'Disciplines', 'Score', 'score', 'Status', 'School', 'school', 'Mails', 'online', 'Topic']);
-    const nl = leaves(CONSOLE_COPY.nl);
-    const untranslated = [...leaves(CONSOLE_COPY[lang])].filter(
+    const nl = leaves(REVIEW_COPY.nl);
+    const untranslated = [...leaves(REVIEW_COPY[lang])].filter(
       ([path, text]) => nl.get(path) === text && !path.startsWith('.regions.') && !SAME_WORD.has(text),
     );
     expect(untranslated).toEqual([]);
@@ -153,8 +168,8 @@ describe('console copy', () => {
 
   it.each(['fr', 'en'] as const)('leaves no Dutch sentence on any page in %s', (lang) => {
     // Words that are the same in both languages (Status, Discipline, the Dutch names of Dutch provinces) are no leftovers.
-    const other = new Set(leaves(CONSOLE_COPY[lang]).values());
-    const dutchOnly = [...leaves(CONSOLE_COPY.nl).values()].filter((text) => !other.has(text) && text.length > 3);
+    const other = new Set(leaves(REVIEW_COPY[lang]).values());
+    const dutchOnly = [...leaves(REVIEW_COPY.nl).values()].filter((text) => !other.has(text) && text.length > 3);
     expect(dutchOnly.length).toBeGreaterThan(150);
     const seen = allPages(lang).map(visibleText).join('\n');
     // As whole words: 'Regio' is no leftover in 'Region', nor 'Brussel' in 'Brussels'.
@@ -189,16 +204,18 @@ describe('console copy', () => {
   });
 
   it('keeps the switcher off the callback page, whose address holds the one-time token', () => {
-    const callback = callbackPage(view('fr', '/console/sign-in/callback?token=secret'), { intakeUrl: 'http://intake' });
+    const callback = renderPage(CallbackPage({ view: view('fr', '/console/sign-in/callback?token=secret'), intakeUrl: 'http://intake' }));
     expect(callback).not.toContain('secret');
     expect(callback).not.toContain('class="languages"');
-    expect(signInPage(view('fr', '/console/sign-in'), { intakeUrl: 'http://intake' })).toContain('href="/console/sign-in?lang=en"');
+    expect(renderPage(SignInPage({ view: view('fr', '/console/sign-in'), intakeUrl: 'http://intake' }))).toContain(
+      'href="/console/sign-in?lang=en"',
+    );
   });
 
   it('gives the sign-in script its sentences as data the page cannot break out of', () => {
-    const page = signInPage(view('en'), { intakeUrl: 'http://intake' });
+    const page = renderPage(SignInPage({ view: view('en'), intakeUrl: 'http://intake' }));
     const block = /<script type="application\/json" id="sign-in-messages">([\s\S]*?)<\/script>/.exec(page)?.[1];
-    expect(JSON.parse(block!)).toEqual(CONSOLE_COPY.en.signIn.script);
+    expect(JSON.parse(block!)).toEqual(REVIEW_COPY.en.signIn.script);
     expect(block).not.toContain('<');
   });
 
@@ -245,8 +262,8 @@ describe('flash messages through the redirect', () => {
 
   it('are said in each language', () => {
     const saved: Flash = { key: 'policy-saved', region: 'Luik' };
-    expect(CONSOLE_COPY.nl.flash['policy-saved'](saved)).toBe('Regel voor Luik bewaard.');
-    expect(CONSOLE_COPY.fr.flash['policy-saved'](saved)).toBe('Règle pour Liège enregistrée.');
-    expect(CONSOLE_COPY.en.flash['policy-saved'](saved)).toBe('Rule for Liège saved.');
+    expect(REVIEW_COPY.nl.flash['policy-saved'](saved)).toBe('Regel voor Luik bewaard.');
+    expect(REVIEW_COPY.fr.flash['policy-saved'](saved)).toBe('Règle pour Liège enregistrée.');
+    expect(REVIEW_COPY.en.flash['policy-saved'](saved)).toBe('Rule for Liège saved.');
   });
 });

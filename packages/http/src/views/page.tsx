@@ -15,6 +15,8 @@ export interface PageProps {
   siteName?: string;
   /** The main navigation; none on public pages. */
   nav?: Array<{ href: string; label: string; current?: boolean }>;
+  /** The main navigation's name for screen readers, in the page's language (default: the frame's own words). */
+  navLabel?: string;
   /** The language switcher (LanguageSwitcher); none on pages that follow a recipient's language. */
   languages?: Child;
   /** The stylesheet's address: every page links one file (the CSP allows styles from 'self' only). */
@@ -52,7 +54,7 @@ export function Page(props: PageProps) {
             {props.siteName ? ` · ${props.siteName}` : ''}
           </p>
           {props.nav?.length ? (
-            <nav aria-label={words.mainNav}>
+            <nav aria-label={props.navLabel ?? words.mainNav}>
               {props.nav.map((n) => (
                 <a href={n.href} aria-current={n.current ? 'page' : undefined}>
                   {n.label}

@@ -5,7 +5,6 @@ export const en: PortalCopy = {
   locale: 'en-GB',
   layout: {
     siteTagline: 'culture at school',
-    skipLink: 'Skip to content',
     mainMenu: 'Main menu',
     languageMenu: 'Language',
     errorMarker: 'Error: ',

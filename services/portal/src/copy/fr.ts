@@ -8,7 +8,6 @@ export const fr: PortalCopy = {
   locale: 'fr-BE',
   layout: {
     siteTagline: 'la culture à l’école',
-    skipLink: 'Aller au contenu',
     mainMenu: 'Menu principal',
     languageMenu: 'Langue',
     errorMarker: 'Erreur : ',

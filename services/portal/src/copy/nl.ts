@@ -15,7 +15,6 @@ export const nl = {
   locale: 'nl-BE',
   layout: {
     siteTagline: 'cultuur op school',
-    skipLink: 'Naar de inhoud',
     mainMenu: 'Hoofdmenu',
     languageMenu: 'Taal',
     /** Put before every field error (CSS), so an error is never shown by colour alone. */

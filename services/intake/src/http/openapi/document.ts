@@ -18,7 +18,7 @@ import {
 } from '@koppel/contracts';
 import { EXAMPLES } from './examples';
 
-/** What the reference page (docs-page.ts) reads of a parameter and an operation. */
+/** What the reference page (docs-page.tsx) reads of a parameter and an operation. */
 interface ApiParameter {
   name: string;
   in: string;

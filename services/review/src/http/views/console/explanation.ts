@@ -1,6 +1,6 @@
 import { describeExplanation, isMatchExplanation } from '@koppel/matching';
 import type { Language, MatchSnapshot } from '@koppel/contracts';
-import { consoleCopy } from './copy';
+import { copyFor } from '../copy';
 import { formatters } from '../page-view';
 
 /** The engine's explanation as the console shows it: one sentence plus the facts behind it, in the reader's language. */
@@ -23,8 +23,8 @@ export function explanationView(match: MatchSnapshot, lang: Language = 'nl'): Ex
   const e = match.explanation;
   if (!isMatchExplanation(e))
     return { sentence: match.summary, disciplines: match.offer.disciplines, themes: [], terms: [], overBudget: false };
-  const words = consoleCopy(lang).explanation;
-  const km = formatters(consoleCopy(lang)).oneDecimal;
+  const words = copyFor(lang).explanation;
+  const km = formatters(copyFor(lang)).oneDecimal;
   return {
     sentence: describeExplanation(e, lang),
     ages: words.ages(e.ageOverlap.from, e.ageOverlap.to, Math.round(e.ageOverlap.coverage * 100)),

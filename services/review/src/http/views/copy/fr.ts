@@ -1,10 +1,10 @@
-import type { ConsoleCopy } from './nl';
+import type { ReviewCopy } from './nl';
 
 /** "to the school / to the provider" with the article French needs. */
 const TO_SIDE = { school: 'à l’école', provider: 'à l’opérateur' } as const;
 
-/** The console in French; typed with the Dutch copy's shape, so nothing can be left out. */
-export const fr: ConsoleCopy = {
+/** Review's pages in French; typed with the Dutch catalogue's shape, so nothing can be left out. */
+export const fr: ReviewCopy = {
   locale: 'fr-BE',
   siteName: 'console de médiation',
   languageMenu: 'Langue',
@@ -247,5 +247,24 @@ export const fr: ConsoleCopy = {
       noAccess: 'Cette adresse ne donne pas accès à la console : elle est réservée aux médiateurs.',
       signedIn: 'Connecté. Vous allez vers la console…',
     },
+  },
+  answers: {
+    title: 'Votre réponse',
+    heading: (offer) => `Votre réponse à la proposition « ${offer} »`,
+    between: (school, provider) => `Proposition entre ${school} et ${provider}.`,
+    yourAnswer: { interested: 'Oui, nous sommes intéressés', not_interested: 'Non, nous ne sommes pas intéressés' },
+    reason: 'Pourquoi pas ? (facultatif, le médiateur le lira)',
+    send: 'Envoyer la réponse',
+    thanks: {
+      interested: 'Merci ! Nous avons noté votre intérêt.',
+      not_interested: 'Merci pour votre réponse. Le médiateur en sera informé.',
+    },
+    confirmed:
+      'Les deux parties sont intéressées : la mise en relation est confirmée. Vous recevrez chacun un e-mail avec les coordonnées de l’autre.',
+    waiting: 'Dès que l’autre partie aura répondu, nous vous tiendrons au courant.',
+    already: (a) =>
+      `Une réponse a déjà été donnée (« ${a === 'interested' ? 'intéressé' : 'pas intéressé'} »). Un lien ne fonctionne qu’une fois.`,
+    invalid: 'Ce lien n’est pas valable ou a expiré. Demandez un nouvel e-mail au médiateur.',
+    notOpen: 'Il n’est (plus) possible de répondre à cette proposition.',
   },
 };

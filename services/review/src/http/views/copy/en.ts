@@ -1,9 +1,9 @@
-import type { ConsoleCopy } from './nl';
+import type { ReviewCopy } from './nl';
 
 const SIDES = { school: 'school', provider: 'provider' } as const;
 
-/** The console in English; typed with the Dutch copy's shape, so nothing can be left out. */
-export const en: ConsoleCopy = {
+/** Review's pages in English; typed with the Dutch catalogue's shape, so nothing can be left out. */
+export const en: ReviewCopy = {
   locale: 'en-GB',
   siteName: 'broker console',
   languageMenu: 'Language',
@@ -237,5 +237,23 @@ export const en: ConsoleCopy = {
       noAccess: 'This address has no access to the console: it is for brokers.',
       signedIn: 'Signed in. Taking you to the console…',
     },
+  },
+  answers: {
+    title: 'Your answer',
+    heading: (offer) => `Your answer to the suggestion “${offer}”`,
+    between: (school, provider) => `Suggestion between ${school} and ${provider}.`,
+    yourAnswer: { interested: 'Yes, we are interested', not_interested: 'No, we are not interested' },
+    reason: 'Why not? (optional, the broker will read this)',
+    send: 'Send answer',
+    thanks: {
+      interested: 'Thank you! We have noted that you are interested.',
+      not_interested: 'Thank you for your answer. The broker will see it.',
+    },
+    confirmed: 'Both sides are interested: the match is confirmed. You will both get a mail with each other’s contact details.',
+    waiting: 'As soon as the other side has answered, you will hear from us.',
+    already: (a) =>
+      `This suggestion has already been answered (“${a === 'interested' ? 'interested' : 'not interested'}”). A link works only once.`,
+    invalid: 'This link is not valid or has expired. Ask the broker for a new mail.',
+    notOpen: 'This suggestion can no longer be answered.',
   },
 };

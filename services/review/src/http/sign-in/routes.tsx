@@ -1,12 +1,12 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '@koppel/logging';
-import { cookieValue } from '@koppel/http';
+import { cookieValue, renderPage } from '@koppel/http';
 import { endConsoleSession, startConsoleSession } from '../../app/console-sessions';
 import type { ConsoleSessions } from '../../store/console-sessions';
 import { pageViewOf } from '../page-view';
 import { SIGN_IN_SCRIPT } from '../views/sign-in/sign-in-script';
-import { callbackPage, noScriptPage, signInPage } from '../views/sign-in/sign-in-pages';
+import { CallbackPage, NoScriptPage, SignInPage } from '../views/sign-in/sign-in-pages';
 import { clearedSessionCookie, SESSION_COOKIE, sessionCookie } from './console-session';
 
 export interface SignInOptions {
@@ -31,18 +31,19 @@ export function signInRoutes(options: SignInOptions): Router {
   const router = Router();
 
   router.get('/sign-in', (req, res) => {
-    res.type('html').send(signInPage(pageViewOf(req), { intakeUrl: options.intakeUrl, reason: SignInQuery.parse(req.query).reason }));
+    const reason = SignInQuery.parse(req.query).reason;
+    res.type('html').send(renderPage(<SignInPage view={pageViewOf(req)} intakeUrl={options.intakeUrl} reason={reason} />));
   });
   router.get('/sign-in/callback', (req, res) => {
     // The page's address holds a one-time token: no caching, and no referrer (createApp sets no-referrer).
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(callbackPage(pageViewOf(req), { intakeUrl: options.intakeUrl }));
+    res.type('html').send(renderPage(<CallbackPage view={pageViewOf(req)} intakeUrl={options.intakeUrl} />));
   });
   router.post(['/sign-in', '/sign-in/callback'], (req, res) => {
     res
       .status(400)
       .type('html')
-      .send(noScriptPage(pageViewOf(req)));
+      .send(renderPage(<NoScriptPage view={pageViewOf(req)} />));
   });
   router.get('/sign-in/script.js', (_req, res) => {
     res.type('application/javascript').send(SIGN_IN_SCRIPT);

@@ -1,7 +1,7 @@
-import type { MailKind, MatchSide } from '@koppel/contracts';
-import type { RegionName } from '../../../../app/regions/province-of-postcode';
-import type { MailState, ProposalStatus } from '../../../../store/proposal-doc';
-import type { FlashMessages } from '../../../console/flash';
+import type { MailKind, MatchAnswer, MatchSide } from '@koppel/contracts';
+import type { RegionName } from '../../../app/regions/province-of-postcode';
+import type { MailState, ProposalStatus } from '../../../store/proposal-doc';
+import type { FlashMessages } from '../../console/flash';
 
 const SIDES: Record<MatchSide, string> = { school: 'school', provider: 'aanbieder' };
 
@@ -37,10 +37,12 @@ const REGION_NAMES: Record<RegionName, string> = {
 };
 
 /**
- * Everything a broker reads in the console and on its sign-in pages, in
- * Dutch. This object is the shape of the copy: `fr` and `en` are typed with
- * it, so a missing or misspelt key there is a type error rather than a Dutch
- * leftover. Functions take what varies; the pages escape what they return.
+ * Every word of review's pages, in Dutch: what a broker reads in the console and
+ * on its sign-in pages, and what a school or provider reads on the answer pages
+ * (the frame's skip link and menu name are @koppel/http's `Page`). This object is
+ * the shape of the catalogue (`ReviewCopy`): `fr` and `en` are typed with it, so a
+ * missing or misspelt key there is a type error rather than a Dutch leftover.
+ * Functions take what varies; the pages (TSX) escape what they return.
  */
 export const nl = {
   /** For dates and amounts (Intl). */
@@ -262,6 +264,28 @@ export const nl = {
       signedIn: 'Aangemeld. Je gaat naar de console…',
     },
   },
+  /** The answer pages a mail's link opens (schools and providers; in the recipient's language). */
+  answers: {
+    title: 'Jouw antwoord',
+    heading: (offer: string) => `Jouw antwoord op het voorstel “${offer}”`,
+    between: (school: string, provider: string) => `Voorstel tussen ${school} en ${provider}.`,
+    yourAnswer: { interested: 'Ja, we zijn geïnteresseerd', not_interested: 'Nee, we zijn niet geïnteresseerd' } satisfies Record<
+      MatchAnswer,
+      string
+    >,
+    reason: 'Waarom niet? (niet verplicht, de bemiddelaar leest dit)',
+    send: 'Antwoord versturen',
+    thanks: {
+      interested: 'Bedankt! We hebben genoteerd dat jullie geïnteresseerd zijn.',
+      not_interested: 'Bedankt voor je antwoord. De bemiddelaar krijgt het te zien.',
+    } satisfies Record<MatchAnswer, string>,
+    confirmed: 'Beide kanten zijn geïnteresseerd: de koppeling is bevestigd. Jullie krijgen allebei een mail met elkaars contactgegevens.',
+    waiting: 'Zodra de andere kant ook geantwoord heeft, hoor je van ons.',
+    already: (a: MatchAnswer) =>
+      `Op dit voorstel is al geantwoord (“${a === 'interested' ? 'geïnteresseerd' : 'niet geïnteresseerd'}”). Een link werkt maar één keer.`,
+    invalid: 'Deze link is ongeldig of verlopen. Vraag de bemiddelaar om een nieuwe mail.',
+    notOpen: 'Op dit voorstel kan niet (meer) geantwoord worden.',
+  },
 };
 
-export type ConsoleCopy = typeof nl;
+export type ReviewCopy = typeof nl;

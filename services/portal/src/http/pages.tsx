@@ -1,8 +1,9 @@
 import { type Express, type NextFunction, type Request, type Response, Router } from 'express';
-import { pageLanguageOf, type PolicyDirectives, rememberPageLanguage } from '@koppel/http';
+import { pageLanguageOf, type PolicyDirectives, rememberPageLanguage, renderPage } from '@koppel/http';
+import type { Child } from 'hono/jsx';
 import type { PortalConfig } from '../config';
 import { PORTAL_CSS } from './views/layout';
-import { homePage, type PageContext, providerPage, schoolPage, signInPage } from './views/portal-pages';
+import { HomePage, type PageContext, ProviderPage, SchoolPage, SignInPage } from './views/portal-pages';
 
 /**
  * Pages only: the browser may connect to intake and review (and nothing else),
@@ -31,11 +32,11 @@ function pageHeaders() {
   };
 }
 
-const PAGES: Record<string, (context: PageContext) => string> = {
-  '/': homePage,
-  '/aanmelden': signInPage,
-  '/school': schoolPage,
-  '/aanbieder': providerPage,
+const PAGES: Record<string, (context: PageContext) => Child> = {
+  '/': (context) => <HomePage {...context} />,
+  '/aanmelden': (context) => <SignInPage {...context} />,
+  '/school': (context) => <SchoolPage {...context} />,
+  '/aanbieder': (context) => <ProviderPage {...context} />,
 };
 
 /** The portal's pages, its stylesheet and its browser script (`script`: the built dist/client.js). */
@@ -45,7 +46,10 @@ export function portalRoutes(app: Express, urls: Pick<PageContext, 'intakeUrl' |
   router.use(rememberPageLanguage());
   // Rendered per request: the language (?lang=, the remembered cookie, Accept-Language) and the switcher's links depend on it.
   for (const [path, render] of Object.entries(PAGES)) {
-    router.get(path, (req, res) => void res.type('html').send(render({ ...urls, lang: pageLanguageOf(req), path: req.originalUrl })));
+    router.get(path, (req, res) => {
+      const page = render({ ...urls, lang: pageLanguageOf(req), path: req.originalUrl });
+      res.type('html').send(renderPage(page));
+    });
   }
   router.get('/portal.js', (_req, res) => void res.type('application/javascript').send(script));
   router.get('/portal.css', (_req, res) => void res.type('text/css').send(PORTAL_CSS));

@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { OrganisationStanding } from '@koppel/auth';
 import { MailKindSchema, MatchSideSchema } from '@koppel/contracts';
-import { crossOriginProtection, HttpProblem, principalOf, rememberPageLanguage } from '@koppel/http';
+import { crossOriginProtection, HttpProblem, principalOf, rememberPageLanguage, renderPage } from '@koppel/http';
 import { approveMany } from '../../app/approve-many';
 import { policiesManagedBy, savePolicy } from '../../app/auto-approval-policies';
 import { decideProposal } from '../../app/decide-proposal';
@@ -16,11 +16,11 @@ import type { ProposalDoc } from '../../store/proposal-doc';
 import { pageViewOf } from '../page-view';
 import { requireConsoleSession } from '../sign-in/console-session';
 import { type SignInOptions, signInRoutes } from '../sign-in/routes';
-import { regionLabel } from '../views/console/console-layout';
-import { type DeadLetterRow, failedMailsPage } from '../views/console/mails-page';
-import { policiesPage } from '../views/console/policies-page';
-import { proposalPage } from '../views/console/proposal-page';
-import { queuePage } from '../views/console/queue-page';
+import { regionLabel } from '../views/console/labels';
+import { type DeadLetterRow, FailedMailsPage } from '../views/console/mails-page';
+import { PoliciesPage } from '../views/console/policies-page';
+import { ProposalPage } from '../views/console/proposal-page';
+import { QueuePage } from '../views/console/queue-page';
 import { type Flash, flashOf, flashQuery } from './flash';
 import { PolicyForm } from './policy-form';
 import { queueFilterOf, QueueQuerySchema } from './queue-query';
@@ -85,16 +85,21 @@ export function consoleRoutes(
       { sort: query.sort, offset: query.offset, limit: PAGE_SIZE },
       principalOf(req),
     );
-    res.type('html').send(
-      queuePage(pageViewOf(req), {
-        items,
-        total,
-        query,
-        limit: PAGE_SIZE,
-        regions: REGIONS,
-        flash: flashOf(req.query),
-      }),
-    );
+    res
+      .type('html')
+      .send(
+        renderPage(
+          <QueuePage
+            view={pageViewOf(req)}
+            items={items}
+            total={total}
+            query={query}
+            limit={PAGE_SIZE}
+            regions={REGIONS}
+            flash={flashOf(req.query)}
+          />,
+        ),
+      );
   });
 
   router.post('/bulk-approve', async (req, res) => {
@@ -112,7 +117,7 @@ export function consoleRoutes(
   router.get('/proposals/:id', async (req, res) => {
     const doc = await proposalFor(req);
     const others = await otherCandidates(deps, doc);
-    res.type('html').send(proposalPage(pageViewOf(req), doc, others, flashOf(req.query)));
+    res.type('html').send(renderPage(<ProposalPage view={pageViewOf(req)} proposal={doc} others={others} flash={flashOf(req.query)} />));
   });
 
   router.post('/proposals/:id/note', async (req, res) => {
@@ -151,19 +156,27 @@ export function consoleRoutes(
     // Operations data across all regions: admins only. The broker may be away: the page still renders.
     const deadLetters =
       principalOf(req).role === 'admin' && options.deadLetters ? await options.deadLetters().catch(() => null) : undefined;
-    res.type('html').send(failedMailsPage(pageViewOf(req), items, flashOf(req.query), deadLetters));
+    res
+      .type('html')
+      .send(renderPage(<FailedMailsPage view={pageViewOf(req)} items={items} flash={flashOf(req.query)} deadLetters={deadLetters} />));
   });
 
   router.get('/policies', async (req, res) => {
     const user = principalOf(req);
-    res.type('html').send(
-      policiesPage(pageViewOf(req), {
-        policies: await policiesManagedBy(deps, user),
-        regions: policyRegionsFor(user),
-        scopedToBroker: user.role !== 'admin',
-        flash: flashOf(req.query),
-      }),
-    );
+    const policies = await policiesManagedBy(deps, user);
+    res
+      .type('html')
+      .send(
+        renderPage(
+          <PoliciesPage
+            view={pageViewOf(req)}
+            policies={policies}
+            regions={policyRegionsFor(user)}
+            scopedToBroker={user.role !== 'admin'}
+            flash={flashOf(req.query)}
+          />,
+        ),
+      );
   });
 
   router.post('/policies', async (req, res) => {

@@ -4,8 +4,8 @@ import { verifyAnswerToken } from '@koppel/answer-links';
 import type { ReviewDeps } from '../../app/deps';
 import { answerLinkState, recordAnswer } from '../../app/record-answer';
 import type { ProposalDoc } from '../../store/proposal-doc';
-import { answerFormPage, answerResultPage } from '../views/answers/answer-pages';
-import { languageOf } from '../views/answers/copy';
+import { renderPage } from '@koppel/http';
+import { AnswerFormPage, AnswerResultPage, languageOf } from '../views/answers/answer-pages';
 
 const AnswerForm = z.object({ reason: z.string().trim().max(2000).optional() });
 
@@ -31,20 +31,22 @@ export function answerRoutes(
       return res
         .status(400)
         .type('html')
-        .send(answerResultPage({ lang: 'nl', kind: 'invalid' }));
+        .send(renderPage(<AnswerResultPage lang="nl" kind="invalid" />));
     const state = await answerLinkState(deps, check.claims.m, check.claims.s);
     if (state.kind === 'missing')
       return res
         .status(404)
         .type('html')
-        .send(answerResultPage({ lang: 'nl', kind: 'invalid' }));
+        .send(renderPage(<AnswerResultPage lang="nl" kind="invalid" />));
     const lang = languageOf(state.match, check.claims.s);
     if (state.kind === 'already-answered')
       return res
         .status(409)
         .type('html')
-        .send(answerResultPage({ lang, kind: 'already', answer: state.answer }));
-    res.type('html').send(answerFormPage({ match: state.match, side: check.claims.s, answer: check.claims.a, token: req.params.token }));
+        .send(renderPage(<AnswerResultPage lang={lang} kind="already" answer={state.answer} />));
+    res
+      .type('html')
+      .send(renderPage(<AnswerFormPage match={state.match} side={check.claims.s} answer={check.claims.a} token={req.params.token} />));
   });
 
   router.post('/:token', async (req, res) => {
@@ -54,7 +56,7 @@ export function answerRoutes(
       return res
         .status(400)
         .type('html')
-        .send(answerResultPage({ lang: 'nl', kind: 'invalid' }));
+        .send(renderPage(<AnswerResultPage lang="nl" kind="invalid" />));
     }
     const form = AnswerForm.parse(req.body ?? {});
     const { m: matchId, s: side, a: answer } = check.claims;
@@ -67,20 +69,20 @@ export function answerRoutes(
       return res
         .status(404)
         .type('html')
-        .send(answerResultPage({ lang: 'nl', kind: 'invalid' }));
+        .send(renderPage(<AnswerResultPage lang="nl" kind="invalid" />));
     const lang = languageOf(outcome.kind === 'recorded' ? outcome.proposal.match : outcome.match, side);
     if (outcome.kind === 'already-answered')
       return res
         .status(409)
         .type('html')
-        .send(answerResultPage({ lang, kind: 'already', answer: outcome.answer }));
+        .send(renderPage(<AnswerResultPage lang={lang} kind="already" answer={outcome.answer} />));
     if (outcome.kind === 'not-open')
       return res
         .status(409)
         .type('html')
-        .send(answerResultPage({ lang, kind: 'not-open' }));
+        .send(renderPage(<AnswerResultPage lang={lang} kind="not-open" />));
     deps.logger.info('match answered', { matchId, side, answer, tokenId: check.tokenId, confirmed: outcome.confirmed });
-    res.type('html').send(answerResultPage({ lang, kind: 'recorded', answer, confirmed: outcome.confirmed }));
+    res.type('html').send(renderPage(<AnswerResultPage lang={lang} kind="recorded" answer={answer} confirmed={outcome.confirmed} />));
   });
 
   return router;

@@ -1,0 +1,51 @@
+import type { MailCopy } from './nl';
+
+/** The notifier's mails in English; the shape (and so every key) comes from the Dutch copy. */
+export const en: MailCopy = {
+  locale: 'en-GB',
+  greeting: (name) => (name ? `Dear ${name},` : 'Hello,'),
+  closing: 'Kind regards,\nkoppel',
+  why: 'Why it fits',
+  note: 'Note from the broker',
+  interested: 'Yes, interested',
+  notInterested: 'No, not interested',
+  pupils: (count, ageMin, ageMax) => `${count} pupils aged ${ageMin}–${ageMax}`,
+  formats: {
+    workshop: 'workshop',
+    performance: 'performance',
+    visit: 'visit',
+    project: 'project',
+    teacher_training: 'teacher training',
+    lesson_package: 'lesson package',
+    coaching: 'coaching',
+  },
+  match: {
+    subject: (offerTitle) => `Suggestion from koppel: ${offerTitle}`,
+    confirmedSubject: (offerTitle) => `Confirmed: ${offerTitle}`,
+    intro: {
+      school: 'For your request we suggest this offer. A broker has approved the pairing.',
+      provider: 'A school is looking for something that fits your offer well. A broker has approved the pairing.',
+    },
+    confirmedIntro:
+      'Good news: you are both interested. The match is confirmed; here are the contact details to arrange the rest together.',
+    request: 'Request',
+    offer: 'Offer',
+    contact: (otherName) => `Get in touch with ${otherName}:`,
+    question: 'Are you interested? One click is enough:',
+    linkHint: 'These links are personal and work once, without signing in.',
+  },
+  digest: {
+    subject: (count, day) => `koppel: ${count} new ${count === 1 ? 'suggestion' : 'suggestions'} (${day})`,
+    intro: (count) =>
+      `Schools are looking for something that fits your offer. A broker approved ${count === 1 ? 'this suggestion' : `these ${count} suggestions`}:`,
+    school: 'School',
+    hint: 'Each link is personal and works once, without signing in. You chose one mail a day; you can change that at koppel.',
+  },
+  signIn: {
+    subject: 'Your sign-in link for koppel',
+    intro: 'You asked to sign in to koppel. Click the button (or open the link) to sign in:',
+    button: 'Sign in to koppel',
+    validUntil: (time) => `The link works once and is valid until ${time}.`,
+    notYou: 'Did not ask for this? Then ignore this mail; nothing will happen.',
+  },
+};
