@@ -35,6 +35,10 @@ export const REVIEW_ROUTES: HostileRoute[] = [
   { method: 'GET', path: '/console/mails' },
   { method: 'GET', path: '/console/policies' },
   { method: 'POST', path: '/console/policies' },
+  { method: 'GET', path: '/console/insights' },
+  { method: 'GET', path: '/console/insights.csv' },
+  { method: 'GET', path: '/insights/summary' },
+  { method: 'GET', path: '/koppel.css' },
   { method: 'GET', path: '/healthz' },
   { method: 'GET', path: '/readyz' },
 ];

@@ -62,6 +62,18 @@ export const env = {
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   logLevel: () => z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   positiveInt: (fallback: number) => z.coerce.number().int().min(1).default(fallback),
+  /** Comma-separated origins (`scheme://host[:port]`, no path); empty: none. */
+  origins: () =>
+    z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().refine((o) => new URL(o).origin === o, 'each must be an origin: scheme://host[:port], no path'))),
   number: (fallback: number) => z.coerce.number().default(fallback),
 };
 

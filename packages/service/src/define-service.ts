@@ -60,7 +60,10 @@ export interface ServiceScope {
   topicsReady(): boolean;
   /** Starts the outbox relay over these models, nudged at once for what a previous process left; readiness reports what it parked. */
   outbox(models: OutboxRelayOptions['models'], options?: Pick<OutboxRelayOptions, 'intervalMs' | 'sweepIntervalMs'>): OutboxRelay;
-  /** Follows topics (once the broker can be reached); readiness says whether the consumer runs. */
+  /**
+   * Follows topics (once the broker can be reached); readiness says whether the consumer runs:
+   * the first consumer as `consumer`, each further one (its own group) as `consumer:<groupId>`.
+   */
   consume(options: Omit<SubscriptionOptions, 'transport' | 'publisher' | 'logger'>): Subscription;
   /** Background work (timers, schedulers) that stops with the service: everything stops in the reverse order it started. */
   own<T extends Stoppable>(thing: T): T;
@@ -197,6 +200,7 @@ async function openScope(
     topics = creating;
   }
 
+  let consumers = 0;
   const required = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`this service has no ${what} (see its infrastructure())`);
     return value;
@@ -233,7 +237,9 @@ async function openScope(
         transport: required(transport, 'broker'),
       });
       stops.push(() => subscription.stop());
-      checks.consumer = consumerCheck(subscription);
+      // The first consumer's check keeps its name; each further one (another group) gets its own beside it.
+      checks[consumers === 0 ? 'consumer' : `consumer:${options.groupId}`] = consumerCheck(subscription);
+      consumers += 1;
       return subscription;
     },
     own: (thing) => {

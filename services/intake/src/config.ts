@@ -29,16 +29,7 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   /** Lifetime of a session token obtained through a sign-in link. */
   SESSION_TTL_HOURS: env.positiveInt(12),
   /** Origins (comma-separated, e.g. review's console `https://console.koppel.example`) whose pages may post to /auth/* from the browser. Empty: none. */
-  INTAKE_CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url().refine((o) => new URL(o).origin === o, 'each must be an origin: scheme://host[:port], no path'))),
+  INTAKE_CORS_ORIGINS: env.origins(),
   /** Requests per minute per token (per client address for the unauthenticated sign-in routes). */
   INTAKE_RATE_LIMIT_PER_MINUTE: env.positiveInt(600),
   /** Sign-in links one address may ask for in an hour; more still answer 202 but make none. */

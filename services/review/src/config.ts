@@ -7,10 +7,17 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   REVIEW_PORT: env.port(8083),
   /** Listen address. */
   REVIEW_HOST: z.string().default('127.0.0.1'),
-  /** Review's database on MONGO_URI (proposals, policies, console sessions). */
+  /** Review's database on MONGO_URI (proposals, policies, console sessions, the insights read model). */
   REVIEW_DB: env.databaseName('koppel-review'),
   /** Kafka consumer group: instances sharing it share the work. */
   REVIEW_GROUP_ID: z.string().min(1).default('koppel-review'),
+  /**
+   * Kafka consumer group of the insights read model (issue #14), which follows requests, offers, organisations
+   * and near misses from the beginning on its own; unset: REVIEW_GROUP_ID followed by `-insights`
+   * (`koppel-review-insights`). To rebuild the read model, drop its `insight_*` collections and reset this
+   * group, or name a new one (docs/operations.md).
+   */
+  REVIEW_INSIGHTS_GROUP_ID: z.string().min(1).optional(),
   /** How often the outbox relay retries events it could not publish yet (e.g. the broker was away). */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
   /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */
@@ -21,6 +28,8 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters, the same value intake uses'),
   /** Intake's address as the broker's browser reaches it: the sign-in pages post to its /auth routes from the browser. */
   INTAKE_PUBLIC_URL: env.url('http://127.0.0.1:8081'),
+  /** Origins (comma-separated, e.g. the portal's `https://koppel.example`) whose pages may call /suggestions from the browser. Empty: none. */
+  REVIEW_CORS_ORIGINS: env.origins(),
   /** Mark the console's session cookie Secure (only sent over HTTPS): true in production behind TLS. */
   CONSOLE_COOKIE_SECURE: env.bool(false),
   /** How often matches whose answers are recorded but not yet settled (confirmed or declined) are looked for: what a crash between the two writes leaves; a scan on FerretDB. */
@@ -34,30 +43,11 @@ export const reviewEnvSchema = commonEnvSchema.extend({
 });
 export type ReviewConfig = z.infer<typeof reviewEnvSchema>;
 
-export function loadReviewConfig(source: NodeJS.ProcessEnv = process.env): ReviewConfig {
-  return loadConfig(reviewEnvSchema, source);
+/** The insights read model's consumer group: its own setting, else review's group with `-insights`. */
+export function insightsGroupIdOf(config: Pick<ReviewConfig, 'REVIEW_GROUP_ID' | 'REVIEW_INSIGHTS_GROUP_ID'>): string {
+  return config.REVIEW_INSIGHTS_GROUP_ID ?? `${config.REVIEW_GROUP_ID}-insights`;
 }
 
-/**
- * What `/suggestions` reads besides the review config, read when review starts (as the
- * router always did). Kept out of `reviewEnvSchema` for now: adding it there changes the
- * generated docs/configuration.md.
- */
-export const suggestionsEnvSchema = z.object({
-  /** Comma-separated origins (`http://host:port`) whose pages may call /suggestions; empty: none. */
-  REVIEW_CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url())),
-});
-export type SuggestionsConfig = z.infer<typeof suggestionsEnvSchema>;
-
-export function loadSuggestionsConfig(source: NodeJS.ProcessEnv = process.env): SuggestionsConfig {
-  return loadConfig(suggestionsEnvSchema, source);
+export function loadReviewConfig(source: NodeJS.ProcessEnv = process.env): ReviewConfig {
+  return loadConfig(reviewEnvSchema, source);
 }

@@ -4,10 +4,12 @@ import { defineService, type RunningService } from '@koppel/service';
 import type { ReviewDeps } from './app/deps';
 import { organisationStanding } from './app/organisation-standing';
 import { startAnswerSettler } from './app/settle-answered-matches';
-import { loadSuggestionsConfig, type ReviewConfig } from './config';
+import { insightsGroupIdOf, type ReviewConfig } from './config';
+import { insightsChunkHandler, insightsEventHandler } from './events/insights-events';
 import { reviewChunkHandler, reviewEventHandler } from './events/review-events';
 import { answerRoutes } from './http/answers/routes';
 import { consoleRoutes } from './http/console/routes';
+import { insightRoutes } from './http/insights/api';
 import { pageSecurityPolicy, stylesheetRoute } from './http/page-assets';
 import { proposalRoutes } from './http/proposals';
 import { suggestionRoutes } from './http/suggestions';
@@ -50,6 +52,15 @@ export const review = defineService<ReviewConfig>({
       // A chunk of proposals is one bulk insert; mail events and withdrawals are few and handled one by one.
       chunkHandler: reviewChunkHandler(deps),
     });
+    // The insights read model (issue #14): a group of its own, from the beginning of each topic, so that dropping
+    // its collections and resetting the group rebuilds it (docs/operations.md). Readiness: `consumer:<group>`.
+    scope.consume({
+      groupId: insightsGroupIdOf(config),
+      topics: [TOPICS.requests, TOPICS.offers, TOPICS.matchesMissed, TOPICS.organisations],
+      handler: insightsEventHandler(deps),
+      // A chunk's listings and misses in one read and one bulk write per collection, not two round trips per event.
+      chunkHandler: insightsChunkHandler(deps),
+    });
 
     // A withdrawn organisation's tokens and sessions are refused here too (issue #11).
     const standing = organisationStanding(deps);
@@ -62,7 +73,6 @@ export const review = defineService<ReviewConfig>({
       sessions: deps.sessions,
       logger: scope.logger,
     };
-    const suggestions = loadSuggestionsConfig();
     const afterAnswerWrite = config.REVIEW_FAULT_CRASH_AFTER_ANSWER
       ? (answered: ProposalDoc) => {
           // Only when the answer completes the pair: the moment a confirmation is due.
@@ -82,10 +92,11 @@ export const review = defineService<ReviewConfig>({
         // The one stylesheet of the console, sign-in and answer pages (no session needed: the sign-in page uses it too).
         app.use(stylesheetRoute());
         app.use('/proposals', proposalRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
+        app.use('/insights', insightRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
         app.use('/console', consoleRoutes(deps, { signIn, standing, deadLetters }));
         app.use(
           '/suggestions',
-          suggestionRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, corsOrigins: suggestions.REVIEW_CORS_ORIGINS, standing }),
+          suggestionRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, corsOrigins: config.REVIEW_CORS_ORIGINS, standing }),
         );
         app.use('/answers', answerRoutes(deps, { secret: config.ANSWER_LINK_SECRET, afterAnswerWrite }));
       },

@@ -6,6 +6,8 @@ import { QueueQuerySchema } from '../src/http/console/queue-query';
 import { AnswerFormPage, AnswerResultPage } from '../src/http/views/answers/answer-pages';
 import { copyFor, REVIEW_COPY } from '../src/http/views/copy';
 import { explanationView } from '../src/http/views/console/explanation';
+import { insightsSummary } from '../src/app/insights/figures';
+import { InsightsPage } from '../src/http/views/console/insights-page';
 import { FailedMailsPage } from '../src/http/views/console/mails-page';
 import { PoliciesPage } from '../src/http/views/console/policies-page';
 import { ProposalPage } from '../src/http/views/console/proposal-page';
@@ -77,6 +79,76 @@ const proposal: ProposalDoc = {
 };
 const policy: PolicyDoc = { _id: 'West-Vlaanderen', enabled: true, threshold: 0.8, updatedBy: 'sam@example.org', updatedAt: at };
 
+const place = { municipality: 'Kortrijk', postcode: '8500', country: 'BE', postcodeNumber: 8500, region: 'West-Vlaanderen' };
+const insightOffer = {
+  id: 'o1',
+  providerId: 'p',
+  title: 'Circus',
+  ...place,
+  disciplines: ['circus'],
+  ageMin: 15,
+  ageMax: 18,
+  pricePerPupil: 14,
+  mode: 'both' as const,
+  inclusion: { wheelchairAccess: true },
+  createdAt: at,
+};
+/** Insights with every kind of reason, a request no offer came near and one the matcher has not seen yet. */
+const insights = insightsSummary(
+  {
+    requests: [
+      {
+        id: 'r1',
+        schoolId: 's',
+        title: 'Circus in de klas',
+        ...place,
+        disciplines: ['circus'],
+        ageMin: 8,
+        ageMax: 9,
+        pupils: 20,
+        createdAt: at,
+      },
+      { id: 'r2', schoolId: 's', title: 'Toneel', ...place, disciplines: ['theatre'], ageMin: 9, ageMax: 10, pupils: 20, createdAt: at },
+      { id: 'r3', schoolId: 's', title: 'Dans', ...place, disciplines: ['dance'], ageMin: 9, ageMax: 10, pupils: 20, createdAt: at },
+      { id: 'r4', schoolId: 's', title: 'Muziek', ...place, disciplines: ['music'], ageMin: 9, ageMax: 10, pupils: 20, createdAt: at },
+    ],
+    offers: [insightOffer],
+    proposals: [{ requestId: 'r4', status: 'confirmed' }],
+    misses: [
+      {
+        requestId: 'r1',
+        proposals: 0,
+        wanted: 3,
+        missedAt: at,
+        nearMisses: [
+          {
+            offerId: 'o1',
+            textMatch: 1,
+            score: null,
+            reasons: [
+              { constraint: 'ages', offerAges: [15, 18], pupilAges: [8, 9] },
+              { constraint: 'price', pricePerPupil: 14, budgetPerPupil: 8, ceilingPerPupil: 9.6 },
+            ],
+          },
+          {
+            offerId: 'o2',
+            textMatch: 0.5,
+            score: 0.3,
+            reasons: [
+              { constraint: 'distance', distanceKm: 42.25, mode: 'on_site', schoolTravelKm: 20, providerTravelKm: 15 },
+              { constraint: 'score', score: 0.3, minScore: 0.5 },
+            ],
+          },
+        ],
+      },
+      { requestId: 'r2', proposals: 0, wanted: 3, missedAt: at, nearMisses: [] },
+    ],
+    offerTitles: new Map([['o1', 'Circus']]),
+  },
+  { user: { role: 'admin' } },
+);
+const emptyInsights = insightsSummary({ requests: [], offers: [], proposals: [], misses: [] }, { user: { role: 'admin' } });
+
 /** Every page review renders (console, its sign-in, the answer pages), in one language. */
 function allPages(lang: Language): string[] {
   const v = view(lang);
@@ -103,6 +175,14 @@ function allPages(lang: Language): string[] {
       flash: { key: 'policy-saved', region: 'West-Vlaanderen' },
     }),
     PoliciesPage({ view: v, policies: [], regions: [], scopedToBroker: true }),
+    InsightsPage({
+      view: v,
+      summary: insights,
+      filters: { region: 'West-Vlaanderen' },
+      regions: ['West-Vlaanderen'],
+      scopedToBroker: true,
+    }),
+    InsightsPage({ view: v, summary: emptyInsights, filters: {}, regions: REGIONS, scopedToBroker: false }),
     SignInPage({ view: v, intakeUrl: 'http://intake', reason: 'invalid' }),
     SignInPage({ view: v, intakeUrl: 'http://intake', reason: 'signed-out' }),
     CallbackPage({ view: v, intakeUrl: 'http://intake' }),

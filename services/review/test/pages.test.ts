@@ -6,6 +6,8 @@ import { QueueQuerySchema } from '../src/http/console/queue-query';
 import { pageSecurityPolicy, stylesheetRoute } from '../src/http/page-assets';
 import { AnswerFormPage, AnswerResultPage } from '../src/http/views/answers/answer-pages';
 import { copyFor } from '../src/http/views/copy';
+import { insightsSummary } from '../src/app/insights/figures';
+import { InsightsPage } from '../src/http/views/console/insights-page';
 import { FailedMailsPage } from '../src/http/views/console/mails-page';
 import { PoliciesPage } from '../src/http/views/console/policies-page';
 import { ProposalPage } from '../src/http/views/console/proposal-page';
@@ -98,6 +100,57 @@ const proposal = (lang: Language): ProposalDoc => ({
   pendingEventCount: 0,
 });
 
+/** Insights whose texts (titles, places, ids, a discipline and an offer title) are hostile. */
+function hostileInsights() {
+  const place = { municipality: h('Kortrijk'), postcode: '8500', country: 'BE', postcodeNumber: 8500, region: h('Regio') };
+  return insightsSummary(
+    {
+      requests: [
+        {
+          id: h('r1'),
+          schoolId: 's',
+          title: h('Toneel'),
+          ...place,
+          disciplines: [unknownDiscipline],
+          ageMin: 8,
+          ageMax: 9,
+          pupils: 20,
+          createdAt: at,
+        },
+      ],
+      offers: [
+        {
+          id: h('o1'),
+          providerId: 'p',
+          title: h('Circus'),
+          ...place,
+          disciplines: [unknownDiscipline],
+          ageMin: 15,
+          ageMax: 18,
+          pricePerPupil: 0,
+          mode: 'both',
+          inclusion: { wheelchairAccess: true },
+          createdAt: at,
+        },
+      ],
+      proposals: [],
+      misses: [
+        {
+          requestId: h('r1'),
+          proposals: 0,
+          wanted: 3,
+          missedAt: at,
+          nearMisses: [
+            { offerId: h('o1'), textMatch: 1, score: null, reasons: [{ constraint: 'ages', offerAges: [15, 18], pupilAges: [8, 9] }] },
+          ],
+        },
+      ],
+      offerTitles: new Map([[h('o1'), h('Circus')]]),
+    },
+    { user: { role: 'admin' } },
+  );
+}
+
 /** Every page review renders, in one language, with hostile text wherever data or the address goes in. */
 function pagesWithHostileData(lang: Language): Record<string, string> {
   const view: PageView = { lang, copy: copyFor(lang), url: `/console?q=${encodeURIComponent(HOSTILE)}&x=${HOSTILE}` };
@@ -129,6 +182,13 @@ function pagesWithHostileData(lang: Language): Record<string, string> {
     signIn: SignInPage({ view, intakeUrl, reason: 'invalid' }),
     callback: CallbackPage({ view, intakeUrl }),
     noScript: NoScriptPage({ view }),
+    insights: InsightsPage({
+      view,
+      summary: hostileInsights(),
+      filters: { region: h('Regio'), from: h('2026'), to: h('2026') },
+      regions: ['West-Vlaanderen'],
+      scopedToBroker: true,
+    }),
     answerForm: AnswerFormPage({ match: match(lang), side: 'school', answer: 'not_interested', token: h('token') }),
     answerResult: AnswerResultPage({ lang, kind: 'recorded', answer: 'interested', confirmed: true }),
   };
@@ -158,6 +218,8 @@ describe('review’s pages (TSX, escaped by default)', () => {
     expect(pages.signIn).toContain('data-intake="http://intake&lt;script&gt;alert(&quot;x&quot;)');
     expect(pages.answerForm).toContain('action="/answers/token&lt;script&gt;');
     expect(pages.mails).toContain('<code>koppel.requests.v1&lt;script&gt;');
+    expect(pages.insights).toContain('<tr data-request-id="r1&lt;script&gt;');
+    expect(pages.insights).toContain('href="/console/insights.csv?table=numbers&amp;region=Regio%3Cscript%3E');
   });
 
   it('use only classes the stylesheet has', () => {

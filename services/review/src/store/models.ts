@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ConsoleSessionDoc, type ConsoleSessions, consoleSessions, createConsoleSessionModel } from './console-sessions';
+import { createInsightModels, type InsightModels, type InsightStore, insightStore } from './insights';
 import { cachedPolicyLookup, createPolicyModel, type PolicyDoc, type PolicyLookup, type PolicyStore, policyStore } from './policies';
 import type { ProposalDoc } from './proposal-doc';
 import { createProposalModel, type ProposalStore, proposalStore } from './proposals';
@@ -11,6 +12,8 @@ export interface ReviewModels {
   policies: Model<PolicyDoc>;
   withdrawn: Model<WithdrawnDoc>;
   sessions: Model<ConsoleSessionDoc>;
+  /** The insights read model (issue #14): its own collections, fed by its own consumer group. */
+  insights: InsightModels;
 }
 
 /** The models on review's connection, each with its collection and indexes created. */
@@ -20,8 +23,10 @@ export async function createReviewModels(connection: Connection): Promise<Review
     policies: createPolicyModel(connection),
     withdrawn: createWithdrawnModel(connection),
     sessions: createConsoleSessionModel(connection),
+    insights: createInsightModels(connection),
   };
-  for (const model of Object.values(models)) await model.init();
+  const { insights, ...own } = models;
+  for (const model of [...Object.values(own), ...Object.values(insights)]) await model.init();
   return models;
 }
 
@@ -33,6 +38,8 @@ export interface ReviewStores {
   policyLookup: PolicyLookup;
   withdrawn: WithdrawnStore;
   sessions: ConsoleSessions;
+  /** The insights read model. */
+  insights: InsightStore;
 }
 
 export function reviewStores(models: ReviewModels): ReviewStores {
@@ -43,5 +50,6 @@ export function reviewStores(models: ReviewModels): ReviewStores {
     policyLookup: cachedPolicyLookup(policies),
     withdrawn: withdrawnStore(models.withdrawn),
     sessions: consoleSessions(models.sessions),
+    insights: insightStore(models.insights),
   };
 }

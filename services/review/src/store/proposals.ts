@@ -39,6 +39,8 @@ export function createProposalModel(connection: Connection): Model<ProposalDoc> 
   schema.index({ status: 1, score: -1 });
   schema.index({ region: 1, status: 1 });
   schema.index({ country: 1, postcodeNumber: 1 });
+  // The insights summary looks proposals up by request (in batches; issue #14).
+  schema.index({ 'match.requestId': 1 });
   return connection.model<ProposalDoc>('Proposal', schema);
 }
 
@@ -76,6 +78,8 @@ export interface ProposalStore {
   ): Promise<{ items: ProposalDoc[]; total: number }>;
   /** The proposals of one request, best first. */
   ofRequest(requestId: string, limit: number): Promise<ProposalDoc[]>;
+  /** The status of every proposal made for these requests (the insights' funnel: issue #14). */
+  outcomesOfRequests(requestIds: string[]): Promise<Array<{ requestId: string; status: ProposalStatus }>>;
   /** Proposals with a suggestion or confirmation mail the notifier gave up on, within what the user may see; latest first. */
   withFailedMails(user: Pick<Claims, 'role' | 'regions'>, limit: number): Promise<ProposalDoc[]>;
   /** One organisation's proposals (as the school or the provider) in these statuses, latest first. */
@@ -196,6 +200,19 @@ export function proposalStore(model: Model<ProposalDoc>): ProposalStore {
     },
     ofRequest: (requestId, limit) =>
       model.find({ 'match.requestId': requestId }).sort({ score: -1 }).limit(limit).lean<ProposalDoc[]>().exec(),
+    outcomesOfRequests: async (requestIds) => {
+      const outcomes: Array<{ requestId: string; status: ProposalStatus }> = [];
+      const unique = [...new Set(requestIds)];
+      // In slices: FerretDB v1 answers a long $in list slowly.
+      for (let i = 0; i < unique.length; i += 500) {
+        const docs = await model
+          .find({ 'match.requestId': { $in: unique.slice(i, i + 500) } }, { 'match.requestId': 1, status: 1 })
+          .lean<Array<{ match: { requestId: string }; status: ProposalStatus }>>()
+          .exec();
+        for (const d of docs) outcomes.push({ requestId: d.match.requestId, status: d.status });
+      }
+      return outcomes;
+    },
     withFailedMails: (user, limit) => {
       const failed = {
         $or: ['school', 'provider'].flatMap((r) => ['approved', 'confirmed'].map((k) => ({ [`mails.${r}_${k}.status`]: 'failed' }))),

@@ -8,20 +8,25 @@ import { policiesManagedBy, savePolicy } from '../../app/auto-approval-policies'
 import { decideProposal } from '../../app/decide-proposal';
 import type { ReviewDeps } from '../../app/deps';
 import { editNote } from '../../app/edit-note';
+import { insightsFor } from '../../app/insights/insights-summary';
+import { insightRegionsFor } from '../../app/insights/scope';
 import { mayManagePolicy, policyRegionsFor } from '../../app/policies/policy-scope';
 import { otherCandidates, proposalsPage, proposalsWithFailedMails, visibleProposal } from '../../app/proposal-queries';
 import { REGIONS } from '../../app/regions/province-of-postcode';
 import { requestResend } from '../../app/request-resend';
 import type { ProposalDoc } from '../../store/proposal-doc';
+import { consoleInsightsQueryOf, type InsightsQueryInput, InsightsQuerySchema } from '../insights/query';
 import { pageViewOf } from '../page-view';
 import { requireConsoleSession } from '../sign-in/console-session';
 import { type SignInOptions, signInRoutes } from '../sign-in/routes';
 import { regionLabel } from '../views/console/labels';
+import { INSIGHT_TABLES, InsightsPage } from '../views/console/insights-page';
 import { type DeadLetterRow, FailedMailsPage } from '../views/console/mails-page';
 import { PoliciesPage } from '../views/console/policies-page';
 import { ProposalPage } from '../views/console/proposal-page';
 import { QueuePage } from '../views/console/queue-page';
 import { type Flash, flashOf, flashQuery } from './flash';
+import { insightsCsv } from './insights-csv';
 import { PolicyForm } from './policy-form';
 import { queueFilterOf, QueueQuerySchema } from './queue-query';
 
@@ -34,6 +39,21 @@ const BulkForm = z.object({
     .pipe(z.array(z.string().min(1)).min(1).max(100)),
   note: z.string().trim().max(2000).optional(),
 });
+
+/**
+ * The insights form's filters: an empty field is no filter, and a value that cannot be
+ * read (a half-typed date) is left out instead of failing the page, as the queue does.
+ */
+function insightsFiltersOf(raw: Record<string, unknown>): InsightsQueryInput {
+  const candidate = consoleInsightsQueryOf(raw);
+  const parsed = InsightsQuerySchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const again = InsightsQuerySchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([k]) => !bad.has(k))));
+  return again.success ? again.data : {};
+}
+
+const InsightsCsvQuery = z.object({ table: z.enum(INSIGHT_TABLES) });
 
 /** Post/redirect/get: the next page says what happened, in the reader's language (see flash.ts). */
 function back(res: Response, to: string, flash: Flash): void {
@@ -56,7 +76,7 @@ export interface ConsoleOptions {
  * Pages speak Dutch, French or English by the shared page-language rules.
  */
 export function consoleRoutes(
-  deps: Pick<ReviewDeps, 'proposals' | 'policies' | 'policyLookup' | 'publishSoon'>,
+  deps: Pick<ReviewDeps, 'proposals' | 'policies' | 'policyLookup' | 'publishSoon' | 'insights'>,
   options: ConsoleOptions,
 ): Router {
   const router = Router();
@@ -192,6 +212,49 @@ export function consoleRoutes(
     if (!form.success) return back(res, '/console/policies', { key: 'policy-invalid' });
     await savePolicy(deps, form.data, by(req));
     back(res, '/console/policies', { key: 'policy-saved', region: form.data.region });
+  });
+
+  /** The insights of the page's filters, or the 403 of a region the broker's ranges do not reach. */
+  const insightsOfRequest = async (req: Request) => {
+    const user = principalOf(req);
+    const filters = insightsFiltersOf(req.query as Record<string, unknown>);
+    const outcome = await insightsFor(deps, filters, user);
+    if (outcome.kind === 'forbidden') {
+      const view = pageViewOf(req);
+      const { insightsForbidden } = view.copy.problems;
+      throw new HttpProblem(403, insightsForbidden.title, insightsForbidden.detail(regionLabel(view.copy, outcome.region)));
+    }
+    return { user, filters, summary: outcome.summary };
+  };
+
+  router.get('/insights', async (req, res) => {
+    const { user, filters, summary } = await insightsOfRequest(req);
+    res
+      .type('html')
+      .send(
+        renderPage(
+          <InsightsPage
+            view={pageViewOf(req)}
+            summary={summary}
+            filters={filters}
+            regions={insightRegionsFor(user)}
+            scopedToBroker={user.role !== 'admin'}
+          />,
+        ),
+      );
+  });
+
+  router.get('/insights.csv', async (req, res) => {
+    const table = InsightsCsvQuery.safeParse(req.query);
+    if (!table.success) throw new HttpProblem(400, 'Bad request', `table must be one of ${INSIGHT_TABLES.join(', ')}.`);
+    const { filters, summary } = await insightsOfRequest(req);
+    const name = ['koppel', table.data.table, filters.region ?? 'all', filters.from, filters.to]
+      .filter(Boolean)
+      .join('-')
+      .replace(/[^A-Za-z0-9._-]+/g, '_');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('text/csv; charset=utf-8').send(insightsCsv(pageViewOf(req), table.data.table, summary));
   });
 
   return router;

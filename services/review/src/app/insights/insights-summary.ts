@@ -1,0 +1,45 @@
+import type { ReviewDeps } from '../deps';
+import { type InsightsFilter, type InsightsSummary, insightsSummary } from './figures';
+import { type Period, periodOf } from './period';
+import { type InsightsUser, mayAskInsightsOf } from './scope';
+
+/** What a broker asks: a region (province) and calendar days or instants, each optional. */
+export interface InsightsQuery {
+  region?: string;
+  from?: string;
+  to?: string;
+}
+
+export type InsightsOutcome = { kind: 'summary'; summary: InsightsSummary; filter: InsightsFilter } | { kind: 'forbidden'; region: string };
+
+/** The filter of a query for a user: its period in Brussels days; the region as asked. */
+export function insightsFilterOf(query: InsightsQuery, user: InsightsUser): InsightsFilter {
+  const period: Period = periodOf(query.from, query.to);
+  return { ...period, region: query.region, user };
+}
+
+/**
+ * The insights of a region (or all the user may see) and period: a broker asking
+ * for a region its postcode ranges do not reach gets `forbidden`. Reads the read
+ * model (preselected in the database) and review's proposals of those requests, then
+ * computes every figure with the pure functions of figures.ts.
+ */
+export async function insightsFor(
+  deps: Pick<ReviewDeps, 'insights' | 'proposals'>,
+  query: InsightsQuery,
+  user: InsightsUser,
+): Promise<InsightsOutcome> {
+  if (query.region !== undefined && !mayAskInsightsOf(user, query.region)) return { kind: 'forbidden', region: query.region };
+  const filter = insightsFilterOf(query, user);
+  const [requests, offers, withdrawnOrganisations] = await Promise.all([
+    deps.insights.openRequests({ region: filter.region, from: filter.from, until: filter.until, user }),
+    deps.insights.activeOffers({ region: filter.region, until: filter.until, user }),
+    deps.insights.withdrawnOrganisations(),
+  ]);
+  const proposals = await deps.proposals.outcomesOfRequests(requests.map((r) => r.id));
+  const proposed = new Set(proposals.map((p) => p.requestId));
+  const misses = await deps.insights.missesOf(requests.filter((r) => !proposed.has(r.id)).map((r) => r.id));
+  const offerTitles = await deps.insights.offerTitles(misses.flatMap((m) => m.nearMisses.map((n) => n.offerId)));
+  const summary = insightsSummary({ requests, offers, proposals, misses, offerTitles, withdrawnOrganisations }, filter);
+  return { kind: 'summary', summary, filter };
+}

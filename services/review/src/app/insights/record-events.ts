@@ -1,0 +1,112 @@
+import { postcodeNumberOf } from '@koppel/auth';
+import type { KoppelEvent, Offer, Request } from '@koppel/contracts';
+import type { EventStamp, InsightStore, ListingChange, MissChange, OfferFacts, RequestFacts } from '../../store/insights';
+import { regionOf } from '../regions/province-of-postcode';
+
+/**
+ * The insights read model follows the listing, organisation and near-miss topics
+ * (events/insights-events.ts). Every change is applied only when its event is newer
+ * than the last one applied to that listing (same time: the larger event id), so the
+ * newest event wins in any order and a redelivery changes nothing.
+ */
+export interface InsightsRecordDeps {
+  insights: InsightStore;
+}
+
+const stampOf = (cause: Pick<KoppelEvent, 'id' | 'occurredAt'>): EventStamp => ({ id: cause.id, at: new Date(cause.occurredAt) });
+
+/** What the figures need of a request: no names, no addresses. */
+export function requestFactsOf(request: Request): RequestFacts {
+  const { school } = request;
+  return {
+    schoolId: school.id,
+    title: request.title,
+    municipality: school.municipality,
+    postcode: school.postcode,
+    country: school.country,
+    postcodeNumber: postcodeNumberOf(school.postcode),
+    region: regionOf(school.country, school.postcode),
+    disciplines: request.disciplines,
+    ageMin: request.pupils.ageMin,
+    ageMax: request.pupils.ageMax,
+    pupils: request.pupils.count,
+    ...(request.budgetPerPupil !== undefined ? { budgetPerPupil: request.budgetPerPupil } : {}),
+  };
+}
+
+/** What the figures need of an offer: no names, no addresses. */
+export function offerFactsOf(offer: Offer): OfferFacts {
+  const { location } = offer;
+  return {
+    providerId: offer.provider.id,
+    title: offer.title,
+    municipality: location.municipality,
+    postcode: location.postcode,
+    country: location.country,
+    postcodeNumber: postcodeNumberOf(location.postcode),
+    region: regionOf(location.country, location.postcode),
+    disciplines: offer.disciplines,
+    ageMin: offer.audience.ageMin,
+    ageMax: offer.audience.ageMax,
+    pricePerPupil: offer.pricePerPupil,
+    mode: offer.reach.mode,
+    inclusion: offer.inclusion ?? {},
+  };
+}
+
+/** A request's, an offer's or a near miss's change, from one event: what a chunk of events is turned into. */
+type Changes = {
+  requests: ListingChange<RequestFacts>[];
+  offers: ListingChange<OfferFacts>[];
+  misses: MissChange[];
+  organisations: Array<{ id: string; at: Date }>;
+};
+
+/** What one event changes in the read model; nothing for the types it does not follow. */
+function addChange(event: KoppelEvent, changes: Changes): void {
+  const stamp = stampOf(event);
+  switch (event.type) {
+    case 'request.created':
+    case 'request.updated':
+      changes.requests.push({ id: event.payload.request.id, facts: requestFactsOf(event.payload.request), stamp });
+      return;
+    case 'request.withdrawn':
+      changes.requests.push({ id: event.payload.requestId, facts: null, stamp });
+      return;
+    case 'offer.created':
+    case 'offer.updated':
+      changes.offers.push({ id: event.payload.offer.id, facts: offerFactsOf(event.payload.offer), stamp });
+      return;
+    case 'offer.withdrawn':
+      changes.offers.push({ id: event.payload.offerId, facts: null, stamp });
+      return;
+    case 'match.missed': {
+      const { requestId, proposals, wanted, nearMisses } = event.payload;
+      changes.misses.push({ miss: { requestId, proposals, wanted, nearMisses }, stamp });
+      return;
+    }
+    case 'organisation.withdrawn':
+    case 'organisation.erased':
+      changes.organisations.push({ id: event.payload.organisationId, at: stamp.at });
+      return;
+  }
+}
+
+/**
+ * A chunk of events into the read model in a few round trips: the listings' and misses'
+ * changes each as one read and one bulk write (the newest per listing wins), then the
+ * organisations that are gone. The same result as handling them one by one, in any order.
+ */
+export async function recordInsightEvents(events: KoppelEvent[], deps: InsightsRecordDeps): Promise<void> {
+  const changes: Changes = { requests: [], offers: [], misses: [], organisations: [] };
+  for (const event of events) addChange(event, changes);
+  await deps.insights.applyRequests(changes.requests);
+  await deps.insights.applyOffers(changes.offers);
+  await deps.insights.applyMisses(changes.misses);
+  for (const { id, at } of changes.organisations) await deps.insights.closeOrganisation(id, at);
+}
+
+/** One event (what the consumer falls back to when a chunk fails, to find the one bad event). */
+export function recordInsightEvent(event: KoppelEvent, deps: InsightsRecordDeps): Promise<void> {
+  return recordInsightEvents([event], deps);
+}

@@ -1,0 +1,91 @@
+import { FUNNEL_STAGES, INCLUSION_ATTRIBUTES, type InsightsSummary } from '../../app/insights/figures';
+import type { InsightTable } from '../views/console/insights-page';
+import { ageBandLabel, reasonLines } from '../views/console/insights-words';
+import { disciplineLabel, regionLabel } from '../views/console/labels';
+import type { PageView } from '../views/page-view';
+
+/** UTF-8's byte order mark: spreadsheet programs then read the file as UTF-8 (é, ë, –) instead of their local code page. */
+const BOM = '\uFEFF';
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text
+ * starting with =, +, - or @ (or a tab or carriage return) gets a leading apostrophe, so a
+ * spreadsheet shows it instead of running it as a formula (a school's title is anyone's text).
+ */
+export function csvField(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A whole CSV file: the BOM, the header row, the rows; lines end in CRLF. */
+export function csvDocument(header: string[], rows: Array<Array<string | number>>): string {
+  return `${BOM}${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A table of the insights page as CSV, with the page's words for headers and labels; numbers as plain digits, dates as ISO days. */
+export function insightsCsv(view: PageView, table: InsightTable, summary: InsightsSummary): string {
+  const c = view.copy.insights;
+  const col = c.csvColumns;
+  switch (table) {
+    case 'numbers':
+      return csvDocument(
+        [c.figure, c.count],
+        [
+          [c.numbers.requests, summary.requests.total],
+          [c.numbers.withProposal, summary.requests.withProposal],
+          [c.numbers.withoutProposal, summary.requests.withoutProposal],
+          [c.numbers.activeOffers, summary.offers.active],
+        ],
+      );
+    case 'supply-demand':
+      return csvDocument(
+        [c.discipline, col.ageBand, col.requests, col.offers],
+        summary.supplyDemand.map((cell) => [
+          disciplineLabel(view, cell.discipline),
+          ageBandLabel(view, cell.ageBand),
+          cell.requests,
+          cell.offers,
+        ]),
+      );
+    case 'unmatched':
+      return csvDocument(
+        [
+          col.requestId,
+          col.title,
+          col.municipality,
+          col.region,
+          col.pupils,
+          col.ages,
+          c.unmatchedColumns.disciplines,
+          col.createdAt,
+          c.unmatchedColumns.reasons,
+        ],
+        summary.unmatched.map((item) => [
+          item.requestId,
+          item.title,
+          item.municipality,
+          regionLabel(view.copy, item.region),
+          item.pupils,
+          `${item.ageMin}–${item.ageMax}`,
+          item.disciplines.map((d) => disciplineLabel(view, d)).join(', '),
+          new Date(item.createdAt).toISOString().slice(0, 10),
+          reasonLines(view, item.reasons).join(' | '),
+        ]),
+      );
+    case 'funnel':
+      return csvDocument(
+        [c.funnelColumns.stage, c.funnelColumns.count],
+        FUNNEL_STAGES.map((stage) => [c.funnelStages[stage], summary.funnel[stage]]),
+      );
+    case 'inclusion':
+      return csvDocument(
+        [c.inclusionColumns.attribute, c.inclusionColumns.count, c.inclusionColumns.share],
+        [...INCLUSION_ATTRIBUTES, 'anyAttribute' as const].map((a) => [
+          c.inclusionAttributes[a],
+          summary.inclusion.counts[a],
+          summary.inclusion.shares[a],
+        ]),
+      );
+  }
+}

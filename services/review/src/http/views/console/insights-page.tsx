@@ -1,0 +1,286 @@
+import type { Child } from 'hono/jsx';
+import { AGE_BAND_IDS } from '../../../app/insights/age-bands';
+import { FUNNEL_STAGES, INCLUSION_ATTRIBUTES, type InsightsSummary, type UnmatchedRequest } from '../../../app/insights/figures';
+import type { RegionName } from '../../../app/regions/province-of-postcode';
+import { formatters, type PageView } from '../page-view';
+import { ConsolePage, HeaderRow } from './console-page';
+import { HeatMap } from './heat-map';
+import { ageBandLabel, reasonLines, shareText } from './insights-words';
+import { disciplineLabel, regionLabel } from './labels';
+
+/** The tables a CSV export exists for (`/console/insights.csv?table=…`). */
+export const INSIGHT_TABLES = ['numbers', 'supply-demand', 'unmatched', 'funnel', 'inclusion'] as const;
+export type InsightTable = (typeof INSIGHT_TABLES)[number];
+
+/** The filters as the form shows them again (what the broker typed, or nothing). */
+export interface InsightsFormValues {
+  region?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface InsightsPageInput {
+  summary: InsightsSummary;
+  filters: InsightsFormValues;
+  /** The regions the user may choose. */
+  regions: readonly RegionName[];
+  /** Brokers are told they see their own regions only. */
+  scopedToBroker: boolean;
+}
+
+/** The address of a table's CSV export with the page's filters. */
+export function csvUrl(table: InsightTable, filters: InsightsFormValues): string {
+  const params = new URLSearchParams({ table });
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+  return `/console/insights.csv?${params.toString()}`;
+}
+
+function CsvLink(props: { view: PageView; table: InsightTable; filters: InsightsFormValues }) {
+  return (
+    <p>
+      <a href={csvUrl(props.table, props.filters)} download="">
+        {props.view.copy.insights.csv[props.table]}
+      </a>
+    </p>
+  );
+}
+
+function Field(props: { id: string; label: string; children: Child }) {
+  return (
+    <p>
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+    </p>
+  );
+}
+
+function Filters(props: { view: PageView } & Pick<InsightsPageInput, 'filters' | 'regions' | 'scopedToBroker'>) {
+  const { view, filters } = props;
+  const c = view.copy.insights;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: the form is the search landmark, like the queue's; <search> is too new for some screen readers.
+    <form method="get" action="/console/insights" role="search" aria-label={c.filterForm}>
+      <fieldset>
+        <legend>{c.filterLegend}</legend>
+        <div class="filters">
+          <Field id="i-region" label={c.region}>
+            <select id="i-region" name="region">
+              <option value="">{props.scopedToBroker ? c.allMyRegions : c.allRegions}</option>
+              {props.regions.map((r) => (
+                <option value={r} selected={r === filters.region}>
+                  {regionLabel(view.copy, r)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="i-from" label={c.from}>
+            <input id="i-from" name="from" type="date" value={filters.from ?? ''} />
+          </Field>
+          <Field id="i-to" label={c.to}>
+            <input id="i-to" name="to" type="date" value={filters.to ?? ''} />
+          </Field>
+          <p>
+            <button type="submit">{c.apply}</button> <a href="/console/insights">{c.clear}</a>
+          </p>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function Numbers(props: { view: PageView; summary: InsightsSummary }) {
+  const c = props.view.copy.insights;
+  const { requests, offers } = props.summary;
+  const rows: Array<[keyof typeof c.numbers, number]> = [
+    ['requests', requests.total],
+    ['withProposal', requests.withProposal],
+    ['withoutProposal', requests.withoutProposal],
+    ['activeOffers', offers.active],
+  ];
+  return (
+    <table>
+      <caption class="visually-hidden">{c.numbersCaption}</caption>
+      <thead>
+        <HeaderRow headings={{ figure: c.figure, count: c.count }} />
+      </thead>
+      <tbody>
+        {rows.map(([key, n]) => (
+          <tr data-figure={key}>
+            <th scope="row">{c.numbers[key]}</th>
+            <td class="score">{n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The heat map's numbers as a table: disciplines in rows, age bands in columns, "requests / offers" in each cell. */
+function SupplyDemandTable(props: { view: PageView; summary: InsightsSummary }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  const disciplines = [...new Set(props.summary.supplyDemand.map((cell) => cell.discipline))];
+  const cellOf = new Map(props.summary.supplyDemand.map((cell) => [`${cell.discipline}|${cell.ageBand}`, cell]));
+  return (
+    <table class="matrix">
+      <caption>{c.matrixCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{c.discipline}</th>
+          {AGE_BAND_IDS.map((band) => (
+            <th scope="col">{ageBandLabel(view, band)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {disciplines.map((discipline) => (
+          <tr>
+            <th scope="row">{disciplineLabel(view, discipline)}</th>
+            {AGE_BAND_IDS.map((band) => {
+              const cell = cellOf.get(`${discipline}|${band}`);
+              return (
+                <td class="score" data-cell={`${discipline}|${band}`}>
+                  {c.cell(cell?.requests ?? 0, cell?.offers ?? 0)}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function UnmatchedTable(props: { view: PageView; items: UnmatchedRequest[] }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  const format = formatters(view.copy);
+  if (props.items.length === 0) return <p class="muted">{c.unmatchedNone}</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">{c.unmatchedCaption}</caption>
+      <thead>
+        <HeaderRow headings={c.unmatchedColumns} />
+      </thead>
+      <tbody>
+        {props.items.map((item) => (
+          <tr data-request-id={item.requestId}>
+            <td>
+              {item.title}
+              <br />
+              <span class="muted">{item.requestId}</span>
+            </td>
+            <td>
+              {item.municipality}
+              <br />
+              <span class="muted">{regionLabel(view.copy, item.region)}</span>
+            </td>
+            <td>{c.pupilAges(item.ageMin, item.ageMax, item.pupils)}</td>
+            <td>{item.disciplines.map((d) => disciplineLabel(view, d)).join(', ')}</td>
+            <td>{format.date(item.createdAt)}</td>
+            <td>
+              {item.reasons.length ? (
+                <ul class="reasons">
+                  {reasonLines(view, item.reasons).map((line) => (
+                    <li>{line}</li>
+                  ))}
+                </ul>
+              ) : (
+                <span class="muted">{item.missedAt ? c.noMiss : c.notYetMatched}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FunnelTable(props: { view: PageView; summary: InsightsSummary }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  const { funnel } = props.summary;
+  return (
+    <table>
+      <caption class="visually-hidden">{c.funnelCaption}</caption>
+      <thead>
+        <HeaderRow headings={c.funnelColumns} />
+      </thead>
+      <tbody>
+        {FUNNEL_STAGES.map((stage) => (
+          <tr data-stage={stage}>
+            <th scope="row">{c.funnelStages[stage]}</th>
+            <td class="score">{funnel[stage]}</td>
+            <td class="score">{shareText(view, funnel.proposed ? funnel[stage] / funnel.proposed : 0)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function InclusionTable(props: { view: PageView; summary: InsightsSummary }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  const { inclusion } = props.summary;
+  return (
+    <table>
+      <caption class="visually-hidden">{c.inclusionCaption}</caption>
+      <thead>
+        <HeaderRow headings={c.inclusionColumns} />
+      </thead>
+      <tbody>
+        {[...INCLUSION_ATTRIBUTES, 'anyAttribute' as const].map((attribute) => (
+          <tr data-attribute={attribute}>
+            <th scope="row">{c.inclusionAttributes[attribute]}</th>
+            <td class="score">{inclusion.counts[attribute]}</td>
+            <td class="score">{shareText(view, inclusion.shares[attribute])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * A region's figures for a period (issue #14): key numbers, demand against supply as a
+ * heat map and the same numbers as a table, open requests without a proposal with why
+ * the nearest offers missed, what became of the proposals, and the share of free and
+ * inclusive offers; each table with its CSV export, filtered like the page.
+ */
+export function InsightsPage(props: { view: PageView } & InsightsPageInput) {
+  const { view, summary, filters } = props;
+  const c = view.copy.insights;
+  return (
+    <ConsolePage view={view} title={c.title} section="insights">
+      <h1>{c.heading}</h1>
+      <p>{c.intro}</p>
+      {props.scopedToBroker ? <p>{c.brokerScope}</p> : null}
+      <Filters view={view} filters={filters} regions={props.regions} scopedToBroker={props.scopedToBroker} />
+
+      <h2 id="h-numbers">{c.numbersHeading}</h2>
+      <Numbers view={view} summary={summary} />
+      <CsvLink view={view} table="numbers" filters={filters} />
+
+      <h2 id="h-supply-demand">{c.supplyDemandHeading}</h2>
+      <p>{c.supplyDemandIntro}</p>
+      <HeatMap view={view} cells={summary.supplyDemand} />
+      <SupplyDemandTable view={view} summary={summary} />
+      <CsvLink view={view} table="supply-demand" filters={filters} />
+
+      <h2 id="h-unmatched">{c.unmatchedHeading}</h2>
+      <p>{c.unmatchedIntro}</p>
+      <UnmatchedTable view={view} items={summary.unmatched} />
+      <CsvLink view={view} table="unmatched" filters={filters} />
+
+      <h2 id="h-funnel">{c.funnelHeading}</h2>
+      <p>{c.funnelIntro}</p>
+      <FunnelTable view={view} summary={summary} />
+      <CsvLink view={view} table="funnel" filters={filters} />
+
+      <h2 id="h-inclusion">{c.inclusionHeading}</h2>
+      <InclusionTable view={view} summary={summary} />
+      <CsvLink view={view} table="inclusion" filters={filters} />
+    </ConsolePage>
+  );
+}

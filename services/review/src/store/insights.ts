@@ -1,0 +1,380 @@
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { Claims } from '@koppel/auth';
+import type { Inclusion, MissReasonFacts, ReachMode } from '@koppel/contracts';
+import { regionScopeFilter } from './region-scope';
+
+/**
+ * The insights read model (issue #14): review's own copy of the open requests, the
+ * active offers, each request's latest near misses and the withdrawn organisations,
+ * fed by a consumer group of its own that reads the topics from the beginning. Only
+ * what the figures need: no names of people, no addresses. Each collection can be
+ * dropped and rebuilt by resetting that group (docs/operations.md).
+ */
+
+/** What the event said last, so that only a newer event changes a document and a redelivery changes nothing. */
+export interface EventStamp {
+  id: string;
+  at: Date;
+}
+
+/** Where a listing is: what a region and a broker's postcode ranges select on. */
+export interface ListingPlace {
+  municipality: string;
+  postcode: string;
+  country: string;
+  /** The leading four postcode digits: what a broker's regions filter on in the database (store/region-scope.ts). */
+  postcodeNumber?: number;
+  /** Province (app/regions/province-of-postcode.ts). */
+  region: string;
+}
+
+/** An open request as the figures see it. */
+export interface InsightRequest extends ListingPlace {
+  id: string;
+  schoolId: string;
+  title: string;
+  disciplines: string[];
+  ageMin: number;
+  ageMax: number;
+  pupils: number;
+  budgetPerPupil?: number;
+  /** Its earliest event: its `request.created` (or, after compaction, the oldest event the topic kept). */
+  createdAt: Date;
+}
+
+/** An active offer as the figures see it. */
+export interface InsightOffer extends ListingPlace {
+  id: string;
+  providerId: string;
+  title: string;
+  disciplines: string[];
+  ageMin: number;
+  ageMax: number;
+  pricePerPupil: number;
+  mode: ReachMode;
+  inclusion: Inclusion;
+  createdAt: Date;
+}
+
+/** The facts a `request.*` or `offer.*` event brings (the id and first-seen time are the store's). */
+export type RequestFacts = Omit<InsightRequest, 'id' | 'createdAt'>;
+export type OfferFacts = Omit<InsightOffer, 'id' | 'createdAt'>;
+
+/** One offer that came near a request, and why it was kept out. */
+export interface InsightNearMiss {
+  offerId: string;
+  textMatch: number;
+  score: number | null;
+  reasons: MissReasonFacts[];
+}
+
+/** A request's latest `match.missed`. */
+export interface InsightMiss {
+  requestId: string;
+  proposals: number;
+  wanted: number;
+  nearMisses: InsightNearMiss[];
+  missedAt: Date;
+}
+
+/** One stored listing: open with its facts, or closed (withdrawn; a marker when the withdrawal came first). */
+interface ListingDoc<F> {
+  _id: string;
+  open: boolean;
+  facts?: F;
+  /** Top level, for the database filters: copies of the facts' place. */
+  country?: string;
+  postcodeNumber?: number;
+  region?: string;
+  createdAt: Date;
+  withdrawnAt?: Date;
+  lastEventId: string;
+  lastEventAt: Date;
+}
+
+interface MissDoc {
+  _id: string; // the request id
+  proposals: number;
+  wanted: number;
+  nearMisses: InsightNearMiss[];
+  lastEventId: string;
+  lastEventAt: Date;
+}
+
+interface OrganisationDoc {
+  _id: string;
+  withdrawnAt: Date;
+}
+
+export interface InsightModels {
+  requests: Model<ListingDoc<RequestFacts>>;
+  offers: Model<ListingDoc<OfferFacts>>;
+  misses: Model<MissDoc>;
+  organisations: Model<OrganisationDoc>;
+}
+
+/** The read model's collections on review's connection (each prefixed `insight_`, so a rebuild drops exactly those). */
+export function createInsightModels(connection: Connection): InsightModels {
+  const listing = <F>(name: string, collection: string) => {
+    const schema = new Schema<ListingDoc<F>>(
+      {
+        _id: { type: String, required: true },
+        open: { type: Boolean, required: true },
+        facts: { type: Object },
+        country: String,
+        postcodeNumber: Number,
+        region: String,
+        createdAt: { type: Date, required: true },
+        withdrawnAt: Date,
+        lastEventId: { type: String, required: true },
+        lastEventAt: { type: Date, required: true },
+      },
+      { collection, versionKey: false, minimize: false },
+    );
+    schema.index({ open: 1, createdAt: 1 });
+    schema.index({ country: 1, postcodeNumber: 1 });
+    return connection.model<ListingDoc<F>>(name, schema);
+  };
+  return {
+    requests: listing<RequestFacts>('InsightRequest', 'insight_requests'),
+    offers: listing<OfferFacts>('InsightOffer', 'insight_offers'),
+    misses: connection.model<MissDoc>(
+      'InsightMiss',
+      new Schema<MissDoc>(
+        {
+          _id: { type: String, required: true },
+          proposals: { type: Number, required: true },
+          wanted: { type: Number, required: true },
+          nearMisses: { type: [Object], default: () => [] },
+          lastEventId: { type: String, required: true },
+          lastEventAt: { type: Date, required: true },
+        },
+        { collection: 'insight_misses', versionKey: false, minimize: false },
+      ),
+    ),
+    organisations: connection.model<OrganisationDoc>(
+      'InsightOrganisation',
+      new Schema<OrganisationDoc>(
+        { _id: { type: String, required: true }, withdrawnAt: { type: Date, required: true } },
+        { collection: 'insight_organisations', versionKey: false },
+      ),
+    ),
+  };
+}
+
+/** What a figure reads: listings in a region, created (requests) or first published (offers) in a period, within a user's scope. */
+export interface ListingQuery {
+  region?: string;
+  /** Created at or after. */
+  from?: Date;
+  /** Created before. */
+  until?: Date;
+  user: Pick<Claims, 'role' | 'regions'>;
+}
+
+/** A listing's new state from one event: its facts, or its withdrawal (null). */
+export interface ListingChange<F> {
+  id: string;
+  facts: F | null;
+  stamp: EventStamp;
+}
+
+export interface MissChange {
+  miss: Omit<InsightMiss, 'missedAt'>;
+  stamp: EventStamp;
+}
+
+export interface InsightStore {
+  /** Requests' facts or withdrawals, each applied only if newer than what its document holds; returns how many changed. */
+  applyRequests(changes: ListingChange<RequestFacts>[]): Promise<number>;
+  /** Offers' facts or withdrawals, likewise. */
+  applyOffers(changes: ListingChange<OfferFacts>[]): Promise<number>;
+  /** Requests' near misses, each applied only if newer than the one recorded. */
+  applyMisses(changes: MissChange[]): Promise<number>;
+  /** An organisation withdrawn (or erased): its listings count no more, whichever event comes first. */
+  closeOrganisation(organisationId: string, at: Date): Promise<void>;
+  /** Open requests in the query's region, period and scope (the database's preselection: app/ filters again). */
+  openRequests(query: ListingQuery): Promise<InsightRequest[]>;
+  /** Active offers in the query's region and scope, first published before `until`. */
+  activeOffers(query: Omit<ListingQuery, 'from'>): Promise<InsightOffer[]>;
+  /** The latest near misses of these requests. */
+  missesOf(requestIds: string[]): Promise<InsightMiss[]>;
+  /** Titles of these offers (any region, withdrawn ones too), by id. */
+  offerTitles(offerIds: string[]): Promise<Map<string, string>>;
+  withdrawnOrganisations(): Promise<Set<string>>;
+}
+
+const DUPLICATE_KEY = 11000;
+/** Ids per `$in` query: FerretDB v1 answers long lists slowly. */
+const IDS_PER_QUERY = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Whether `a` is newer than `b`: later, or at the same time with the larger event id (so any order ends the same). */
+function isNewer(a: EventStamp, b: { lastEventAt: Date; lastEventId: string }): boolean {
+  const [at, bt] = [new Date(a.at).getTime(), new Date(b.lastEventAt).getTime()];
+  return at > bt || (at === bt && a.id > b.lastEventId);
+}
+
+/** One document's change: what to set (and unset) when it is newer, and what a new document starts with. */
+interface Change {
+  id: string;
+  fields: Record<string, unknown>;
+  unset: Record<string, 1>;
+  stamp: EventStamp;
+}
+
+type Stamped = { _id: string; lastEventAt: Date; lastEventId: string; createdAt?: Date };
+
+/**
+ * Applies a chunk's changes in two round trips, whatever their number: one read of the
+ * documents' last events by `_id`, one unordered bulk write. Per document only the newest
+ * change counts (later, or the same time and a larger event id: any order of delivery ends
+ * the same), and only if it is newer than what the document holds, checked again in the
+ * update's filter; a redelivery changes nothing. With `keepsCreation`, a document also
+ * keeps the time of its earliest event, whichever came first. A new document that another
+ * writer inserted meanwhile (a duplicate key) is applied again one by one.
+ */
+async function applyNewest<D>(model: Model<D>, changes: Change[], keepsCreation: boolean): Promise<number> {
+  if (changes.length === 0) return 0;
+  const newest = new Map<string, Change>();
+  const earliest = new Map<string, Date>();
+  for (const change of changes) {
+    const known = newest.get(change.id);
+    if (!known || isNewer(change.stamp, { lastEventAt: known.stamp.at, lastEventId: known.stamp.id })) newest.set(change.id, change);
+    const first = earliest.get(change.id);
+    if (!first || change.stamp.at < first) earliest.set(change.id, change.stamp.at);
+  }
+  const stored = new Map<string, Stamped>();
+  for (const ids of chunks([...newest.keys()], IDS_PER_QUERY)) {
+    const docs = await model
+      .find({ _id: { $in: ids } }, { _id: 1, lastEventAt: 1, lastEventId: 1, createdAt: 1 })
+      .lean<Stamped[]>()
+      .exec();
+    for (const doc of docs) stored.set(doc._id, doc);
+  }
+  const ops: Array<Record<string, unknown>> = [];
+  const inserted: Change[] = [];
+  for (const change of newest.values()) {
+    const doc = stored.get(change.id);
+    const first = earliest.get(change.id)!;
+    const stamped = { ...change.fields, lastEventId: change.stamp.id, lastEventAt: change.stamp.at };
+    const earlier = keepsCreation && doc?.createdAt !== undefined && first < new Date(doc.createdAt) ? { createdAt: first } : {};
+    if (!doc) {
+      ops.push({ insertOne: { document: { _id: change.id, ...(keepsCreation ? { createdAt: first } : {}), ...stamped } } });
+      inserted.push(change);
+    } else if (isNewer(change.stamp, doc)) {
+      const newer = {
+        $or: [{ lastEventAt: { $lt: change.stamp.at } }, { lastEventAt: change.stamp.at, lastEventId: { $lt: change.stamp.id } }],
+      };
+      const update = { $set: { ...stamped, ...earlier }, ...(Object.keys(change.unset).length ? { $unset: change.unset } : {}) };
+      ops.push({ updateOne: { filter: { _id: change.id, ...newer }, update } });
+    } else if (Object.keys(earlier).length) {
+      // Older than what was applied: its facts are not kept, but the listing was there since this event.
+      ops.push({ updateOne: { filter: { _id: change.id, createdAt: { $gt: first } }, update: { $set: earlier } } });
+    }
+  }
+  if (ops.length === 0) return 0;
+  try {
+    const result = await model.bulkWrite(ops as never, { ordered: false });
+    return result.insertedCount + result.modifiedCount;
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+    if (!writeErrors?.length || writeErrors.some((w) => (w.code ?? w.err?.code) !== DUPLICATE_KEY)) throw error;
+    // Someone inserted one of these meanwhile: the inserts again, now as updates of what is there.
+    let applied = 0;
+    for (const change of inserted)
+      applied += await applyNewest(
+        model,
+        changes.filter((c) => c.id === change.id),
+        keepsCreation,
+      );
+    return applied;
+  }
+}
+
+function placeFields(facts: ListingPlace): Record<string, unknown> {
+  return { country: facts.country, postcodeNumber: facts.postcodeNumber, region: facts.region };
+}
+
+/** The database filter of a listing query: open, in the region, within the user's scope (country + postcode ranges). */
+function listingFilter(query: Omit<ListingQuery, 'from' | 'until'>): Record<string, unknown> {
+  const filter: Record<string, unknown> = { open: true };
+  if (query.region) filter.region = query.region;
+  const scope = regionScopeFilter(query.user);
+  return scope ? { $and: [filter, scope] } : filter;
+}
+
+function createdBetween(from: Date | undefined, until: Date | undefined): Record<string, unknown> {
+  if (!from && !until) return {};
+  return { createdAt: { ...(from ? { $gte: from } : {}), ...(until ? { $lt: until } : {}) } };
+}
+
+export function insightStore(models: InsightModels): InsightStore {
+  const listingChanges = <F extends ListingPlace>(changes: ListingChange<F>[]): Change[] =>
+    changes.map(
+      ({ id, facts, stamp }): Change =>
+        facts
+          ? { id, fields: { open: true, facts, ...placeFields(facts) }, unset: { withdrawnAt: 1 }, stamp }
+          : { id, fields: { open: false, withdrawnAt: stamp.at }, unset: {}, stamp },
+    );
+  return {
+    applyRequests: (changes) => applyNewest(models.requests, listingChanges(changes), true),
+    applyOffers: (changes) => applyNewest(models.offers, listingChanges(changes), true),
+    applyMisses: (changes) =>
+      applyNewest(
+        models.misses,
+        changes.map(({ miss, stamp }) => ({
+          id: miss.requestId,
+          fields: { proposals: miss.proposals, wanted: miss.wanted, nearMisses: miss.nearMisses },
+          unset: {},
+          stamp,
+        })),
+        false,
+      ),
+    closeOrganisation: async (organisationId, at) => {
+      await models.organisations.updateOne({ _id: organisationId }, { $setOnInsert: { withdrawnAt: at } }, { upsert: true }).exec();
+    },
+    openRequests: async (query) => {
+      const filter = { ...listingFilter(query), ...createdBetween(query.from, query.until) };
+      const docs = await models.requests.find(filter).lean<ListingDoc<RequestFacts>[]>().exec();
+      return docs.flatMap((d) => (d.facts ? [{ ...d.facts, id: d._id, createdAt: d.createdAt }] : []));
+    },
+    activeOffers: async (query) => {
+      const filter = { ...listingFilter(query), ...createdBetween(undefined, query.until) };
+      const docs = await models.offers.find(filter).lean<ListingDoc<OfferFacts>[]>().exec();
+      return docs.flatMap((d) => (d.facts ? [{ ...d.facts, id: d._id, createdAt: d.createdAt }] : []));
+    },
+    missesOf: async (requestIds) => {
+      const found: InsightMiss[] = [];
+      for (const ids of chunks([...new Set(requestIds)], IDS_PER_QUERY)) {
+        const docs = await models.misses
+          .find({ _id: { $in: ids } })
+          .lean<MissDoc[]>()
+          .exec();
+        for (const d of docs)
+          found.push({ requestId: d._id, proposals: d.proposals, wanted: d.wanted, nearMisses: d.nearMisses, missedAt: d.lastEventAt });
+      }
+      return found;
+    },
+    offerTitles: async (offerIds) => {
+      const titles = new Map<string, string>();
+      for (const ids of chunks([...new Set(offerIds)], IDS_PER_QUERY)) {
+        const docs = await models.offers
+          .find({ _id: { $in: ids } }, { _id: 1, 'facts.title': 1 })
+          .lean<Array<Pick<ListingDoc<OfferFacts>, '_id' | 'facts'>>>()
+          .exec();
+        for (const d of docs) if (d.facts?.title) titles.set(d._id, d.facts.title);
+      }
+      return titles;
+    },
+    withdrawnOrganisations: async () => {
+      const docs = await models.organisations.find({}, { _id: 1 }).lean<Array<Pick<OrganisationDoc, '_id'>>>().exec();
+      return new Set(docs.map((d) => d._id));
+    },
+  };
+}

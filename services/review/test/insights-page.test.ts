@@ -1,0 +1,178 @@
+import type { Language } from '@koppel/contracts';
+import { renderPage } from '@koppel/http';
+import { insightsSummary } from '../src/app/insights/figures';
+import { csvDocument, csvField, insightsCsv } from '../src/http/console/insights-csv';
+import { InsightsQuerySchema } from '../src/http/insights/query';
+import { copyFor } from '../src/http/views/copy';
+import { shortages, toneOf } from '../src/http/views/console/heat-map';
+import { csvUrl, INSIGHT_TABLES, InsightsPage } from '../src/http/views/console/insights-page';
+import type { PageView } from '../src/http/views/page-view';
+
+const view = (lang: Language): PageView => ({ lang, copy: copyFor(lang), url: '/console/insights' });
+const at = new Date('2026-03-10T09:00:00Z');
+const place = { municipality: 'Genk', postcode: '3600', country: 'BE', postcodeNumber: 3600, region: 'Limburg (BE)' };
+
+const summary = insightsSummary(
+  {
+    requests: [
+      {
+        id: 'r1',
+        schoolId: 's1',
+        title: '=HYPERLINK("x")',
+        ...place,
+        disciplines: ['circus'],
+        ageMin: 8,
+        ageMax: 9,
+        pupils: 22,
+        createdAt: at,
+      },
+      {
+        id: 'r2',
+        schoolId: 's2',
+        title: 'Toneel, "graag"',
+        ...place,
+        disciplines: ['theatre'],
+        ageMin: 9,
+        ageMax: 10,
+        pupils: 25,
+        createdAt: at,
+      },
+    ],
+    offers: [
+      {
+        id: 'o1',
+        providerId: 'p1',
+        title: 'Jongleren',
+        ...place,
+        disciplines: ['circus'],
+        ageMin: 15,
+        ageMax: 18,
+        pricePerPupil: 0,
+        mode: 'both',
+        inclusion: { wheelchairAccess: true },
+        createdAt: at,
+      },
+    ],
+    proposals: [{ requestId: 'r2', status: 'approved' }],
+    misses: [
+      {
+        requestId: 'r1',
+        proposals: 0,
+        wanted: 3,
+        missedAt: at,
+        nearMisses: [
+          { offerId: 'o1', textMatch: 1, score: null, reasons: [{ constraint: 'ages', offerAges: [15, 18], pupilAges: [8, 9] }] },
+        ],
+      },
+    ],
+    offerTitles: new Map([['o1', 'Jongleren']]),
+  },
+  { user: { role: 'admin' } },
+);
+
+describe('the insights page', () => {
+  it.each([
+    ['nl', 'leeftijden 15–18, leerlingen 8–9', '9–11 jaar'],
+    ['fr', 'âges 15–18, élèves 8–9', '9–11 ans'],
+    ['en', 'ages 15–18, pupils 8–9', '9–11 years'],
+  ] as const)(
+    'in %s: words the reasons, draws the heat map as an image with a text alternative and repeats its numbers in a table',
+    (lang, reason, band) => {
+      const html = renderPage(
+        InsightsPage({ view: view(lang), summary, filters: { from: '2026-03-01' }, regions: ['Limburg (BE)'], scopedToBroker: true }),
+      );
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html).toContain(`Jongleren (o1): ${reason}`);
+      expect(html).toMatch(/<svg class="heat-map"[^>]* role="img" aria-labelledby="heat-map-title heat-map-desc"/);
+      expect(html).toContain('<title id="heat-map-title">');
+      expect(html).toContain('<desc id="heat-map-desc">');
+      expect(html).toContain(`<th scope="col">${band}</th>`);
+      // Circus 6–8: one request, no offer; 15–17: an offer, no request.
+      expect(html).toContain('<td class="score" data-cell="circus|6-8">1 / 0</td>');
+      expect(html).toContain('<td class="score" data-cell="circus|15-17">0 / 1</td>');
+      expect(html).toContain('<g data-cell="circus|6-8" data-tone="none">');
+      expect(html).toContain('<g data-cell="circus|15-17" data-tone="noDemand">');
+      // The unmatched request, not the one with a proposal; the filters on every CSV link; the navigation marks the page.
+      expect(html).toContain('<tr data-request-id="r1">');
+      expect(html).not.toContain('<tr data-request-id="r2">');
+      for (const table of INSIGHT_TABLES) expect(html).toContain(`href="/console/insights.csv?table=${table}&amp;from=2026-03-01"`);
+      expect(html).toMatch(/<a href="\/console\/insights" aria-current="page">/);
+    },
+  );
+
+  it('tints a cell by how far supply falls short, and names the largest gaps first', () => {
+    expect(toneOf({ requests: 0, offers: 3 })).toBe('noDemand');
+    expect(toneOf({ requests: 2, offers: 2 })).toBe('covered');
+    expect(toneOf({ requests: 3, offers: 1 })).toBe('short');
+    expect(toneOf({ requests: 1, offers: 0 })).toBe('none');
+    const cells = [
+      { discipline: 'a', ageBand: '0-5' as const, requests: 2, offers: 1 },
+      { discipline: 'b', ageBand: '0-5' as const, requests: 5, offers: 0 },
+      { discipline: 'c', ageBand: '0-5' as const, requests: 1, offers: 3 },
+    ];
+    expect(shortages(cells).map((c) => c.discipline)).toEqual(['b', 'a']);
+  });
+});
+
+describe('the insights CSV exports', () => {
+  it('start with a byte order mark and a header row, quote what needs it and keep formulas from running', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField(-2)).toBe('-2');
+    expect(csvDocument(['a', 'b'], [[1, 'x']])).toBe('\uFEFFa,b\r\n1,x\r\n');
+  });
+
+  it.each(INSIGHT_TABLES)('export %s with the page’s words and one row per line', (table) => {
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const csv = insightsCsv(view(lang), table, summary);
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const lines = csv.slice(1).trimEnd().split('\r\n');
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines[0]).not.toMatch(/\d/);
+    }
+  });
+
+  it('carry the figures of the page', () => {
+    const unmatched = insightsCsv(view('en'), 'unmatched', summary).slice(1).trimEnd().split('\r\n');
+    expect(unmatched).toEqual([
+      'Request id,Title,Municipality,Region,Pupils,Ages,Disciplines,Since,Nearest offers and why not',
+      `r1,"'=HYPERLINK(""x"")",Genk,Limburg (BE),22,8–9,Circus,2026-03-10,Jongleren (o1): ages 15–18, pupils 8–9`.replace(
+        'Jongleren (o1): ages 15–18, pupils 8–9',
+        '"Jongleren (o1): ages 15–18, pupils 8–9"',
+      ),
+    ]);
+    const numbers = insightsCsv(view('nl'), 'numbers', summary).slice(1).trimEnd().split('\r\n');
+    expect(numbers).toEqual([
+      'Cijfer,Aantal',
+      'Open aanvragen,2',
+      'Aanvragen met een voorstel,1',
+      'Aanvragen zonder voorstel,1',
+      'Actief aanbod,1',
+    ]);
+    const grid = insightsCsv(view('fr'), 'supply-demand', summary).slice(1).trimEnd().split('\r\n');
+    expect(grid).toHaveLength(1 + 11 * 6);
+    expect(grid).toContain('Cirque,6–8 ans,1,0');
+    expect(csvUrl('funnel', { region: 'Limburg (BE)', to: '2026-03-31' })).toBe(
+      '/console/insights.csv?table=funnel&region=Limburg+%28BE%29&to=2026-03-31',
+    );
+  });
+});
+
+describe('the insights query', () => {
+  it('takes a region, calendar days or instants, and names each bad field', () => {
+    expect(InsightsQuerySchema.parse({ region: 'West-Vlaanderen', from: '2026-03-01', to: '2026-03-31T12:00:00+02:00' })).toEqual({
+      region: 'West-Vlaanderen',
+      from: '2026-03-01',
+      to: '2026-03-31T12:00:00+02:00',
+    });
+    const bad = InsightsQuerySchema.safeParse({ region: 'Atlantis', from: '1 maart', to: '2026-02-30' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['from', 'region', 'to']);
+    const reversed = InsightsQuerySchema.safeParse({ from: '2026-03-02', to: '2026-03-01' });
+    expect(reversed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['to', 'from must not be after to']]);
+    expect(InsightsQuerySchema.safeParse({ from: '2026-03-01', to: '2026-03-01' }).success).toBe(true);
+    expect(InsightsQuerySchema.safeParse({ page: '2' }).success).toBe(false);
+  });
+});
