@@ -36,12 +36,13 @@ describe('an event that fails its schema', () => {
     expect((await requestJson('POST', `${stack.services.intake.url}/requests`, request, bearer(stack.adminToken))).status).toBe(201);
     await waitForProposal(stack, request.id, offer.id);
 
-    // Every consumer of the topic parks what it cannot read (the matcher, and review for withdrawals), saying which it is.
-    const groups = [`${stack.namespace}-koppel-matcher`, `${stack.namespace}-koppel-review`];
+    // Every consumer of the topic parks what it cannot read (the matcher, review for withdrawals and
+    // review's insights read model), saying which it is.
+    const groups = [`${stack.namespace}-koppel-matcher`, `${stack.namespace}-koppel-review`, `${stack.namespace}-koppel-review-insights`];
     const dlq = await readTopic(
       kafka,
       deadLetterTopicFor(TOPICS.requests),
-      (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 4,
+      (ms) => ms.filter((m) => m.key?.startsWith(badKey)).length >= 2 * groups.length,
     );
     const parked = dlq.filter((m) => m.key?.startsWith(badKey) && m.headers['dlq-consumer-group'] === groups[0]);
     expect(
