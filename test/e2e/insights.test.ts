@@ -56,6 +56,8 @@ function bandsOfAges(ageMin: number, ageMax: number): Set<string> {
 interface ProposalRow {
   id: string;
   status: string;
+  decidedAt?: string;
+  updatedAt: string;
   match: { requestId: string; offerId: string; school: { id: string }; provider: { id: string } };
 }
 
@@ -76,6 +78,23 @@ function expectedFigures(requests: Request[], offers: Offer[], proposals: Propos
   for (const r of requests) add(r.disciplines, r.pupils.ageMin, r.pupils.ageMax, 'requests');
   for (const o of offers) add(o.disciplines, o.audience.ageMin, o.audience.ageMax, 'offers');
   const count = (...statuses: string[]) => mine.filter((p) => statuses.includes(p.status)).length;
+  // Never reached: requesters without an approved or confirmed proposal; providers none of whose offers was ever proposed.
+  const reachedRequests = new Set(mine.filter((p) => p.status === 'approved' || p.status === 'confirmed').map((p) => p.match.requestId));
+  const everProposed = new Set(proposals.map((p) => p.match.offerId));
+  const schools = new Map<string, Request[]>();
+  for (const r of requests) schools.set(r.school.id, [...(schools.get(r.school.id) ?? []), r]);
+  const providers = new Map<string, Offer[]>();
+  for (const o of offers) providers.set(o.provider.id, [...(providers.get(o.provider.id) ?? []), o]);
+  const neverReached = {
+    requesters: [...schools.entries()]
+      .filter(([, own]) => !own.some((r) => reachedRequests.has(r.id)))
+      .map(([id, own]) => ({ id, name: own[0].school.name, listings: own.map((r) => r.id).sort() }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    providers: [...providers.entries()]
+      .filter(([, own]) => !own.some((o) => everProposed.has(o.id)))
+      .map(([id, own]) => ({ id, name: own[0].provider.name, listings: own.map((o) => o.id).sort() }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  };
   return {
     requests: { total: requests.length, withProposal: proposed.size, withoutProposal: requests.length - proposed.size },
     offers: { active: offers.length },
@@ -91,7 +110,34 @@ function expectedFigures(requests: Request[], offers: Offer[], proposals: Propos
       declined: count('declined'),
     },
     free: offers.filter((o) => o.pricePerPupil === 0 || o.inclusion?.freeOrSocialTariff).length,
+    neverReached,
+    // By municipality: requests where their school is, offers where they are (sorted by name here; the order is checked apart).
+    municipalities: [...new Set([...requests.map((r) => r.school.municipality), ...offers.map((o) => o.location.municipality)])]
+      .sort()
+      .map((municipality) => {
+        const wanted = requests.filter((r) => r.school.municipality === municipality).length;
+        const offered = offers.filter((o) => o.location.municipality === municipality).length;
+        return { municipality, requests: wanted, offers: offered, gap: wanted - offered };
+      }),
+    declines: mine
+      .filter((p) => p.status === 'declined')
+      .map((p) => p.id)
+      .sort(),
   };
+}
+
+/** The summary's organisations never reached, in the shape of `expectedFigures`. */
+function neverReachedOf(body: any) {
+  type Row = { organisationId: string; name: string | null; requests?: Array<{ requestId: string }>; offers?: Array<{ offerId: string }> };
+  const rows = (list: Row[]) =>
+    list
+      .map((row) => ({
+        id: row.organisationId,
+        name: row.name,
+        listings: (row.requests?.map((r) => r.requestId) ?? row.offers?.map((o) => o.offerId) ?? []).sort(),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  return { requesters: rows(body.neverReached.requesters), providers: rows(body.neverReached.providers) };
 }
 
 /** The summary's figures in the shape of `expectedFigures` (the grid as its non-empty cells). */
@@ -111,7 +157,46 @@ function actualFigures(body: any) {
       declined: body.funnel.declined,
     },
     free: body.inclusion.counts.freeOrSocialTariff,
+    neverReached: neverReachedOf(body),
+    municipalities: body.municipalities
+      .map((m: { municipality: string; requests: number; offers: number; gap: number }) => ({
+        municipality: m.municipality,
+        requests: m.requests,
+        offers: m.offers,
+        gap: m.gap,
+      }))
+      .sort((a: { municipality: string }, b: { municipality: string }) => (a.municipality < b.municipality ? -1 : 1)),
+    declines: body.outcomes.declines.map((d: { matchId: string }) => d.matchId).sort(),
   };
+}
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The median seconds from each request's creation (as intake answered it) to the first of its
+ * proposals that reached a stage, over the requests that reached it.
+ */
+function medianSecondsTo(
+  requests: Request[],
+  created: Map<string, number>,
+  proposals: ProposalRow[],
+  at: (p: ProposalRow) => string | undefined,
+) {
+  const first = new Map<string, number>();
+  for (const p of proposals) {
+    const when = at(p);
+    if (!when || !created.has(p.match.requestId) || !requests.some((r) => r.id === p.match.requestId)) continue;
+    const t = Date.parse(when);
+    first.set(p.match.requestId, Math.min(t, first.get(p.match.requestId) ?? t));
+  }
+  const seconds = [...first.entries()].map(([id, t]) => Math.max(0, (t - created.get(id)!) / 1000));
+  return { requests: seconds.length, median: medianOf(seconds) };
 }
 
 /** A Brussels calendar day, `days` from today. */
@@ -228,14 +313,23 @@ describe('broker insights on the real stack', () => {
     ).catch(() => undefined);
     expect(last).toBeDefined();
     expect(last?.actual).toEqual(last?.expected);
+    // The municipalities come largest gap first.
+    const gaps = (last?.body.municipalities ?? []).map((m: { gap: number }) => m.gap);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
     return last?.body;
   }
+
+  /** When intake created each request (its answer's `createdAt`): the start of the times to approval and confirmation. */
+  const createdAt = new Map<string, number>();
 
   beforeAll(async () => {
     for (const offer of [...offers, withdrawnOffer])
       expect((await requestJson('POST', `${intake()}/offers`, offer, admin)).status).toBe(201);
-    for (const request of [...requests, withdrawnRequest])
-      expect((await requestJson('POST', `${intake()}/requests`, request, admin)).status).toBe(201);
+    for (const request of [...requests, withdrawnRequest]) {
+      const res = await requestJson('POST', `${intake()}/requests`, request, admin);
+      expect(res.status).toBe(201);
+      createdAt.set(request.id, Date.parse(res.body.createdAt));
+    }
     for (const path of [`offers/${withdrawnOffer.id}`, `requests/${withdrawnRequest.id}`])
       expect((await requestJson('POST', `${intake()}/${path}/withdraw`, {}, admin)).status).toBe(200);
   }, 120_000);
@@ -255,17 +349,46 @@ describe('broker insights on the real stack', () => {
       (await requestJson('POST', `${review()}/proposals/${encodeURIComponent(toReject.id)}/reject`, { note: 'Past niet.' }, province))
         .status,
     ).toBe(200);
-    const answer = async (p: ProposalRow, side: 'requester' | 'provider', value: string) => {
+    const answer = async (p: ProposalRow, side: 'requester' | 'provider', value: string, reason?: string) => {
       const org = side === 'requester' ? p.match.school.id : p.match.provider.id;
       const auth = bearer(token({ sub: `${side}-${tag}@example.org`, role: side, org, ttlSeconds: 600 }));
-      const res = await requestJson('POST', `${review()}/suggestions/${encodeURIComponent(p.id)}/answer`, { answer: value }, auth);
+      const res = await requestJson(
+        'POST',
+        `${review()}/suggestions/${encodeURIComponent(p.id)}/answer`,
+        { answer: value, ...(reason ? { reason } : {}) },
+        auth,
+      );
       expect(res.status).toBe(200);
     };
     await answer(toConfirm, 'requester', 'interested');
     await answer(toConfirm, 'provider', 'interested');
-    await answer(toDecline, 'requester', 'not_interested');
+    await answer(toDecline, 'requester', 'not_interested', 'Te ver voor onze klas.');
     const body = await expectFigures(province, ['low', 'high']);
     expect(body.funnel).toMatchObject({ approved: 2, confirmed: 1, declined: 1, rejected: 1 });
+    // The decline with the school's reason.
+    expect(body.outcomes.declines).toEqual([
+      expect.objectContaining({
+        matchId: toDecline.id,
+        requestId: toDecline.match.requestId,
+        offerId: toDecline.match.offerId,
+        answers: [{ side: 'school', reason: 'Te ver voor onze klas.' }],
+      }),
+    ]);
+    // The median times, computed here from intake's creation times and the proposals' decision and confirmation
+    // (a confirmed proposal's last change): within a second, as review starts from the event intake published a moment later.
+    const listed = await proposals();
+    const approvedAt = (p: ProposalRow) => (['approved', 'confirmed', 'declined'].includes(p.status) ? p.decidedAt : undefined);
+    const confirmedAt = (p: ProposalRow) => (p.status === 'confirmed' ? p.updatedAt : undefined);
+    for (const [stage, at] of [
+      ['toApproval', approvedAt],
+      ['toConfirmation', confirmedAt],
+    ] as const) {
+      const expected = medianSecondsTo(requests, createdAt, listed, at);
+      expect(body.outcomes[stage].requests).toBe(expected.requests);
+      expect(expected.median).not.toBeNull();
+      expect(Math.abs(body.outcomes[stage].medianSeconds - expected.median!)).toBeLessThanOrEqual(1);
+    }
+    expect(body.outcomes.toApproval.requests).toBe(new Set([toConfirm, toDecline].map((p) => p.match.requestId)).size);
     expect(body.region).toBe(REGION);
   });
 
@@ -310,7 +433,19 @@ describe('broker insights on the real stack', () => {
     expect(session.status).toBe(204);
     const cookie = session.headers.get('set-cookie')!.split(';')[0];
     const filters = `region=${encodeURIComponent(REGION)}&${period}`;
-    for (const table of ['numbers', 'supply-demand', 'unmatched', 'funnel', 'inclusion']) {
+    const lowSummary = (await summaryOf(bearer(lowBroker))).body;
+    for (const table of [
+      'numbers',
+      'supply-demand',
+      'municipalities',
+      'unmatched',
+      'funnel',
+      'outcome-times',
+      'declines',
+      'never-reached-requesters',
+      'never-reached-providers',
+      'inclusion',
+    ]) {
       const res = await fetch(`${review()}/console/insights.csv?table=${table}&${filters}&lang=fr`, { headers: { cookie } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -322,7 +457,25 @@ describe('broker insights on the real stack', () => {
       const [header, ...rows] = text.trimEnd().split('\r\n');
       expect(header.split(',').length).toBeGreaterThan(1);
       expect(header).not.toMatch(/\d/);
-      expect(rows.length).toBeGreaterThan(0);
+      if (table === 'municipalities') {
+        expect(header).toBe('Commune,Région,Demandes,Offres,Manque');
+        expect(rows).toEqual(
+          lowSummary.municipalities.map(
+            (m: { municipality: string; requests: number; offers: number; gap: number }) =>
+              `${m.municipality},Luxembourg (BE),${m.requests},${m.offers},${m.gap}`,
+          ),
+        );
+      }
+      if (table === 'declines')
+        expect(rows.map((r) => r.split(',')[0])).toEqual(lowSummary.outcomes.declines.map((d: { matchId: string }) => d.matchId));
+      else if (table.startsWith('never-reached-')) {
+        // The same organisations as the summary of the same filters (a table may be empty: who was reached depends on the matcher).
+        const side = table === 'never-reached-requesters' ? 'requesters' : 'providers';
+        expect(rows.map((r) => r.split(',')[0])).toEqual(
+          lowSummary.neverReached[side].map((o: { organisationId: string }) => o.organisationId),
+        );
+        if (side === 'requesters') expect(header).toBe('Identifiant de l’organisation,Nom,Commune,Région,Identifiants,Titres');
+      } else expect(rows.length).toBeGreaterThan(0);
       if (table === 'unmatched') {
         expect(header).toBe(
           'Identifiant de la demande,Titre,Commune,Région,Élèves,Âges,Disciplines,Depuis,Offres les plus proches et pourquoi pas',
@@ -347,6 +500,8 @@ describe('broker insights on the real stack', () => {
       expect(html).toContain(reason);
       expect(html).toContain('role="img" aria-labelledby="heat-map-title heat-map-desc"');
       expect(html).toContain(`<tr data-request-id="${tooYoung.id}">`);
+      for (const organisation of [...lowSummary.neverReached.requesters, ...lowSummary.neverReached.providers])
+        expect(html).toContain(`<tr data-organisation-id="${organisation.organisationId}">`);
     }
   });
 

@@ -3,7 +3,11 @@ import {
   funnel,
   inclusionFigures,
   insightsSummary,
+  median,
+  municipalityGaps,
+  neverReached,
   offersInScope,
+  outcomes,
   type ProposalOutcome,
   requestCounts,
   requestsInScope,
@@ -175,6 +179,7 @@ describe('insights: figures over hand-made data', () => {
     misses,
     offerTitles: new Map([['o2', 'Circus']]),
     withdrawnOrganisations: new Set(['gone']),
+    proposedOffers: new Set(['o1', 'o4']),
   };
   const march = { ...periodOf('2026-03-01', '2026-03-31') };
 
@@ -241,6 +246,197 @@ describe('insights: figures over hand-made data', () => {
     expect(funnel(all, proposals)).toEqual({ proposed: 6, approved: 4, confirmed: 1, declined: 1, rejected: 1, withdrawn: 0, waiting: 1 });
   });
 
+  it('lists the requesters without an approved or confirmed match and the providers never proposed, by name', () => {
+    const rs = [
+      request('a2', { schoolId: 's-a', schoolName: 'Zonnebloem' }),
+      request('a1', { schoolId: 's-a', schoolName: 'Zonnebloem', createdAt: new Date('2026-03-02T09:00:00Z') }),
+      request('b1', { schoolId: 's-b', schoolName: 'atheneum', municipality: 'Menen' }),
+      request('c1', { schoolId: 's-c', schoolName: 'Klimop' }),
+      request('d1', { schoolId: 's-d', schoolName: 'De Linde' }),
+      request('d2', { schoolId: 's-d', schoolName: 'De Linde' }),
+      request('e1', { schoolId: 's-e' }),
+    ];
+    const outcomes: ProposalOutcome[] = [
+      { requestId: 'a1', status: 'declined' }, // called off: not reached
+      { requestId: 'a2', status: 'proposed' },
+      { requestId: 'b1', status: 'rejected' },
+      { requestId: 'b1', status: 'withdrawn' },
+      { requestId: 'c1', status: 'approved' },
+      { requestId: 'd2', status: 'confirmed' }, // one request reached: the school is
+    ];
+    const os = [
+      offer('o1', { providerId: 'p-x', providerName: 'Theater X' }),
+      offer('o2', { providerId: 'p-x', providerName: 'Theater X' }),
+      offer('o3', { providerId: 'p-y', providerName: 'Bos', municipality: 'Harelbeke' }),
+      offer('o4', { providerId: 'p-z' }),
+      offer('o5', { providerId: 'p-y', providerName: 'Bos', createdAt: new Date('2025-09-01T09:00:00Z'), title: 'Oud' }),
+    ];
+    const never = neverReached(rs, os, outcomes, new Set(['o2', 'elsewhere']));
+    expect(never.requesters).toEqual([
+      {
+        organisationId: 's-b',
+        name: 'atheneum',
+        municipality: 'Menen',
+        region: 'West-Vlaanderen',
+        requests: [{ requestId: 'b1', title: 'Aanvraag b1' }],
+      },
+      {
+        organisationId: 's-a',
+        name: 'Zonnebloem',
+        municipality: 'Kortrijk',
+        region: 'West-Vlaanderen',
+        requests: [
+          { requestId: 'a1', title: 'Aanvraag a1' },
+          { requestId: 'a2', title: 'Aanvraag a2' },
+        ],
+      },
+      {
+        organisationId: 's-e',
+        name: null,
+        municipality: 'Kortrijk',
+        region: 'West-Vlaanderen',
+        requests: [{ requestId: 'e1', title: 'Aanvraag e1' }],
+      },
+    ]);
+    // The oldest offer gives the place; p-x had one offer proposed, so it was reached.
+    expect(never.providers).toEqual([
+      {
+        organisationId: 'p-y',
+        name: 'Bos',
+        municipality: 'Kortrijk',
+        region: 'West-Vlaanderen',
+        offers: [
+          { offerId: 'o5', title: 'Oud' },
+          { offerId: 'o3', title: 'Aanbod o3' },
+        ],
+      },
+      {
+        organisationId: 'p-z',
+        name: null,
+        municipality: 'Kortrijk',
+        region: 'West-Vlaanderen',
+        offers: [{ offerId: 'o4', title: 'Aanbod o4' }],
+      },
+    ]);
+    expect(neverReached([], [], outcomes)).toEqual({ requesters: [], providers: [] });
+    // Without knowing of any proposed offer, every provider counts as never proposed.
+    expect(neverReached([], os, []).providers.map((p) => p.organisationId)).toEqual(['p-y', 'p-x', 'p-z']);
+  });
+
+  it('lists the declines with their reasons and the median times from request to approval and to confirmation', () => {
+    const t = (day: number, hour = 9) => new Date(Date.UTC(2026, 2, day, hour));
+    const rs = [
+      request('q1', { createdAt: t(1) }),
+      request('q2', { createdAt: t(2) }),
+      request('q3', { createdAt: t(3) }),
+      request('q4', { createdAt: t(4) }),
+    ];
+    const outcomeRows: ProposalOutcome[] = [
+      // q1: approved after 1 day (and again later: the first counts), confirmed after 3 days.
+      { requestId: 'q1', status: 'confirmed', matchId: 'q1::a', offerId: 'a', decidedAt: t(2), confirmedAt: t(4) },
+      { requestId: 'q1', status: 'approved', matchId: 'q1::b', offerId: 'b', decidedAt: t(3) },
+      // q2: approved after 2 days, then called off by both sides, the school with a reason.
+      {
+        requestId: 'q2',
+        status: 'declined',
+        matchId: 'q2::c',
+        offerId: 'c',
+        offerTitle: 'Circus',
+        decidedAt: t(4),
+        declinedAt: t(5),
+        answers: {
+          school: { answer: 'not_interested', reason: 'Te duur', answeredAt: t(5) },
+          provider: { answer: 'not_interested', answeredAt: t(5) },
+        },
+      },
+      // q3: approved after 6 hours, then called off by the provider.
+      {
+        requestId: 'q3',
+        status: 'declined',
+        matchId: 'q3::d',
+        offerId: 'd',
+        decidedAt: t(3, 15),
+        declinedAt: t(6),
+        answers: {
+          school: { answer: 'interested', answeredAt: t(5) },
+          provider: { answer: 'not_interested', reason: 'Volzet', answeredAt: t(6) },
+        },
+      },
+      // A rejection is a decision, not an approval; a request not counted is left out.
+      { requestId: 'q4', status: 'rejected', matchId: 'q4::e', offerId: 'e', decidedAt: t(4, 10) },
+      { requestId: 'other', status: 'declined', matchId: 'other::f', offerId: 'f', decidedAt: t(1), declinedAt: t(9) },
+    ];
+    const result = outcomes(rs, outcomeRows);
+    expect(result.declines).toEqual([
+      {
+        matchId: 'q3::d',
+        requestId: 'q3',
+        requestTitle: 'Aanvraag q3',
+        offerId: 'd',
+        offerTitle: null,
+        declinedAt: t(6),
+        answers: [{ side: 'provider', reason: 'Volzet' }],
+      },
+      {
+        matchId: 'q2::c',
+        requestId: 'q2',
+        requestTitle: 'Aanvraag q2',
+        offerId: 'c',
+        offerTitle: 'Circus',
+        declinedAt: t(5),
+        answers: [
+          { side: 'school', reason: 'Te duur' },
+          { side: 'provider', reason: null },
+        ],
+      },
+    ]);
+    // Approval: 1 day, 2 days, 6 hours: the median is 1 day. Confirmation: q1 only, 3 days.
+    expect(result.toApproval).toEqual({ requests: 3, medianSeconds: 86_400 });
+    expect(result.toConfirmation).toEqual({ requests: 1, medianSeconds: 3 * 86_400 });
+    expect(outcomes(rs, [])).toEqual({
+      declines: [],
+      toApproval: { requests: 0, medianSeconds: null },
+      toConfirmation: { requests: 0, medianSeconds: null },
+    });
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([5])).toBe(5);
+    expect(median([])).toBeNull();
+  });
+
+  it('counts requests and offers per municipality, largest gap first', () => {
+    const rs = [
+      request('k1'),
+      request('k2'),
+      request('m1', { municipality: 'Menen' }),
+      request('m2', { municipality: 'Menen' }),
+      request('w1', { municipality: 'Wevelgem' }),
+      request('g1', { municipality: 'Gent', region: 'Oost-Vlaanderen' }),
+    ];
+    const os = [
+      offer('ok1'),
+      offer('ow1', { municipality: 'Wevelgem' }),
+      offer('ow2', { municipality: 'Wevelgem' }),
+      offer('oa1', { municipality: 'Anzegem' }),
+      offer('oz1', { municipality: 'Zwevegem' }),
+      offer('og1', { municipality: 'Gent', region: 'Oost-Vlaanderen' }),
+    ];
+    expect(municipalityGaps(rs, os)).toEqual([
+      { municipality: 'Menen', region: 'West-Vlaanderen', requests: 2, offers: 0, gap: 2 },
+      { municipality: 'Kortrijk', region: 'West-Vlaanderen', requests: 2, offers: 1, gap: 1 },
+      { municipality: 'Gent', region: 'Oost-Vlaanderen', requests: 1, offers: 1, gap: 0 },
+      // Equal gaps: most requests first.
+      { municipality: 'Wevelgem', region: 'West-Vlaanderen', requests: 1, offers: 2, gap: -1 },
+      // …then by name.
+      { municipality: 'Anzegem', region: 'West-Vlaanderen', requests: 0, offers: 1, gap: -1 },
+      { municipality: 'Zwevegem', region: 'West-Vlaanderen', requests: 0, offers: 1, gap: -1 },
+    ]);
+    expect(municipalityGaps([], [])).toEqual([]);
+    // In the summary: the requests and offers counted only (the Kortrijk broker in March: r1–r4 and o1–o3, all in Kortrijk).
+    expect(insightsSummary(input, { user: kortrijk, ...march }).municipalities).toEqual([
+      { municipality: 'Kortrijk', region: 'West-Vlaanderen', requests: 4, offers: 3, gap: 1 },
+    ]);
+  });
+
   it('gives the share of free and inclusive offers, free also when priced 0', () => {
     const os = offersInScope(input, { user: kortrijk, ...march });
     expect(inclusionFigures(os)).toEqual({
@@ -265,6 +461,9 @@ describe('insights: figures over hand-made data', () => {
     expect(summary.unmatched.map((u) => u.requestId)).toEqual(['r4', 'r3']);
     expect(summary.funnel.proposed).toBe(3);
     expect(summary.inclusion.activeOffers).toBe(3);
+    // r1 is confirmed; r2 (rejected, waiting), r3 and r4 are not. o1 was proposed.
+    expect(summary.neverReached.requesters.map((r) => r.organisationId)).toEqual(['sch-r2', 'sch-r3', 'sch-r4']);
+    expect(summary.neverReached.providers.map((p) => p.organisationId)).toEqual(['prov-o2', 'prov-o3']);
     const nothing = insightsSummary(input, { user: { role: 'broker', regions: [] } });
     expect(nothing.requests.total + nothing.offers.active + nothing.funnel.proposed).toBe(0);
   });

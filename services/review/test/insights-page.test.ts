@@ -5,6 +5,7 @@ import { csvDocument, csvField, insightsCsv } from '../src/http/console/insights
 import { InsightsQuerySchema } from '../src/http/insights/query';
 import { copyFor } from '../src/http/views/copy';
 import { shortages, toneOf } from '../src/http/views/console/heat-map';
+import { durationText } from '../src/http/views/console/insights-words';
 import { csvUrl, INSIGHT_TABLES, InsightsPage } from '../src/http/views/console/insights-page';
 import type { PageView } from '../src/http/views/page-view';
 
@@ -18,6 +19,7 @@ const summary = insightsSummary(
       {
         id: 'r1',
         schoolId: 's1',
+        schoolName: 'Basisschool De Klimop',
         title: '=HYPERLINK("x")',
         ...place,
         disciplines: ['circus'],
@@ -53,7 +55,19 @@ const summary = insightsSummary(
         createdAt: at,
       },
     ],
-    proposals: [{ requestId: 'r2', status: 'approved' }],
+    proposals: [
+      { requestId: 'r2', status: 'approved', decidedAt: new Date('2026-03-10T10:30:00Z') },
+      {
+        requestId: 'r2',
+        status: 'declined',
+        matchId: 'r2::o9',
+        offerId: 'o9',
+        offerTitle: 'Theater',
+        decidedAt: new Date('2026-03-12T09:00:00Z'),
+        declinedAt: new Date('2026-03-13T09:00:00Z'),
+        answers: { school: { answer: 'not_interested', reason: 'Te duur, "echt"', answeredAt: new Date('2026-03-13T09:00:00Z') } },
+      },
+    ],
     misses: [
       {
         requestId: 'r1',
@@ -95,6 +109,18 @@ describe('the insights page', () => {
       // The unmatched request, not the one with a proposal; the filters on every CSV link; the navigation marks the page.
       expect(html).toContain('<tr data-request-id="r1">');
       expect(html).not.toContain('<tr data-request-id="r2">');
+      // Outcomes: r2 first approved 1 h 30 min after it came in; nothing confirmed; the decline with its reason.
+      expect(html).toContain('<tr data-match-id="r2::o9">');
+      expect(html).toContain('Te duur, &quot;echt&quot;');
+      expect(html).toContain(copyFor(lang).insights.noTime);
+      // By municipality: Genk, two requests and one offer.
+      expect(html).toContain('<tr data-municipality="Genk">');
+      // Never reached: s1 (r1 got nothing), not s2 (approved); p1 (o1 never proposed), unnamed.
+      expect(html).toContain('<tr data-organisation-id="s1">');
+      expect(html).toContain('Basisschool De Klimop');
+      expect(html).not.toContain('<tr data-organisation-id="s2">');
+      expect(html).toContain('<tr data-organisation-id="p1">');
+      expect(html).toContain(copyFor(lang).insights.unnamed);
       for (const table of INSIGHT_TABLES) expect(html).toContain(`href="/console/insights.csv?table=${table}&amp;from=2026-03-01"`);
       expect(html).toMatch(/<a href="\/console\/insights" aria-current="page">/);
     },
@@ -154,6 +180,32 @@ describe('the insights CSV exports', () => {
     const grid = insightsCsv(view('fr'), 'supply-demand', summary).slice(1).trimEnd().split('\r\n');
     expect(grid).toHaveLength(1 + 11 * 6);
     expect(grid).toContain('Cirque,6–8 ans,1,0');
+    expect(insightsCsv(view('fr'), 'municipalities', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Commune,Région,Demandes,Offres,Manque',
+      'Genk,Limbourg (BE),2,1,1',
+    ]);
+    expect(insightsCsv(view('en'), 'outcome-times', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Until,Requests,Median (seconds)',
+      'First approval,1,5400',
+      'First confirmation,0,',
+    ]);
+    expect(insightsCsv(view('en'), 'declines', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Match id,Request id,Title,Offer id,Offer,"Not interested, and why",Called off on',
+      'r2::o9,r2,"Toneel, ""graag""",o9,Theater,"school: Te duur, ""echt""",2026-03-13',
+    ]);
+    expect(durationText(view('nl'), 5400)).toBe('1 uur 30 minuten');
+    // French puts a no-break space between a number and its unit.
+    expect(durationText(view('fr'), 3 * 86_400 + 7200 + 59)).toMatch(/^3\sjours 2\sheures$/);
+    expect(durationText(view('en'), 40)).toBe('40 seconds');
+    expect(durationText(view('en'), 0)).toBe('0 seconds');
+    expect(insightsCsv(view('en'), 'never-reached-requesters', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Organisation id,Name,Municipality,Region,Ids,Titles',
+      `s1,Basisschool De Klimop,Genk,Limburg (BE),r1,"'=HYPERLINK(""x"")"`,
+    ]);
+    expect(insightsCsv(view('nl'), 'never-reached-providers', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Organisatie-id,Naam,Gemeente,Regio,Id’s,Titels',
+      'p1,,Genk,Limburg (BE),o1,Jongleren',
+    ]);
     expect(csvUrl('funnel', { region: 'Limburg (BE)', to: '2026-03-31' })).toBe(
       '/console/insights.csv?table=funnel&region=Limburg+%28BE%29&to=2026-03-31',
     );

@@ -7,7 +7,8 @@ import { regionScopeFilter } from './region-scope';
  * The insights read model (issue #14): review's own copy of the open requests, the
  * active offers, each request's latest near misses and the withdrawn organisations,
  * fed by a consumer group of its own that reads the topics from the beginning. Only
- * what the figures need: no names of people, no addresses. Each collection can be
+ * what the figures need: the organisations' names, no names of people, no addresses (an
+ * erased organisation's name is overwritten). Each collection can be
  * dropped and rebuilt by resetting that group (docs/operations.md).
  */
 
@@ -32,6 +33,8 @@ export interface ListingPlace {
 export interface InsightRequest extends ListingPlace {
   id: string;
   schoolId: string;
+  /** The requester's name as its latest event gave it (absent in documents from before it was kept). */
+  schoolName?: string;
   title: string;
   disciplines: string[];
   ageMin: number;
@@ -46,6 +49,8 @@ export interface InsightRequest extends ListingPlace {
 export interface InsightOffer extends ListingPlace {
   id: string;
   providerId: string;
+  /** The provider's name as its latest event gave it (absent in documents from before it was kept). */
+  providerName?: string;
   title: string;
   disciplines: string[];
   ageMin: number;
@@ -193,6 +198,8 @@ export interface InsightStore {
   applyMisses(changes: MissChange[]): Promise<number>;
   /** An organisation withdrawn (or erased): its listings count no more, whichever event comes first. */
   closeOrganisation(organisationId: string, at: Date): Promise<void>;
+  /** An erased organisation's name in its listings becomes `erasedName`. */
+  eraseOrganisationName(organisationId: string, erasedName: string): Promise<void>;
   /** Open requests in the query's region, period and scope (the database's preselection: app/ filters again). */
   openRequests(query: ListingQuery): Promise<InsightRequest[]>;
   /** Active offers in the query's region and scope, first published before `until`. */
@@ -338,6 +345,10 @@ export function insightStore(models: InsightModels): InsightStore {
       ),
     closeOrganisation: async (organisationId, at) => {
       await models.organisations.updateOne({ _id: organisationId }, { $setOnInsert: { withdrawnAt: at } }, { upsert: true }).exec();
+    },
+    eraseOrganisationName: async (organisationId, erasedName) => {
+      await models.requests.updateMany({ 'facts.schoolId': organisationId }, { $set: { 'facts.schoolName': erasedName } }).exec();
+      await models.offers.updateMany({ 'facts.providerId': organisationId }, { $set: { 'facts.providerName': erasedName } }).exec();
     },
     openRequests: async (query) => {
       const filter = { ...listingFilter(query), ...createdBetween(query.from, query.until) };

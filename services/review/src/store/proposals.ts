@@ -41,7 +41,23 @@ export function createProposalModel(connection: Connection): Model<ProposalDoc> 
   schema.index({ country: 1, postcodeNumber: 1 });
   // The insights summary looks proposals up by request (in batches; issue #14).
   schema.index({ 'match.requestId': 1 });
+  // …and which offers were ever proposed (providers never reached).
+  schema.index({ 'match.offerId': 1 });
   return connection.model<ProposalDoc>('Proposal', schema);
+}
+
+/** What the insights read of one proposal: its status, when it was decided, confirmed or called off, and the answers. */
+export interface ProposalOutcomeRow {
+  requestId: string;
+  status: ProposalStatus;
+  matchId?: string;
+  offerId?: string;
+  offerTitle?: string;
+  /** When a broker or a policy approved or rejected it. */
+  decidedAt?: Date;
+  confirmedAt?: Date;
+  declinedAt?: Date;
+  answers?: Partial<Record<MatchSide, { answer: SideAnswer['answer']; reason?: string; answeredAt: Date }>>;
 }
 
 /** What a list of proposals is narrowed to (each only when given): the console's filters, the API's status. */
@@ -79,7 +95,9 @@ export interface ProposalStore {
   /** The proposals of one request, best first. */
   ofRequest(requestId: string, limit: number): Promise<ProposalDoc[]>;
   /** The status of every proposal made for these requests (the insights' funnel: issue #14). */
-  outcomesOfRequests(requestIds: string[]): Promise<Array<{ requestId: string; status: ProposalStatus }>>;
+  outcomesOfRequests(requestIds: string[]): Promise<ProposalOutcomeRow[]>;
+  /** Which of these offers were ever proposed, whatever became of the proposal (providers never reached: issue #14). */
+  proposedOffers(offerIds: string[]): Promise<Set<string>>;
   /** Proposals with a suggestion or confirmation mail the notifier gave up on, within what the user may see; latest first. */
   withFailedMails(user: Pick<Claims, 'role' | 'regions'>, limit: number): Promise<ProposalDoc[]>;
   /** One organisation's proposals (as the school or the provider) in these statuses, latest first. */
@@ -201,17 +219,56 @@ export function proposalStore(model: Model<ProposalDoc>): ProposalStore {
     ofRequest: (requestId, limit) =>
       model.find({ 'match.requestId': requestId }).sort({ score: -1 }).limit(limit).lean<ProposalDoc[]>().exec(),
     outcomesOfRequests: async (requestIds) => {
-      const outcomes: Array<{ requestId: string; status: ProposalStatus }> = [];
+      const outcomes: ProposalOutcomeRow[] = [];
       const unique = [...new Set(requestIds)];
       // In slices: FerretDB v1 answers a long $in list slowly.
       for (let i = 0; i < unique.length; i += 500) {
         const docs = await model
-          .find({ 'match.requestId': { $in: unique.slice(i, i + 500) } }, { 'match.requestId': 1, status: 1 })
-          .lean<Array<{ match: { requestId: string }; status: ProposalStatus }>>()
+          .find(
+            { 'match.requestId': { $in: unique.slice(i, i + 500) } },
+            { 'match.requestId': 1, 'match.offerId': 1, 'match.offer.title': 1, status: 1, decidedAt: 1, answers: 1, history: 1 },
+          )
+          .lean<
+            Array<
+              Pick<ProposalDoc, '_id' | 'status' | 'decidedAt' | 'answers' | 'history'> & {
+                match: { requestId: string; offerId: string; offer?: { title?: string } };
+              }
+            >
+          >()
           .exec();
-        for (const d of docs) outcomes.push({ requestId: d.match.requestId, status: d.status });
+        for (const d of docs) {
+          const when = (action: string) => d.history?.find((h) => h.action === action)?.at;
+          const answers: ProposalOutcomeRow['answers'] = {};
+          for (const side of ['school', 'provider'] as const) {
+            const a = d.answers?.[side];
+            if (a) answers[side] = { answer: a.answer, answeredAt: a.answeredAt, ...(a.reason ? { reason: a.reason } : {}) };
+          }
+          outcomes.push({
+            requestId: d.match.requestId,
+            status: d.status,
+            matchId: d._id,
+            offerId: d.match.offerId,
+            offerTitle: d.match.offer?.title,
+            decidedAt: d.decidedAt,
+            confirmedAt: when('confirmed'),
+            declinedAt: when('declined'),
+            answers,
+          });
+        }
       }
       return outcomes;
+    },
+    proposedOffers: async (offerIds) => {
+      const proposed = new Set<string>();
+      const unique = [...new Set(offerIds)];
+      for (let i = 0; i < unique.length; i += 500) {
+        const docs = await model
+          .find({ 'match.offerId': { $in: unique.slice(i, i + 500) } }, { 'match.offerId': 1 })
+          .lean<Array<{ match: { offerId: string } }>>()
+          .exec();
+        for (const d of docs) proposed.add(d.match.offerId);
+      }
+      return proposed;
     },
     withFailedMails: (user, limit) => {
       const failed = {

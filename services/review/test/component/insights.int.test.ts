@@ -4,6 +4,7 @@ import { ALL_TOPICS, createEnvelope, type MatchSnapshot, type Offer, type Reques
 import { createLogger } from '@koppel/logging';
 import { createMemoryTransport, Publisher } from '@koppel/messaging';
 import { bearer, readTestStack, requestJson, waitFor } from '@koppel/testkit';
+import { MongoClient } from 'mongodb';
 import { makeOffer, makeRequest } from '../../../../packages/matching/test/fixtures';
 import { loadReviewConfig, type RunningReview, review } from '../../src';
 
@@ -30,12 +31,13 @@ describe('review insights, in process', () => {
     }),
   );
   let running: RunningReview;
+  const database = `${stack.namespace}-review-insights-${Date.now()}`;
 
   beforeAll(async () => {
     await transport.ensureTopics(ALL_TOPICS);
     const config = loadReviewConfig({
       MONGO_URI: stack.mongoUri,
-      REVIEW_DB: `${stack.namespace}-review-insights-${Date.now()}`,
+      REVIEW_DB: database,
       REVIEW_PORT: '0',
       REVIEW_GROUP_ID: 'review-insights-component',
       AUTH_TOKEN_SECRET: stack.authSecret,
@@ -161,6 +163,18 @@ describe('review insights, in process', () => {
     // circus, painting, Gent; not the withdrawn one, not the withdrawn organisation's.
     expect(all.body.offers).toEqual({ active: 3 });
     expect(all.body.funnel).toMatchObject({ proposed: 1, approved: 0, confirmed: 0, declined: 0 });
+    // Kortrijk: two requests (juggling, painting), two offers (circus, painting); Brugge a request; Gent an offer.
+    expect(all.body.municipalities).toEqual([
+      { municipality: 'Brugge', region: 'West-Vlaanderen', requests: 1, offers: 0, gap: 1 },
+      { municipality: 'Kortrijk', region: 'West-Vlaanderen', requests: 2, offers: 2, gap: 0 },
+      { municipality: 'Gent', region: 'Oost-Vlaanderen', requests: 0, offers: 1, gap: -1 },
+    ]);
+    // Nothing approved, confirmed or called off yet.
+    expect(all.body.outcomes).toEqual({
+      declines: [],
+      toApproval: { requests: 0, medianSeconds: null },
+      toConfirmation: { requests: 0, medianSeconds: null },
+    });
     const juggle = all.body.unmatched.find((u: { requestId: string }) => u.requestId === juggling.id);
     expect(juggle.title).toBe('Jongleren, nieuwste titel');
     expect(juggle.reasons).toEqual([
@@ -173,6 +187,22 @@ describe('review insights, in process', () => {
     expect(cell('circus', '15-17')).toEqual({ discipline: 'circus', ageBand: '15-17', requests: 0, offers: 1 });
     expect(cell('visual_arts', '9-11')).toEqual({ discipline: 'visual_arts', ageBand: '9-11', requests: 2, offers: 2 });
     expect(all.body.inclusion.counts).toMatchObject({ freeOrSocialTariff: 1, wheelchairAccess: 1, anyAttribute: 2 });
+    // Never reached: the Brugge school (nothing proposed) with its name; the Gent provider (never proposed), not the painting's.
+    expect(all.body.neverReached.requesters).toContainEqual({
+      organisationId: 'sch-brugge',
+      name: brugge.school.name,
+      municipality: 'Brugge',
+      region: 'West-Vlaanderen',
+      requests: [{ requestId: brugge.id, title: brugge.title }],
+    });
+    expect(all.body.neverReached.providers).toContainEqual({
+      organisationId: 'prov-gent',
+      name: gentOffer.provider.name,
+      municipality: 'Gent',
+      region: 'Oost-Vlaanderen',
+      offers: [{ offerId: gentOffer.id, title: gentOffer.title }],
+    });
+    expect(all.body.neverReached.providers.map((p: { organisationId: string }) => p.organisationId)).not.toContain(painting.provider.id);
 
     // The Kortrijk broker: its own postcodes only (not Brugge, not Gent); East Flanders is not its to ask.
     const mine = await summary('?region=West-Vlaanderen', kortrijk);
@@ -188,5 +218,30 @@ describe('review insights, in process', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['from', 'region']);
     expect((await requestJson('GET', `${running.url}/insights/summary`)).status).toBe(401);
+  });
+
+  it('overwrites an erased organisation’s name in its listings, which then count nowhere', async () => {
+    await publisher.publish(
+      TOPICS.organisations,
+      createEnvelope({
+        type: 'organisation.erased',
+        key: 'prov-gent',
+        payload: { organisationId: 'prov-gent', revision: 3, addressHashes: [] },
+        occurredAt: at(20),
+      }),
+    );
+    await transport.idle();
+    const all = await summary('');
+    expect(all.body.neverReached.providers.map((p: { organisationId: string }) => p.organisationId)).not.toContain('prov-gent');
+    const client = new MongoClient(stack.mongoUri, { directConnection: true });
+    try {
+      const doc = await client
+        .db(database)
+        .collection('insight_offers')
+        .findOne({ _id: 'off-gent' as never });
+      expect(doc?.facts?.providerName).toBe('(gewist)');
+    } finally {
+      await client.close();
+    }
   });
 });

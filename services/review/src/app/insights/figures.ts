@@ -1,6 +1,8 @@
 import { DISCIPLINES, type MissReasonFacts } from '@koppel/contracts';
 import type { InsightMiss, InsightOffer, InsightRequest } from '../../store/insights';
+import type { MatchSide } from '@koppel/contracts';
 import type { ProposalStatus } from '../../store/proposal-doc';
+import type { ProposalOutcomeRow } from '../../store/proposals';
 import { AGE_BAND_IDS, type AgeBandId, bandsOf } from './age-bands';
 import { inPeriod, type Period } from './period';
 import { type InsightsUser, inInsightsScope } from './scope';
@@ -23,6 +25,17 @@ import { type InsightsUser, inInsightsScope } from './scope';
  *   band and discipline it has); requests without a discipline are left out of it;
  * - **funnel**: the proposals of the requests counted, by how far they got: `approved`
  *   counts every one approved at some point (so also those later confirmed or declined);
+ * - **neverReached**: the requesters of the requests counted none of whose proposals is
+ *   approved or confirmed now (a match called off does not count as reached), each with
+ *   those requests; and the providers none of whose active offers counted was ever
+ *   proposed (at any time, for any request), each with those offers;
+ * - **outcomes**: the proposals of the requests counted that were called off (declined),
+ *   newest first, each with the sides that said not interested and their reasons; and the
+ *   median time from a request's creation to its first approval and to its first
+ *   confirmation, over the requests that got one (whole seconds; null when none did);
+ * - **municipalities**: per municipality (with its region), the requests counted whose
+ *   school is there and the active offers located there, largest gap (requests minus
+ *   offers) first, then most requests, then by name; only municipalities with either;
  * - **inclusion**: of the active offers, how many are free (no price, or a social tariff)
  *   and how many state each inclusion attribute.
  *
@@ -35,10 +48,8 @@ export interface InsightsFilter extends Period {
   user: InsightsUser;
 }
 
-export interface ProposalOutcome {
-  requestId: string;
-  status: ProposalStatus;
-}
+/** A proposal as the figures see it: its request and status; the outcomes also read its times and answers. */
+export type ProposalOutcome = ProposalOutcomeRow;
 
 export interface InsightsInput {
   requests: InsightRequest[];
@@ -48,6 +59,8 @@ export interface InsightsInput {
   /** Titles of the offers the near misses name, where the read model knows them. */
   offerTitles?: ReadonlyMap<string, string>;
   withdrawnOrganisations?: ReadonlySet<string>;
+  /** Which of the active offers were ever proposed (absent: none). */
+  proposedOffers?: ReadonlySet<string>;
 }
 
 /** One reason an offer was kept out of a request's proposals, with the offer it concerns. */
@@ -97,12 +110,73 @@ export interface InclusionFigures {
   shares: Record<InclusionAttribute | 'anyAttribute', number>;
 }
 
+/** A requester with no approved or confirmed match for its requests counted. */
+export interface NeverReachedRequester {
+  organisationId: string;
+  /** As the read model has it; null when its listings came before names were kept. */
+  name: string | null;
+  /** Where its (oldest) request counted is. */
+  municipality: string;
+  region: string;
+  requests: Array<{ requestId: string; title: string }>;
+}
+
+/** A provider none of whose active offers counted was ever proposed. */
+export interface NeverReachedProvider {
+  organisationId: string;
+  name: string | null;
+  municipality: string;
+  region: string;
+  offers: Array<{ offerId: string; title: string }>;
+}
+
+export interface NeverReached {
+  requesters: NeverReachedRequester[];
+  providers: NeverReachedProvider[];
+}
+
+/** A proposal called off: who said not interested, and why (when they said). */
+export interface Decline {
+  matchId: string;
+  requestId: string;
+  requestTitle: string;
+  offerId: string;
+  offerTitle: string | null;
+  declinedAt: Date | null;
+  answers: Array<{ side: MatchSide; reason: string | null }>;
+}
+
+/** A median time from request to a stage, over the requests that reached it. */
+export interface TimeToStage {
+  requests: number;
+  medianSeconds: number | null;
+}
+
+export interface Outcomes {
+  declines: Decline[];
+  toApproval: TimeToStage;
+  toConfirmation: TimeToStage;
+}
+
+/** Demand against supply in one municipality. */
+export interface MunicipalityGap {
+  municipality: string;
+  region: string;
+  requests: number;
+  offers: number;
+  /** Requests minus offers: positive where supply falls short. */
+  gap: number;
+}
+
 export interface InsightsSummary {
   requests: { total: number; withProposal: number; withoutProposal: number };
   offers: { active: number };
   unmatched: UnmatchedRequest[];
   supplyDemand: SupplyDemandCell[];
   funnel: Funnel;
+  neverReached: NeverReached;
+  outcomes: Outcomes;
+  municipalities: MunicipalityGap[];
   inclusion: InclusionFigures;
 }
 
@@ -218,6 +292,140 @@ export function funnel(requests: InsightRequest[], proposals: ProposalOutcome[])
   return counted;
 }
 
+/** The statuses that count as reached: approved and still standing, or confirmed. */
+const REACHED: readonly ProposalStatus[] = ['approved', 'confirmed'];
+
+/** Listings grouped by organisation, oldest listing first within each. */
+function byOrganisation<L extends { createdAt: Date; id: string }>(listings: L[], organisationOf: (l: L) => string): Map<string, L[]> {
+  const groups = new Map<string, L[]>();
+  const sorted = [...listings].sort(
+    (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.id.localeCompare(b.id),
+  );
+  for (const l of sorted) groups.set(organisationOf(l), [...(groups.get(organisationOf(l)) ?? []), l]);
+  return groups;
+}
+
+/** By name (people's order, case-insensitive), unnamed last, then by id. */
+function byName(a: { name: string | null; organisationId: string }, b: { name: string | null; organisationId: string }): number {
+  if (a.name !== b.name) {
+    if (a.name === null) return 1;
+    if (b.name === null) return -1;
+    const order = a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+    if (order !== 0) return order;
+  }
+  return a.organisationId.localeCompare(b.organisationId);
+}
+
+/** The requesters without an approved or confirmed match for these requests, and the providers of these offers never proposed. */
+export function neverReached(
+  requests: InsightRequest[],
+  offers: InsightOffer[],
+  proposals: ProposalOutcome[],
+  proposedOffers: ReadonlySet<string> = new Set(),
+): NeverReached {
+  const reachedRequests = new Set(proposals.filter((p) => REACHED.includes(p.status)).map((p) => p.requestId));
+  const requesters: NeverReachedRequester[] = [];
+  for (const [organisationId, own] of byOrganisation(requests, (r) => r.schoolId)) {
+    if (own.some((r) => reachedRequests.has(r.id))) continue;
+    requesters.push({
+      organisationId,
+      name: own.find((r) => r.schoolName)?.schoolName ?? null,
+      municipality: own[0].municipality,
+      region: own[0].region,
+      requests: own.map((r) => ({ requestId: r.id, title: r.title })),
+    });
+  }
+  const providers: NeverReachedProvider[] = [];
+  for (const [organisationId, own] of byOrganisation(offers, (o) => o.providerId)) {
+    if (own.some((o) => proposedOffers.has(o.id))) continue;
+    providers.push({
+      organisationId,
+      name: own.find((o) => o.providerName)?.providerName ?? null,
+      municipality: own[0].municipality,
+      region: own[0].region,
+      offers: own.map((o) => ({ offerId: o.id, title: o.title })),
+    });
+  }
+  return { requesters: requesters.sort(byName), providers: providers.sort(byName) };
+}
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const APPROVED_AT_SOME_POINT: readonly ProposalStatus[] = ['approved', 'confirmed', 'declined'];
+
+/** Declines with their reasons and the median times from request to approval and to confirmation. */
+export function outcomes(requests: InsightRequest[], proposals: ProposalOutcome[]): Outcomes {
+  const requestOf = new Map(requests.map((r) => [r.id, r]));
+  const mine = proposals.filter((p) => requestOf.has(p.requestId));
+  const declines: Decline[] = mine
+    .filter((p) => p.status === 'declined')
+    .map((p) => ({
+      matchId: p.matchId ?? `${p.requestId}::${p.offerId ?? ''}`,
+      requestId: p.requestId,
+      requestTitle: requestOf.get(p.requestId)!.title,
+      offerId: p.offerId ?? '',
+      offerTitle: p.offerTitle ?? null,
+      declinedAt: p.declinedAt ?? null,
+      answers: (['school', 'provider'] as const).flatMap((side) =>
+        p.answers?.[side]?.answer === 'not_interested' ? [{ side, reason: p.answers[side]?.reason ?? null }] : [],
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        (b.declinedAt ? new Date(b.declinedAt).getTime() : 0) - (a.declinedAt ? new Date(a.declinedAt).getTime() : 0) ||
+        a.matchId.localeCompare(b.matchId),
+    );
+  /** Per request, the first time a proposal of it reached the stage, as seconds since the request (never below 0). */
+  const timesTo = (at: (p: ProposalOutcome) => Date | undefined): TimeToStage => {
+    const first = new Map<string, number>();
+    for (const p of mine) {
+      const when = at(p);
+      if (!when) continue;
+      const t = new Date(when).getTime();
+      if (!first.has(p.requestId) || t < first.get(p.requestId)!) first.set(p.requestId, t);
+    }
+    const seconds = [...first.entries()].map(([id, t]) => Math.max(0, (t - new Date(requestOf.get(id)!.createdAt).getTime()) / 1000));
+    const m = median(seconds);
+    return { requests: seconds.length, medianSeconds: m === null ? null : Math.round(m) };
+  };
+  return {
+    declines,
+    toApproval: timesTo((p) => (APPROVED_AT_SOME_POINT.includes(p.status) ? p.decidedAt : undefined)),
+    toConfirmation: timesTo((p) => (p.status === 'confirmed' ? p.confirmedAt : undefined)),
+  };
+}
+
+/** Requests (by the school's municipality) and active offers (by where they are) per municipality, largest gap first. */
+export function municipalityGaps(requests: InsightRequest[], offers: InsightOffer[]): MunicipalityGap[] {
+  const rows = new Map<string, MunicipalityGap>();
+  const row = (place: { municipality: string; region: string }) => {
+    const key = `${place.region}|${place.municipality}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = { municipality: place.municipality, region: place.region, requests: 0, offers: 0, gap: 0 };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  for (const r of requests) row(r).requests += 1;
+  for (const o of offers) row(o).offers += 1;
+  return [...rows.values()]
+    .map((r) => ({ ...r, gap: r.requests - r.offers }))
+    .sort(
+      (a, b) =>
+        b.gap - a.gap ||
+        b.requests - a.requests ||
+        a.municipality.localeCompare(b.municipality, undefined, { sensitivity: 'base' }) ||
+        a.region.localeCompare(b.region),
+    );
+}
+
 const share = (count: number, of: number) => (of === 0 ? 0 : Math.round((count / of) * 10_000) / 10_000);
 
 /** Whether an offer is free: priced 0, or a social tariff stated. */
@@ -246,6 +454,9 @@ export function insightsSummary(input: InsightsInput, filter: InsightsFilter): I
     unmatched: unmatchedRequests(requests, input.proposals, input.misses, input.offerTitles),
     supplyDemand: supplyDemand(requests, offers),
     funnel: funnel(requests, input.proposals),
+    neverReached: neverReached(requests, offers, input.proposals, input.proposedOffers),
+    outcomes: outcomes(requests, input.proposals),
+    municipalities: municipalityGaps(requests, offers),
     inclusion: inclusionFigures(offers),
   };
 }

@@ -36,10 +36,13 @@ export async function insightsFor(
     deps.insights.activeOffers({ region: filter.region, until: filter.until, user }),
     deps.insights.withdrawnOrganisations(),
   ]);
-  const proposals = await deps.proposals.outcomesOfRequests(requests.map((r) => r.id));
+  const [proposals, proposedOffers] = await Promise.all([
+    deps.proposals.outcomesOfRequests(requests.map((r) => r.id)),
+    deps.proposals.proposedOffers(offers.map((o) => o.id)),
+  ]);
   const proposed = new Set(proposals.map((p) => p.requestId));
   const misses = await deps.insights.missesOf(requests.filter((r) => !proposed.has(r.id)).map((r) => r.id));
   const offerTitles = await deps.insights.offerTitles(misses.flatMap((m) => m.nearMisses.map((n) => n.offerId)));
-  const summary = insightsSummary({ requests, offers, proposals, misses, offerTitles, withdrawnOrganisations }, filter);
+  const summary = insightsSummary({ requests, offers, proposals, misses, offerTitles, withdrawnOrganisations, proposedOffers }, filter);
   return { kind: 'summary', summary, filter };
 }

@@ -1,5 +1,5 @@
 import { postcodeNumberOf } from '@koppel/auth';
-import type { KoppelEvent, Offer, Request } from '@koppel/contracts';
+import { ERASED, type KoppelEvent, type Offer, type Request } from '@koppel/contracts';
 import type { EventStamp, InsightStore, ListingChange, MissChange, OfferFacts, RequestFacts } from '../../store/insights';
 import { regionOf } from '../regions/province-of-postcode';
 
@@ -15,11 +15,12 @@ export interface InsightsRecordDeps {
 
 const stampOf = (cause: Pick<KoppelEvent, 'id' | 'occurredAt'>): EventStamp => ({ id: cause.id, at: new Date(cause.occurredAt) });
 
-/** What the figures need of a request: no names, no addresses. */
+/** What the figures need of a request: the requester's name, no people's names, no addresses. */
 export function requestFactsOf(request: Request): RequestFacts {
   const { school } = request;
   return {
     schoolId: school.id,
+    schoolName: school.name,
     title: request.title,
     municipality: school.municipality,
     postcode: school.postcode,
@@ -34,11 +35,12 @@ export function requestFactsOf(request: Request): RequestFacts {
   };
 }
 
-/** What the figures need of an offer: no names, no addresses. */
+/** What the figures need of an offer: the provider's name, no people's names, no addresses. */
 export function offerFactsOf(offer: Offer): OfferFacts {
   const { location } = offer;
   return {
     providerId: offer.provider.id,
+    providerName: offer.provider.name,
     title: offer.title,
     municipality: location.municipality,
     postcode: location.postcode,
@@ -59,7 +61,7 @@ type Changes = {
   requests: ListingChange<RequestFacts>[];
   offers: ListingChange<OfferFacts>[];
   misses: MissChange[];
-  organisations: Array<{ id: string; at: Date }>;
+  organisations: Array<{ id: string; at: Date; erased: boolean }>;
 };
 
 /** What one event changes in the read model; nothing for the types it does not follow. */
@@ -87,7 +89,7 @@ function addChange(event: KoppelEvent, changes: Changes): void {
     }
     case 'organisation.withdrawn':
     case 'organisation.erased':
-      changes.organisations.push({ id: event.payload.organisationId, at: stamp.at });
+      changes.organisations.push({ id: event.payload.organisationId, at: stamp.at, erased: event.type === 'organisation.erased' });
       return;
   }
 }
@@ -103,7 +105,11 @@ export async function recordInsightEvents(events: KoppelEvent[], deps: InsightsR
   await deps.insights.applyRequests(changes.requests);
   await deps.insights.applyOffers(changes.offers);
   await deps.insights.applyMisses(changes.misses);
-  for (const { id, at } of changes.organisations) await deps.insights.closeOrganisation(id, at);
+  for (const { id, at, erased } of changes.organisations) {
+    await deps.insights.closeOrganisation(id, at);
+    // Erased: its name goes from the listings too (which count nowhere from now on anyway).
+    if (erased) await deps.insights.eraseOrganisationName(id, ERASED.name);
+  }
 }
 
 /** One event (what the consumer falls back to when a chunk fails, to find the one bad event). */

@@ -1,6 +1,6 @@
 import { FUNNEL_STAGES, INCLUSION_ATTRIBUTES, type InsightsSummary } from '../../app/insights/figures';
-import type { InsightTable } from '../views/console/insights-page';
-import { ageBandLabel, reasonLines } from '../views/console/insights-words';
+import { type InsightTable, listingsOf } from '../views/console/insights-page';
+import { ageBandLabel, declineText, reasonLines } from '../views/console/insights-words';
 import { disciplineLabel, regionLabel } from '../views/console/labels';
 import type { PageView } from '../views/page-view';
 
@@ -48,6 +48,13 @@ export function insightsCsv(view: PageView, table: InsightTable, summary: Insigh
           cell.offers,
         ]),
       );
+    case 'municipalities': {
+      const m = c.municipalitiesColumns;
+      return csvDocument(
+        [m.municipality, m.region, m.requests, m.offers, m.gap],
+        summary.municipalities.map((row) => [row.municipality, regionLabel(view.copy, row.region), row.requests, row.offers, row.gap]),
+      );
+    }
     case 'unmatched':
       return csvDocument(
         [
@@ -78,6 +85,47 @@ export function insightsCsv(view: PageView, table: InsightTable, summary: Insigh
         [c.funnelColumns.stage, c.funnelColumns.count],
         FUNNEL_STAGES.map((stage) => [c.funnelStages[stage], summary.funnel[stage]]),
       );
+    case 'outcome-times':
+      return csvDocument(
+        [c.timesColumns.stage, c.timesColumns.requests, col.medianSeconds],
+        (['toApproval', 'toConfirmation'] as const).map((stage) => [
+          c.times[stage],
+          summary.outcomes[stage].requests,
+          summary.outcomes[stage].medianSeconds ?? '',
+        ]),
+      );
+    case 'declines':
+      return csvDocument(
+        [col.matchId, col.requestId, col.title, col.offerId, col.offerTitle, c.declinesColumns.reasons, col.declinedAt],
+        summary.outcomes.declines.map((d) => [
+          d.matchId,
+          d.requestId,
+          d.requestTitle,
+          d.offerId,
+          d.offerTitle ?? '',
+          declineText(view, d.answers),
+          d.declinedAt ? new Date(d.declinedAt).toISOString().slice(0, 10) : '',
+        ]),
+      );
+    case 'never-reached-requesters':
+    case 'never-reached-providers': {
+      const rows = table === 'never-reached-requesters' ? summary.neverReached.requesters : summary.neverReached.providers;
+      return csvDocument(
+        [col.organisationId, col.organisationName, col.municipality, col.region, col.listingIds, col.listingTitles],
+        rows.map((row) => [
+          row.organisationId,
+          row.name ?? '',
+          row.municipality,
+          regionLabel(view.copy, row.region),
+          listingsOf(row)
+            .map((l) => l.id)
+            .join(' | '),
+          listingsOf(row)
+            .map((l) => l.title)
+            .join(' | '),
+        ]),
+      );
+    }
     case 'inclusion':
       return csvDocument(
         [c.inclusionColumns.attribute, c.inclusionColumns.count, c.inclusionColumns.share],

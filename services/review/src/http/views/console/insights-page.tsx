@@ -1,15 +1,35 @@
 import type { Child } from 'hono/jsx';
 import { AGE_BAND_IDS } from '../../../app/insights/age-bands';
-import { FUNNEL_STAGES, INCLUSION_ATTRIBUTES, type InsightsSummary, type UnmatchedRequest } from '../../../app/insights/figures';
+import {
+  FUNNEL_STAGES,
+  INCLUSION_ATTRIBUTES,
+  type InsightsSummary,
+  type MunicipalityGap,
+  type Outcomes,
+  type NeverReachedProvider,
+  type NeverReachedRequester,
+  type UnmatchedRequest,
+} from '../../../app/insights/figures';
 import type { RegionName } from '../../../app/regions/province-of-postcode';
 import { formatters, type PageView } from '../page-view';
 import { ConsolePage, HeaderRow } from './console-page';
 import { HeatMap } from './heat-map';
-import { ageBandLabel, reasonLines, shareText } from './insights-words';
+import { ageBandLabel, declineText, durationText, reasonLines, shareText } from './insights-words';
 import { disciplineLabel, regionLabel } from './labels';
 
 /** The tables a CSV export exists for (`/console/insights.csv?table=…`). */
-export const INSIGHT_TABLES = ['numbers', 'supply-demand', 'unmatched', 'funnel', 'inclusion'] as const;
+export const INSIGHT_TABLES = [
+  'numbers',
+  'supply-demand',
+  'municipalities',
+  'unmatched',
+  'funnel',
+  'outcome-times',
+  'declines',
+  'never-reached-requesters',
+  'never-reached-providers',
+  'inclusion',
+] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
 /** The filters as the form shows them again (what the broker typed, or nothing). */
@@ -151,6 +171,31 @@ function SupplyDemandTable(props: { view: PageView; summary: InsightsSummary }) 
   );
 }
 
+function MunicipalityTable(props: { view: PageView; rows: MunicipalityGap[] }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  if (props.rows.length === 0) return <p class="muted">{c.municipalitiesNone}</p>;
+  return (
+    <table>
+      <caption>{c.municipalitiesCaption}</caption>
+      <thead>
+        <HeaderRow headings={c.municipalitiesColumns} />
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr data-municipality={row.municipality}>
+            <th scope="row">{row.municipality}</th>
+            <td>{regionLabel(view.copy, row.region)}</td>
+            <td class="score">{row.requests}</td>
+            <td class="score">{row.offers}</td>
+            <td class="score">{row.gap}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function UnmatchedTable(props: { view: PageView; items: UnmatchedRequest[] }) {
   const { view } = props;
   const c = view.copy.insights;
@@ -219,6 +264,120 @@ function FunnelTable(props: { view: PageView; summary: InsightsSummary }) {
   );
 }
 
+function TimesTable(props: { view: PageView; outcomes: Outcomes }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  return (
+    <table>
+      <caption>{c.timesCaption}</caption>
+      <thead>
+        <HeaderRow headings={c.timesColumns} />
+      </thead>
+      <tbody>
+        {(['toApproval', 'toConfirmation'] as const).map((stage) => (
+          <tr data-time={stage}>
+            <th scope="row">{c.times[stage]}</th>
+            <td class="score">{props.outcomes[stage].requests}</td>
+            <td class="score">{durationText(view, props.outcomes[stage].medianSeconds)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DeclinesTable(props: { view: PageView; outcomes: Outcomes }) {
+  const { view } = props;
+  const c = view.copy.insights;
+  const format = formatters(view.copy);
+  if (props.outcomes.declines.length === 0) return <p class="muted">{c.declinesNone}</p>;
+  return (
+    <table>
+      <caption>{c.declinesCaption}</caption>
+      <thead>
+        <HeaderRow headings={c.declinesColumns} />
+      </thead>
+      <tbody>
+        {props.outcomes.declines.map((d) => (
+          <tr data-match-id={d.matchId}>
+            <td>
+              {d.requestTitle}
+              <br />
+              <span class="muted">{d.requestId}</span>
+            </td>
+            <td>
+              {d.offerTitle ?? ''}
+              <br />
+              <span class="muted">{d.offerId}</span>
+            </td>
+            <td>{declineText(view, d.answers)}</td>
+            <td>{d.declinedAt ? format.date(d.declinedAt) : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One organisation never reached, with the listings that count for it. */
+function NeverReachedTable(props: {
+  view: PageView;
+  caption: string;
+  none: string;
+  listingsHeading: string;
+  rows: Array<NeverReachedRequester | NeverReachedProvider>;
+}) {
+  const { view } = props;
+  const c = view.copy.insights;
+  if (props.rows.length === 0) return <p class="muted">{props.none}</p>;
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <thead>
+        <HeaderRow
+          headings={{
+            organisation: c.neverReachedColumns.organisation,
+            place: c.neverReachedColumns.place,
+            listings: props.listingsHeading,
+          }}
+        />
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr data-organisation-id={row.organisationId}>
+            <td>
+              {row.name ?? <span class="muted">{c.unnamed}</span>}
+              <br />
+              <span class="muted">{row.organisationId}</span>
+            </td>
+            <td>
+              {row.municipality}
+              <br />
+              <span class="muted">{regionLabel(view.copy, row.region)}</span>
+            </td>
+            <td>
+              <ul class="reasons">
+                {listingsOf(row).map((l) => (
+                  <li>
+                    {l.title} <span class="muted">({l.id})</span>
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The requests or offers of an organisation never reached, as id and title. */
+export function listingsOf(row: NeverReachedRequester | NeverReachedProvider): Array<{ id: string; title: string }> {
+  return 'requests' in row
+    ? row.requests.map((r) => ({ id: r.requestId, title: r.title }))
+    : row.offers.map((o) => ({ id: o.offerId, title: o.title }));
+}
+
 function InclusionTable(props: { view: PageView; summary: InsightsSummary }) {
   const { view } = props;
   const c = view.copy.insights;
@@ -268,6 +427,11 @@ export function InsightsPage(props: { view: PageView } & InsightsPageInput) {
       <SupplyDemandTable view={view} summary={summary} />
       <CsvLink view={view} table="supply-demand" filters={filters} />
 
+      <h2 id="h-municipalities">{c.municipalitiesHeading}</h2>
+      <p>{c.municipalitiesIntro}</p>
+      <MunicipalityTable view={view} rows={summary.municipalities} />
+      <CsvLink view={view} table="municipalities" filters={filters} />
+
       <h2 id="h-unmatched">{c.unmatchedHeading}</h2>
       <p>{c.unmatchedIntro}</p>
       <UnmatchedTable view={view} items={summary.unmatched} />
@@ -277,6 +441,32 @@ export function InsightsPage(props: { view: PageView } & InsightsPageInput) {
       <p>{c.funnelIntro}</p>
       <FunnelTable view={view} summary={summary} />
       <CsvLink view={view} table="funnel" filters={filters} />
+
+      <h2 id="h-outcomes">{c.outcomesHeading}</h2>
+      <p>{c.outcomesIntro}</p>
+      <TimesTable view={view} outcomes={summary.outcomes} />
+      <CsvLink view={view} table="outcome-times" filters={filters} />
+      <DeclinesTable view={view} outcomes={summary.outcomes} />
+      <CsvLink view={view} table="declines" filters={filters} />
+
+      <h2 id="h-never-reached">{c.neverReachedHeading}</h2>
+      <p>{c.neverReachedIntro}</p>
+      <NeverReachedTable
+        view={view}
+        caption={c.neverReachedRequestersCaption}
+        none={c.neverReachedRequestersNone}
+        listingsHeading={c.neverReachedColumns.requests}
+        rows={summary.neverReached.requesters}
+      />
+      <CsvLink view={view} table="never-reached-requesters" filters={filters} />
+      <NeverReachedTable
+        view={view}
+        caption={c.neverReachedProvidersCaption}
+        none={c.neverReachedProvidersNone}
+        listingsHeading={c.neverReachedColumns.offers}
+        rows={summary.neverReached.providers}
+      />
+      <CsvLink view={view} table="never-reached-providers" filters={filters} />
 
       <h2 id="h-inclusion">{c.inclusionHeading}</h2>
       <InclusionTable view={view} summary={summary} />

@@ -1,5 +1,5 @@
 import type { AgeBandId } from '../../../app/insights/age-bands';
-import type { UnmatchedReason } from '../../../app/insights/figures';
+import type { Decline, UnmatchedReason } from '../../../app/insights/figures';
 import { formatters, type PageView } from '../page-view';
 import { pct } from './labels';
 
@@ -43,4 +43,30 @@ export function reasonLines(view: PageView, reasons: UnmatchedReason[]): string[
 /** A share (0..1) as a whole percentage in the reader's locale. */
 export function shareText(view: PageView, share: number): string {
   return new Intl.NumberFormat(view.copy.locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A time in the reader's locale, its two largest units: "2 dagen 3 uur", "12 minutes", "40 s"; `noTime` for none. */
+export function durationText(view: PageView, seconds: number | null): string {
+  if (seconds === null) return view.copy.insights.noTime;
+  const unit = (n: number, u: 'day' | 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(view.copy.locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
+  const parts: Array<[number, 'day' | 'hour' | 'minute' | 'second']> = [
+    [Math.floor(seconds / 86_400), 'day'],
+    [Math.floor((seconds % 86_400) / 3600), 'hour'],
+    [Math.floor((seconds % 3600) / 60), 'minute'],
+    [Math.round(seconds % 60), 'second'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first === -1) return unit(0, 'second');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => unit(n, u))
+    .join(' ');
+}
+
+/** Who said not interested and why: "school: too far; provider: no reason given". */
+export function declineText(view: PageView, answers: Decline['answers']): string {
+  const c = view.copy;
+  return answers.map((a) => `${c.sides[a.side]}: ${a.reason ?? c.insights.noReason}`).join('; ');
 }
