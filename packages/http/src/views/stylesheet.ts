@@ -25,7 +25,7 @@ fieldset .option { display: inline-block; margin: .15rem 1rem .15rem 0; }
 .hint { margin: .1rem 0 .3rem; color: #4a4a4a; font-size: .95rem; }
 input, select, textarea, button { font: inherit; }
 input, select, textarea { padding: .3rem .4rem; border: 1px solid #555; border-radius: 3px; max-width: 100%; }
-input[type=text], input[type=email], input[type=number], select, textarea { min-width: 16rem; }
+.field input[type=text], .field input[type=email], .field input[type=number], .field select, .field textarea { min-width: 16rem; }
 textarea { width: 100%; box-sizing: border-box; }
 .row { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
 .has-error input[type=text], .has-error input[type=number], .has-error input[type=email], .has-error select, .has-error textarea { border: 2px solid #a4161a; }
