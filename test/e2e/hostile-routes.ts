@@ -39,6 +39,7 @@ export const REVIEW_ROUTES: HostileRoute[] = [
   { method: 'GET', path: '/console/insights.csv' },
   { method: 'GET', path: '/insights/summary' },
   { method: 'GET', path: '/koppel.css' },
+  { method: 'GET', path: '/openapi.json' },
   { method: 'GET', path: '/healthz' },
   { method: 'GET', path: '/readyz' },
 ];

@@ -322,9 +322,27 @@ describe('broker insights on the real stack', () => {
   /** When intake created each request (its answer's `createdAt`): the start of the times to approval and confirmation. */
   const createdAt = new Map<string, number>();
 
+  /** How many offers the matcher has indexed, from its /metrics. */
+  const indexedOffers = async () => {
+    const text = await (await fetch(`${stack.services.matcher.url}/metrics`)).text();
+    return Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith('koppel_matcher_index_listings{kind="offer"} '))
+        ?.split(' ')[1] ?? 0,
+    );
+  };
+
   beforeAll(async () => {
+    const before = await indexedOffers();
     for (const offer of [...offers, withdrawnOffer])
       expect((await requestJson('POST', `${intake()}/offers`, offer, admin)).status).toBe(201);
+    // The offers are indexed before any request arrives: topics are not ordered among each other, and a
+    // request matched before the juggling offer is known would have no near miss to report.
+    await waitFor('the matcher to index the offers', async () => (await indexedOffers()) >= before + offers.length + 1, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
     for (const request of [...requests, withdrawnRequest]) {
       const res = await requestJson('POST', `${intake()}/requests`, request, admin);
       expect(res.status).toBe(201);
@@ -424,6 +442,27 @@ describe('broker insights on the real stack', () => {
     expect((await summaryOf(requester)).status).toBe(403);
   });
 
+  it('gives a school-year period the same figures as the equivalent from/to days, and refuses both at once', async () => {
+    // The current school year by the Brussels calendar, worked out here: from September on, this year's.
+    const [year, month] = brusselsDay(0).split('-').map(Number);
+    const first = month >= 9 ? year : year - 1;
+    const region = `region=${encodeURIComponent(REGION)}`;
+    await expectFigures(province, ['low', 'high'], `${region}&period=school-year:${first}`);
+    const named = await summaryOf(province, `${region}&period=school-year:${first}`);
+    const days = await summaryOf(province, `${region}&from=${first}-09-01&to=${first + 1}-08-31`);
+    expect([named.status, days.status]).toEqual([200, 200]);
+    const { from: _f, to: _t, period: namedPeriod, ...namedFigures } = named.body;
+    const { from: _f2, to: _t2, period: daysPeriod, ...dayFigures } = days.body;
+    expect(namedPeriod).toEqual({ ...daysPeriod, name: `school-year:${first}` });
+    expect(namedFigures).toEqual(dayFigures);
+    const both = await summaryOf(province, `${region}&period=school-year:${first}&from=${first}-09-01`);
+    expect(both.status).toBe(400);
+    expect(both.body.errors.map((e: { path: string }) => e.path)).toEqual(['period']);
+    const bad = await summaryOf(province, `${region}&period=month:${first}-13`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['period']);
+  });
+
   it('exports each table of the console page as UTF-8 CSV with a header row, and shows the page in nl, fr and en', async () => {
     const session = await fetch(`${review()}/console/session`, {
       method: 'POST',
@@ -445,6 +484,8 @@ describe('broker insights on the real stack', () => {
       'never-reached-requesters',
       'never-reached-providers',
       'inclusion',
+      'inventory-offers',
+      'inventory-organisations',
     ]) {
       const res = await fetch(`${review()}/console/insights.csv?table=${table}&${filters}&lang=fr`, { headers: { cookie } });
       expect(res.status).toBe(200);
@@ -476,6 +517,21 @@ describe('broker insights on the real stack', () => {
         );
         if (side === 'requesters') expect(header).toBe('Identifiant de l’organisation,Nom,Commune,Région,Identifiants,Titres');
       } else expect(rows.length).toBeGreaterThan(0);
+      if (table === 'inventory-offers') {
+        // Exactly the active offers this test posted in the broker's half: not the withdrawn one, none of the other half.
+        const posted = offers.filter((o) => halfOf(o) === 'low').map((o) => o.id);
+        expect(rows.map((r) => r.split(',')[0]).sort()).toEqual([...posted].sort());
+        expect(rows.map((r) => r.split(',')[0])).not.toContain(withdrawnOffer.id);
+        expect(header.startsWith('Identifiant de l’offre,')).toBe(true);
+      }
+      if (table === 'inventory-organisations') {
+        // Every organisation once; its counts add up to the requests and offers this test posted in the broker's half.
+        const ids = rows.map((r) => r.split(',')[0]);
+        expect(new Set(ids).size).toBe(ids.length);
+        const counts = rows.map((r) => r.split(',').slice(-2).map(Number));
+        expect(counts.reduce((sum, [n]) => sum + n, 0)).toBe(requests.filter((r) => halfOf(r) === 'low').length);
+        expect(counts.reduce((sum, [, n]) => sum + n, 0)).toBe(offers.filter((o) => halfOf(o) === 'low').length);
+      }
       if (table === 'unmatched') {
         expect(header).toBe(
           'Identifiant de la demande,Titre,Commune,Région,Élèves,Âges,Disciplines,Depuis,Offres les plus proches et pourquoi pas',

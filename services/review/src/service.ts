@@ -12,6 +12,7 @@ import { consoleRoutes } from './http/console/routes';
 import { insightRoutes } from './http/insights/api';
 import { pageSecurityPolicy, stylesheetRoute } from './http/page-assets';
 import { proposalRoutes } from './http/proposals';
+import { openApiRoute } from './http/openapi';
 import { suggestionRoutes } from './http/suggestions';
 import { createReviewModels, reviewStores } from './store/models';
 import type { ProposalDoc } from './store/proposal-doc';
@@ -91,6 +92,7 @@ export const review = defineService<ReviewConfig>({
         app.get('/', (_req, res) => res.redirect(302, '/console'));
         // The one stylesheet of the console, sign-in and answer pages (no session needed: the sign-in page uses it too).
         app.use(stylesheetRoute());
+        app.use(openApiRoute());
         app.use('/proposals', proposalRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
         app.use('/insights', insightRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
         app.use('/console', consoleRoutes(deps, { signIn, standing, deadLetters }));

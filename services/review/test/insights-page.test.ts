@@ -1,8 +1,9 @@
 import type { Language } from '@koppel/contracts';
 import { renderPage } from '@koppel/http';
-import { insightsSummary } from '../src/app/insights/figures';
+import { type InsightsInput, insightsSummary } from '../src/app/insights/figures';
+import { inventoryOf } from '../src/app/insights/inventory';
 import { csvDocument, csvField, insightsCsv } from '../src/http/console/insights-csv';
-import { InsightsQuerySchema } from '../src/http/insights/query';
+import { consoleInsightsQueryOf, InsightsQuerySchema } from '../src/http/insights/query';
 import { copyFor } from '../src/http/views/copy';
 import { shortages, toneOf } from '../src/http/views/console/heat-map';
 import { durationText } from '../src/http/views/console/insights-words';
@@ -13,76 +14,73 @@ const view = (lang: Language): PageView => ({ lang, copy: copyFor(lang), url: '/
 const at = new Date('2026-03-10T09:00:00Z');
 const place = { municipality: 'Genk', postcode: '3600', country: 'BE', postcodeNumber: 3600, region: 'Limburg (BE)' };
 
-const summary = insightsSummary(
-  {
-    requests: [
-      {
-        id: 'r1',
-        schoolId: 's1',
-        schoolName: 'Basisschool De Klimop',
-        title: '=HYPERLINK("x")',
-        ...place,
-        disciplines: ['circus'],
-        ageMin: 8,
-        ageMax: 9,
-        pupils: 22,
-        createdAt: at,
-      },
-      {
-        id: 'r2',
-        schoolId: 's2',
-        title: 'Toneel, "graag"',
-        ...place,
-        disciplines: ['theatre'],
-        ageMin: 9,
-        ageMax: 10,
-        pupils: 25,
-        createdAt: at,
-      },
-    ],
-    offers: [
-      {
-        id: 'o1',
-        providerId: 'p1',
-        title: 'Jongleren',
-        ...place,
-        disciplines: ['circus'],
-        ageMin: 15,
-        ageMax: 18,
-        pricePerPupil: 0,
-        mode: 'both',
-        inclusion: { wheelchairAccess: true },
-        createdAt: at,
-      },
-    ],
-    proposals: [
-      { requestId: 'r2', status: 'approved', decidedAt: new Date('2026-03-10T10:30:00Z') },
-      {
-        requestId: 'r2',
-        status: 'declined',
-        matchId: 'r2::o9',
-        offerId: 'o9',
-        offerTitle: 'Theater',
-        decidedAt: new Date('2026-03-12T09:00:00Z'),
-        declinedAt: new Date('2026-03-13T09:00:00Z'),
-        answers: { school: { answer: 'not_interested', reason: 'Te duur, "echt"', answeredAt: new Date('2026-03-13T09:00:00Z') } },
-      },
-    ],
-    misses: [
-      {
-        requestId: 'r1',
-        proposals: 0,
-        wanted: 3,
-        missedAt: at,
-        nearMisses: [
-          { offerId: 'o1', textMatch: 1, score: null, reasons: [{ constraint: 'ages', offerAges: [15, 18], pupilAges: [8, 9] }] },
-        ],
-      },
-    ],
-    offerTitles: new Map([['o1', 'Jongleren']]),
-  },
-  { user: { role: 'admin' } },
-);
+const input: InsightsInput = {
+  requests: [
+    {
+      id: 'r1',
+      schoolId: 's1',
+      schoolName: 'Basisschool De Klimop',
+      title: '=HYPERLINK("x")',
+      ...place,
+      disciplines: ['circus'],
+      ageMin: 8,
+      ageMax: 9,
+      pupils: 22,
+      createdAt: at,
+    },
+    {
+      id: 'r2',
+      schoolId: 's2',
+      title: 'Toneel, "graag"',
+      ...place,
+      disciplines: ['theatre'],
+      ageMin: 9,
+      ageMax: 10,
+      pupils: 25,
+      createdAt: at,
+    },
+  ],
+  offers: [
+    {
+      id: 'o1',
+      providerId: 'p1',
+      title: 'Jongleren',
+      ...place,
+      disciplines: ['circus'],
+      ageMin: 15,
+      ageMax: 18,
+      pricePerPupil: 0,
+      mode: 'both',
+      inclusion: { wheelchairAccess: true },
+      createdAt: at,
+    },
+  ],
+  proposals: [
+    { requestId: 'r2', status: 'approved', decidedAt: new Date('2026-03-10T10:30:00Z') },
+    {
+      requestId: 'r2',
+      status: 'declined',
+      matchId: 'r2::o9',
+      offerId: 'o9',
+      offerTitle: 'Theater',
+      decidedAt: new Date('2026-03-12T09:00:00Z'),
+      declinedAt: new Date('2026-03-13T09:00:00Z'),
+      answers: { school: { answer: 'not_interested', reason: 'Te duur, "echt"', answeredAt: new Date('2026-03-13T09:00:00Z') } },
+    },
+  ],
+  misses: [
+    {
+      requestId: 'r1',
+      proposals: 0,
+      wanted: 3,
+      missedAt: at,
+      nearMisses: [{ offerId: 'o1', textMatch: 1, score: null, reasons: [{ constraint: 'ages', offerAges: [15, 18], pupilAges: [8, 9] }] }],
+    },
+  ],
+  offerTitles: new Map([['o1', 'Jongleren']]),
+};
+const summary = insightsSummary(input, { user: { role: 'admin' } });
+const inventory = inventoryOf(input.requests, input.offers);
 
 describe('the insights page', () => {
   it.each([
@@ -93,7 +91,14 @@ describe('the insights page', () => {
     'in %s: words the reasons, draws the heat map as an image with a text alternative and repeats its numbers in a table',
     (lang, reason, band) => {
       const html = renderPage(
-        InsightsPage({ view: view(lang), summary, filters: { from: '2026-03-01' }, regions: ['Limburg (BE)'], scopedToBroker: true }),
+        InsightsPage({
+          view: view(lang),
+          summary,
+          filters: { from: '2026-03-01' },
+          regions: ['Limburg (BE)'],
+          periods: ['school-year:2026', 'month:2026-11'],
+          scopedToBroker: true,
+        }),
       );
       expect(html).toContain(`<html lang="${lang}">`);
       expect(html).toContain(`Jongleren (o1): ${reason}`);
@@ -123,6 +128,12 @@ describe('the insights page', () => {
       expect(html).toContain(copyFor(lang).insights.unnamed);
       for (const table of INSIGHT_TABLES) expect(html).toContain(`href="/console/insights.csv?table=${table}&amp;from=2026-03-01"`);
       expect(html).toMatch(/<a href="\/console\/insights" aria-current="page">/);
+      // The ready-made periods, in the reader's words.
+      const { schoolYear } = copyFor(lang).insights;
+      expect(html).toContain(`<option value="school-year:2026">${schoolYear(2026)}</option>`);
+      expect(html).toContain(
+        `<option value="month:2026-11">${{ nl: 'november 2026', fr: 'novembre 2026', en: 'November 2026' }[lang]}</option>`,
+      );
     },
   );
 
@@ -152,7 +163,7 @@ describe('the insights CSV exports', () => {
 
   it.each(INSIGHT_TABLES)('export %s with the page’s words and one row per line', (table) => {
     for (const lang of ['nl', 'fr', 'en'] as const) {
-      const csv = insightsCsv(view(lang), table, summary);
+      const csv = insightsCsv(view(lang), table, summary, inventory);
       expect(csv.startsWith('\uFEFF')).toBe(true);
       const lines = csv.slice(1).trimEnd().split('\r\n');
       expect(lines.length).toBeGreaterThan(1);
@@ -160,8 +171,22 @@ describe('the insights CSV exports', () => {
     }
   });
 
+  it('carry the inventory: every offer with its facts, every organisation with its kinds and counts', () => {
+    expect(insightsCsv(view('en'), 'inventory-offers', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Offer id,Title,Provider id,Provider,Municipality,Region,Disciplines,Ages,Price per pupil (EUR),Free or social tariff,Inclusion,Since',
+      'o1,Jongleren,p1,,Genk,Limburg (BE),Circus,15–18,0,yes,Wheelchair accessible,2026-03-10',
+    ]);
+    expect(insightsCsv(view('nl'), 'inventory-organisations', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
+      'Organisatie-id,Naam,Soort,Gemeente,Regio,Aanvragen,Aanbiedingen',
+      // Named first, then the unnamed by id.
+      's1,Basisschool De Klimop,vrager,Genk,Limburg (BE),1,0',
+      'p1,,aanbieder,Genk,Limburg (BE),0,1',
+      's2,,vrager,Genk,Limburg (BE),1,0',
+    ]);
+  });
+
   it('carry the figures of the page', () => {
-    const unmatched = insightsCsv(view('en'), 'unmatched', summary).slice(1).trimEnd().split('\r\n');
+    const unmatched = insightsCsv(view('en'), 'unmatched', summary, inventory).slice(1).trimEnd().split('\r\n');
     expect(unmatched).toEqual([
       'Request id,Title,Municipality,Region,Pupils,Ages,Disciplines,Since,Nearest offers and why not',
       `r1,"'=HYPERLINK(""x"")",Genk,Limburg (BE),22,8–9,Circus,2026-03-10,Jongleren (o1): ages 15–18, pupils 8–9`.replace(
@@ -169,7 +194,7 @@ describe('the insights CSV exports', () => {
         '"Jongleren (o1): ages 15–18, pupils 8–9"',
       ),
     ]);
-    const numbers = insightsCsv(view('nl'), 'numbers', summary).slice(1).trimEnd().split('\r\n');
+    const numbers = insightsCsv(view('nl'), 'numbers', summary, inventory).slice(1).trimEnd().split('\r\n');
     expect(numbers).toEqual([
       'Cijfer,Aantal',
       'Open aanvragen,2',
@@ -177,19 +202,19 @@ describe('the insights CSV exports', () => {
       'Aanvragen zonder voorstel,1',
       'Actief aanbod,1',
     ]);
-    const grid = insightsCsv(view('fr'), 'supply-demand', summary).slice(1).trimEnd().split('\r\n');
+    const grid = insightsCsv(view('fr'), 'supply-demand', summary, inventory).slice(1).trimEnd().split('\r\n');
     expect(grid).toHaveLength(1 + 11 * 6);
     expect(grid).toContain('Cirque,6–8 ans,1,0');
-    expect(insightsCsv(view('fr'), 'municipalities', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+    expect(insightsCsv(view('fr'), 'municipalities', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
       'Commune,Région,Demandes,Offres,Manque',
       'Genk,Limbourg (BE),2,1,1',
     ]);
-    expect(insightsCsv(view('en'), 'outcome-times', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+    expect(insightsCsv(view('en'), 'outcome-times', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
       'Until,Requests,Median (seconds)',
       'First approval,1,5400',
       'First confirmation,0,',
     ]);
-    expect(insightsCsv(view('en'), 'declines', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+    expect(insightsCsv(view('en'), 'declines', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
       'Match id,Request id,Title,Offer id,Offer,"Not interested, and why",Called off on',
       'r2::o9,r2,"Toneel, ""graag""",o9,Theater,"school: Te duur, ""echt""",2026-03-13',
     ]);
@@ -198,11 +223,11 @@ describe('the insights CSV exports', () => {
     expect(durationText(view('fr'), 3 * 86_400 + 7200 + 59)).toMatch(/^3\sjours 2\sheures$/);
     expect(durationText(view('en'), 40)).toBe('40 seconds');
     expect(durationText(view('en'), 0)).toBe('0 seconds');
-    expect(insightsCsv(view('en'), 'never-reached-requesters', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+    expect(insightsCsv(view('en'), 'never-reached-requesters', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
       'Organisation id,Name,Municipality,Region,Ids,Titles',
       `s1,Basisschool De Klimop,Genk,Limburg (BE),r1,"'=HYPERLINK(""x"")"`,
     ]);
-    expect(insightsCsv(view('nl'), 'never-reached-providers', summary).slice(1).trimEnd().split('\r\n')).toEqual([
+    expect(insightsCsv(view('nl'), 'never-reached-providers', summary, inventory).slice(1).trimEnd().split('\r\n')).toEqual([
       'Organisatie-id,Naam,Gemeente,Regio,Id’s,Titels',
       'p1,,Genk,Limburg (BE),o1,Jongleren',
     ]);
@@ -226,5 +251,27 @@ describe('the insights query', () => {
     expect(reversed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['to', 'from must not be after to']]);
     expect(InsightsQuerySchema.safeParse({ from: '2026-03-01', to: '2026-03-01' }).success).toBe(true);
     expect(InsightsQuerySchema.safeParse({ page: '2' }).success).toBe(false);
+  });
+
+  it('takes a ready-made period instead of from/to, never both', () => {
+    expect(InsightsQuerySchema.parse({ period: 'school-year:2026' })).toEqual({ period: 'school-year:2026' });
+    expect(InsightsQuerySchema.parse({ region: 'Limburg (BE)', period: 'month:2026-11' })).toEqual({
+      region: 'Limburg (BE)',
+      period: 'month:2026-11',
+    });
+    for (const period of ['month:2026-13', 'month:2026-1', 'school-year:26', 'year:2026', 'school-year:2026 '])
+      expect(InsightsQuerySchema.safeParse({ period }).error?.issues.map((i) => i.path.join('.'))).toEqual(['period']);
+    const both = InsightsQuerySchema.safeParse({ period: 'month:2026-11', from: '2026-11-01' });
+    expect(both.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['period', 'period cannot be combined with from or to']]);
+  });
+
+  it("lets the console form's period win over dates left in the form, and drops empty fields", () => {
+    expect(consoleInsightsQueryOf({ region: '', from: '2026-01-01', to: '', period: 'school-year:2025' })).toEqual({
+      period: 'school-year:2025',
+    });
+    expect(consoleInsightsQueryOf({ region: 'Limburg (BE)', from: '2026-01-01', to: '', period: '' })).toEqual({
+      region: 'Limburg (BE)',
+      from: '2026-01-01',
+    });
   });
 });

@@ -185,8 +185,9 @@ function pagesWithHostileData(lang: Language): Record<string, string> {
     insights: InsightsPage({
       view,
       summary: hostileInsights(),
-      filters: { region: h('Regio'), from: h('2026'), to: h('2026') },
+      filters: { region: h('Regio'), from: h('2026'), to: h('2026'), period: h('school-year:2026') },
       regions: ['West-Vlaanderen'],
+      periods: ['school-year:2026', 'month:2026-11'],
       scopedToBroker: true,
     }),
     answerForm: AnswerFormPage({ match: match(lang), side: 'school', answer: 'not_interested', token: h('token') }),

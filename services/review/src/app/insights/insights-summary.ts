@@ -1,6 +1,7 @@
 import type { ReviewDeps } from '../deps';
-import { type InsightsFilter, type InsightsSummary, insightsSummary } from './figures';
-import { type Period, periodOf } from './period';
+import { type InsightsFilter, type InsightsSummary, insightsSummary, offersInScope, requestsInScope } from './figures';
+import { type Inventory, inventoryOf } from './inventory';
+import { type Period, periodOf, periodOfName } from './period';
 import { type InsightsUser, mayAskInsightsOf } from './scope';
 
 /** What a broker asks: a region (province) and calendar days or instants, each optional. */
@@ -8,13 +9,17 @@ export interface InsightsQuery {
   region?: string;
   from?: string;
   to?: string;
+  /** A ready-made period (`month:YYYY-MM`, `school-year:YYYY`) instead of from/to. */
+  period?: string;
 }
 
-export type InsightsOutcome = { kind: 'summary'; summary: InsightsSummary; filter: InsightsFilter } | { kind: 'forbidden'; region: string };
+export type InsightsOutcome =
+  | { kind: 'summary'; summary: InsightsSummary; filter: InsightsFilter; inventory: Inventory }
+  | { kind: 'forbidden'; region: string };
 
-/** The filter of a query for a user: its period in Brussels days; the region as asked. */
+/** The filter of a query for a user: its period (ready-made or from/to) in Brussels days; the region as asked. */
 export function insightsFilterOf(query: InsightsQuery, user: InsightsUser): InsightsFilter {
-  const period: Period = periodOf(query.from, query.to);
+  const period: Period = query.period ? periodOfName(query.period) : periodOf(query.from, query.to);
   return { ...period, region: query.region, user };
 }
 
@@ -44,5 +49,7 @@ export async function insightsFor(
   const misses = await deps.insights.missesOf(requests.filter((r) => !proposed.has(r.id)).map((r) => r.id));
   const offerTitles = await deps.insights.offerTitles(misses.flatMap((m) => m.nearMisses.map((n) => n.offerId)));
   const summary = insightsSummary({ requests, offers, proposals, misses, offerTitles, withdrawnOrganisations, proposedOffers }, filter);
-  return { kind: 'summary', summary, filter };
+  const inScope = { requests, offers, withdrawnOrganisations };
+  const inventory = inventoryOf(requestsInScope(inScope, filter), offersInScope(inScope, filter));
+  return { kind: 'summary', summary, filter, inventory };
 }

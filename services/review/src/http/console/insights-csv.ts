@@ -1,4 +1,5 @@
-import { FUNNEL_STAGES, INCLUSION_ATTRIBUTES, type InsightsSummary } from '../../app/insights/figures';
+import { FUNNEL_STAGES, INCLUSION_ATTRIBUTES, type InsightsSummary, isFree } from '../../app/insights/figures';
+import type { Inventory } from '../../app/insights/inventory';
 import { type InsightTable, listingsOf } from '../views/console/insights-page';
 import { ageBandLabel, declineText, reasonLines } from '../views/console/insights-words';
 import { disciplineLabel, regionLabel } from '../views/console/labels';
@@ -23,8 +24,8 @@ export function csvDocument(header: string[], rows: Array<Array<string | number>
   return `${BOM}${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** A table of the insights page as CSV, with the page's words for headers and labels; numbers as plain digits, dates as ISO days. */
-export function insightsCsv(view: PageView, table: InsightTable, summary: InsightsSummary): string {
+/** A table of the insights page (or the inventory) as CSV, with the page's words for headers and labels; numbers as plain digits, dates as ISO days. */
+export function insightsCsv(view: PageView, table: InsightTable, summary: InsightsSummary, inventory: Inventory): string {
   const c = view.copy.insights;
   const col = c.csvColumns;
   switch (table) {
@@ -123,6 +124,56 @@ export function insightsCsv(view: PageView, table: InsightTable, summary: Insigh
           listingsOf(row)
             .map((l) => l.title)
             .join(' | '),
+        ]),
+      );
+    }
+    case 'inventory-offers': {
+      const inv = c.inventoryColumns;
+      return csvDocument(
+        [
+          col.offerId,
+          col.title,
+          inv.providerId,
+          inv.providerName,
+          col.municipality,
+          col.region,
+          c.unmatchedColumns.disciplines,
+          col.ages,
+          inv.pricePerPupil,
+          inv.free,
+          inv.inclusion,
+          inv.createdAt,
+        ],
+        inventory.offers.map((o) => [
+          o.id,
+          o.title,
+          o.providerId,
+          o.providerName ?? '',
+          o.municipality,
+          regionLabel(view.copy, o.region),
+          o.disciplines.map((d) => disciplineLabel(view, d)).join(', '),
+          `${o.ageMin}–${o.ageMax}`,
+          o.pricePerPupil,
+          isFree(o) ? c.yes : c.no,
+          INCLUSION_ATTRIBUTES.filter((a) => o.inclusion[a] === true)
+            .map((a) => c.inclusionAttributes[a])
+            .join(' | '),
+          new Date(o.createdAt).toISOString().slice(0, 10),
+        ]),
+      );
+    }
+    case 'inventory-organisations': {
+      const inv = c.inventoryColumns;
+      return csvDocument(
+        [col.organisationId, col.organisationName, inv.kind, col.municipality, col.region, col.requests, col.offers],
+        inventory.organisations.map((o) => [
+          o.organisationId,
+          o.name ?? '',
+          o.kinds.map((k) => c.organisationKinds[k]).join(' | '),
+          o.municipality,
+          regionLabel(view.copy, o.region),
+          o.requests,
+          o.offers,
         ]),
       );
     }

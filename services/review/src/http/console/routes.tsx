@@ -9,6 +9,7 @@ import { decideProposal } from '../../app/decide-proposal';
 import type { ReviewDeps } from '../../app/deps';
 import { editNote } from '../../app/edit-note';
 import { insightsFor } from '../../app/insights/insights-summary';
+import { periodChoices } from '../../app/insights/period';
 import { insightRegionsFor } from '../../app/insights/scope';
 import { mayManagePolicy, policyRegionsFor } from '../../app/policies/policy-scope';
 import { otherCandidates, proposalsPage, proposalsWithFailedMails, visibleProposal } from '../../app/proposal-queries';
@@ -224,7 +225,7 @@ export function consoleRoutes(
       const { insightsForbidden } = view.copy.problems;
       throw new HttpProblem(403, insightsForbidden.title, insightsForbidden.detail(regionLabel(view.copy, outcome.region)));
     }
-    return { user, filters, summary: outcome.summary };
+    return { user, filters, summary: outcome.summary, inventory: outcome.inventory };
   };
 
   router.get('/insights', async (req, res) => {
@@ -238,6 +239,7 @@ export function consoleRoutes(
             summary={summary}
             filters={filters}
             regions={insightRegionsFor(user)}
+            periods={periodChoices(new Date())}
             scopedToBroker={user.role !== 'admin'}
           />,
         ),
@@ -247,14 +249,14 @@ export function consoleRoutes(
   router.get('/insights.csv', async (req, res) => {
     const table = InsightsCsvQuery.safeParse(req.query);
     if (!table.success) throw new HttpProblem(400, 'Bad request', `table must be one of ${INSIGHT_TABLES.join(', ')}.`);
-    const { filters, summary } = await insightsOfRequest(req);
-    const name = ['koppel', table.data.table, filters.region ?? 'all', filters.from, filters.to]
+    const { filters, summary, inventory } = await insightsOfRequest(req);
+    const name = ['koppel', table.data.table, filters.region ?? 'all', filters.period, filters.from, filters.to]
       .filter(Boolean)
       .join('-')
       .replace(/[^A-Za-z0-9._-]+/g, '_');
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    res.type('text/csv; charset=utf-8').send(insightsCsv(pageViewOf(req), table.data.table, summary));
+    res.type('text/csv; charset=utf-8').send(insightsCsv(pageViewOf(req), table.data.table, summary, inventory));
   });
 
   return router;

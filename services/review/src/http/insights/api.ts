@@ -31,8 +31,12 @@ export function insightRoutes(
       region: query.region ?? null,
       from: query.from ?? null,
       to: query.to ?? null,
-      // The instants the period stands for (days are Brussels days): created at or after `from`, before `until`.
-      period: { from: filter.from?.toISOString() ?? null, until: filter.until?.toISOString() ?? null },
+      // The instants the period (ready-made `name`, or from/to) stands for (days are Brussels days): created at or after `from`, before `until`.
+      period: {
+        name: query.period ?? null,
+        from: filter.from?.toISOString() ?? null,
+        until: filter.until?.toISOString() ?? null,
+      },
       ...summary,
     });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { periodOf } from '../../app/insights/period';
+import { PERIOD_NAME, periodOf } from '../../app/insights/period';
 import { isRegionName } from '../../app/regions/province-of-postcode';
 
 const isDate = (v: string) => z.iso.date().safeParse(v).success;
@@ -20,8 +20,14 @@ export const InsightsQuerySchema = z
       .optional(),
     from: DayOrInstant.optional(),
     to: DayOrInstant.optional(),
+    /** A ready-made period instead of from/to: `month:YYYY-MM` or `school-year:YYYY` (1 September to 31 August). */
+    period: z.string().max(20).regex(PERIOD_NAME, 'must be month:YYYY-MM or school-year:YYYY').optional(),
   })
   .strict()
+  .refine((q) => q.period === undefined || (q.from === undefined && q.to === undefined), {
+    message: 'period cannot be combined with from or to',
+    path: ['period'],
+  })
   .refine(
     (q) => {
       // Only two readable ends are compared (zod runs this even when a field failed on its own).
@@ -37,13 +43,14 @@ const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 /**
  * The console's form: an empty field means "no filter" (the form always sends every
- * field). Anything else is parsed as the API parses it.
+ * field), and a ready-made period replaces from/to. Anything else is parsed as the API parses it.
  */
 export function consoleInsightsQueryOf(query: Record<string, unknown>): Record<string, unknown> {
-  const { region, from, to } = query;
-  return Object.fromEntries(
-    Object.entries({ region: emptyToUndefined(region), from: emptyToUndefined(from), to: emptyToUndefined(to) }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
+  const { region, from, to, period } = query;
+  // A ready-made period chosen in the form wins over the from/to fields left filled in.
+  const named = emptyToUndefined(period);
+  const fields = named
+    ? { region: emptyToUndefined(region), period: named }
+    : { region: emptyToUndefined(region), from: emptyToUndefined(from), to: emptyToUndefined(to) };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }

@@ -29,6 +29,8 @@ export const INSIGHT_TABLES = [
   'never-reached-requesters',
   'never-reached-providers',
   'inclusion',
+  'inventory-offers',
+  'inventory-organisations',
 ] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
 
@@ -37,6 +39,7 @@ export interface InsightsFormValues {
   region?: string;
   from?: string;
   to?: string;
+  period?: string;
 }
 
 export interface InsightsPageInput {
@@ -44,6 +47,8 @@ export interface InsightsPageInput {
   filters: InsightsFormValues;
   /** The regions the user may choose. */
   regions: readonly RegionName[];
+  /** The ready-made periods offered (`school-year:YYYY`, `month:YYYY-MM`). */
+  periods: readonly string[];
   /** Brokers are told they see their own regions only. */
   scopedToBroker: boolean;
 }
@@ -74,7 +79,19 @@ function Field(props: { id: string; label: string; children: Child }) {
   );
 }
 
-function Filters(props: { view: PageView } & Pick<InsightsPageInput, 'filters' | 'regions' | 'scopedToBroker'>) {
+/** A ready-made period's name in the reader's language: "schooljaar 2026–2027", "november 2026". */
+export function periodLabel(view: PageView, name: string): string {
+  const c = view.copy.insights;
+  const schoolYear = /^school-year:(\d{4})$/.exec(name);
+  if (schoolYear) return c.schoolYear(Number(schoolYear[1]));
+  const month = /^month:(\d{4})-(\d{2})$/.exec(name);
+  if (!month) return name;
+  return new Intl.DateTimeFormat(view.copy.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)),
+  );
+}
+
+function Filters(props: { view: PageView } & Pick<InsightsPageInput, 'filters' | 'regions' | 'periods' | 'scopedToBroker'>) {
   const { view, filters } = props;
   const c = view.copy.insights;
   return (
@@ -89,6 +106,16 @@ function Filters(props: { view: PageView } & Pick<InsightsPageInput, 'filters' |
               {props.regions.map((r) => (
                 <option value={r} selected={r === filters.region}>
                   {regionLabel(view.copy, r)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="i-period" label={c.period}>
+            <select id="i-period" name="period">
+              <option value="">{c.customPeriod}</option>
+              {[...props.periods, ...(filters.period && !props.periods.includes(filters.period) ? [filters.period] : [])].map((p) => (
+                <option value={p} selected={p === filters.period}>
+                  {periodLabel(view, p)}
                 </option>
               ))}
             </select>
@@ -415,7 +442,7 @@ export function InsightsPage(props: { view: PageView } & InsightsPageInput) {
       <h1>{c.heading}</h1>
       <p>{c.intro}</p>
       {props.scopedToBroker ? <p>{c.brokerScope}</p> : null}
-      <Filters view={view} filters={filters} regions={props.regions} scopedToBroker={props.scopedToBroker} />
+      <Filters view={view} filters={filters} regions={props.regions} periods={props.periods} scopedToBroker={props.scopedToBroker} />
 
       <h2 id="h-numbers">{c.numbersHeading}</h2>
       <Numbers view={view} summary={summary} />
@@ -471,6 +498,11 @@ export function InsightsPage(props: { view: PageView } & InsightsPageInput) {
       <h2 id="h-inclusion">{c.inclusionHeading}</h2>
       <InclusionTable view={view} summary={summary} />
       <CsvLink view={view} table="inclusion" filters={filters} />
+
+      <h2 id="h-inventory">{c.inventoryHeading}</h2>
+      <p>{c.inventoryIntro}</p>
+      <CsvLink view={view} table="inventory-offers" filters={filters} />
+      <CsvLink view={view} table="inventory-organisations" filters={filters} />
     </ConsolePage>
   );
 }
