@@ -1,11 +1,10 @@
 import type { Connection } from 'mongoose';
 import type { Subscription } from './consumer';
 import type { CheckResult, Transport } from './transport';
+import { withTimeout } from './with-timeout';
 
 export type { CheckResult };
 export type ReadinessCheck = () => Promise<CheckResult>;
-
-const CHECK_TIMEOUT_MS = 2000;
 
 /** The database answers a ping. */
 export function databaseCheck(connection: Connection): ReadinessCheck {
@@ -31,18 +30,4 @@ export function consumerCheck(subscription: Subscription): ReadinessCheck {
     const status = subscription.status();
     return { ok: status.state === 'running', ...status };
   };
-}
-
-async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} took longer than ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

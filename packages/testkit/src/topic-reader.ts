@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Batch, Kafka, KafkaMessage } from 'kafkajs';
+import { textHeaders } from '@koppel/messaging/src/kafka';
 
 export interface ReadMessage {
   key: string | null;
@@ -53,8 +54,7 @@ export async function readTopic(
 }
 
 function toReadMessage(message: KafkaMessage, partition: number): ReadMessage {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+  const headers = textHeaders(message.headers);
   return { key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers, offset: message.offset, partition };
 }
 

@@ -3,6 +3,7 @@
  * campaign, topic readers in tests): services use `createKafkaTransport` only.
  */
 export * from './client';
+export * from './headers';
 export * from './read-topic';
 export * from './topics';
 export * from './transport';

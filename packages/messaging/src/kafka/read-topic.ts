@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { StoredMessage } from '../transport';
+import { textHeaders } from './headers';
 
 /** Every message of a topic, from the beginning to the end as it is now (an empty list if the topic does not exist). */
 export async function readWholeTopic(kafka: Kafka, topic: string): Promise<StoredMessage[]> {
@@ -27,8 +28,7 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<Store
         .run({
           autoCommit: false,
           eachMessage: async ({ partition, message }) => {
-            const headers: Record<string, string> = {};
-            for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+            const headers = textHeaders(message.headers);
             messages.push({
               partition,
               offset: message.offset,

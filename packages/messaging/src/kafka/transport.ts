@@ -1,32 +1,11 @@
-import type { Admin, IHeaders, Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Logger } from '@koppel/logging';
 import type { CheckResult, ConsumeOptions, Transport } from '../transport';
 import { createKafka } from './client';
 import { readWholeTopic } from './read-topic';
 import { ensureTopics } from './topics';
-
-const CHECK_TIMEOUT_MS = 2000;
-
-/** Header values as text (kafkajs gives Buffers, strings or arrays of them). */
-export function textHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const text: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) text[k] = String(v);
-  return text;
-}
-
-async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} took longer than ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { withTimeout } from '../with-timeout';
+import { textHeaders } from './headers';
 
 /**
  * Kafka through kafkajs: one producer (acks from all replicas), a consumer per

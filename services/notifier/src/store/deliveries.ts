@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MailKind } from '@koppel/contracts';
 import { appendToOutbox, outboxSchemaFields, type OutboxEntry, type OutboxFields } from '@koppel/messaging';
-import { isDuplicateKey } from './duplicate-key';
+import { insertOnce } from './duplicate-key';
 import type { MailSource, Recipient } from './mail-source';
 
 /**
@@ -92,15 +92,7 @@ export interface DeliveryStore {
 export function deliveryStore(model: Model<DeliveryDoc>): DeliveryStore {
   return {
     find: (id) => model.findById(id).lean<DeliveryDoc>().exec(),
-    claim: async (delivery) => {
-      try {
-        await model.create({ ...delivery, status: 'sending', attempts: 0 });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return false;
-      }
-    },
+    claim: (delivery) => insertOnce(model, { ...delivery, status: 'sending', attempts: 0 }),
     startAttempt: (id) =>
       model
         .findOneAndUpdate(

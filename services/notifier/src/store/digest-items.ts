@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Language } from '@koppel/contracts';
-import { isDuplicateKey } from './duplicate-key';
+import { insertOnce } from './duplicate-key';
 import type { MailSource, Recipient } from './mail-source';
 
 /**
@@ -62,15 +62,7 @@ export interface DigestItemStore {
 
 export function digestItemStore(model: Model<DigestItemDoc>): DigestItemStore {
   return {
-    collect: async (item) => {
-      try {
-        await model.create({ ...item, digestId: null });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return false;
-      }
-    },
+    collect: (item) => insertOnce(model, { ...item, digestId: null }),
     find: (matchId) => model.findById(digestItemId(matchId)).lean<DigestItemDoc>().exec(),
     listWaiting: (limit) =>
       model.find({ digestId: null }, { providerId: 1, to: 1 }).limit(limit).lean<Array<Pick<DigestItemDoc, 'providerId' | 'to'>>>().exec(),

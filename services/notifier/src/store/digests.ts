@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { appendToOutbox, outboxSchemaFields, type OutboxEntry, type OutboxFields } from '@koppel/messaging';
-import { isDuplicateKey } from './duplicate-key';
+import { insertOnce } from './duplicate-key';
 
 /**
  * One provider's digest of one day. `_id` is `<providerId>:<YYYY-MM-DD>`:
@@ -74,15 +74,7 @@ export interface DigestStore {
 
 export function digestStore(model: Model<DigestDoc>): DigestStore {
   return {
-    claim: async (digest) => {
-      try {
-        await model.create({ ...digest, status: 'sending', attempts: 0, itemIds: [] });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return false;
-      }
-    },
+    claim: (digest) => insertOnce(model, { ...digest, status: 'sending', attempts: 0, itemIds: [] }),
     startAttempt: (id) =>
       model
         .findOneAndUpdate({ _id: id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' })

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Contact, MailPreference, OrganisationRole } from '@koppel/contracts';
-import { isDuplicateKey } from './duplicate-key';
+import { insertOnce } from './duplicate-key';
 
 /**
  * What the notifier knows of an organisation, as its events on the compacted
@@ -63,13 +63,8 @@ export function organisationStore(model: Model<OrganisationDoc>): OrganisationSt
     storeIfNewer: async (id, revision, fields, at) => {
       const updated = await model.updateOne({ _id: id, revision: { $lt: revision } }, { $set: { ...fields, revision, updatedAt: at } });
       if (updated.matchedCount === 1) return 'stored';
-      try {
-        await model.create({ _id: id, contacts: [], ...fields, revision, updatedAt: at });
-        return 'stored';
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return 'older'; // a document with this or a newer revision exists
-      }
+      // A document with this or a newer revision may exist: then this event is the older one.
+      return (await insertOnce(model, { _id: id, contacts: [], ...fields, revision, updatedAt: at })) ? 'stored' : 'older';
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { isDuplicateKey } from './duplicate-key';
+import { insertOnce } from './duplicate-key';
 
 /**
  * One sign-in mail, keyed by the `signin.link-requested` event id: the unique
@@ -52,15 +52,7 @@ export interface SignInDeliveryStore {
 
 export function signInDeliveryStore(model: Model<SignInDeliveryDoc>): SignInDeliveryStore {
   return {
-    claim: async (delivery) => {
-      try {
-        await model.create({ ...delivery, status: 'sending', attempts: 0 });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        return false;
-      }
-    },
+    claim: (delivery) => insertOnce(model, { ...delivery, status: 'sending', attempts: 0 }),
     startAttempt: (id) =>
       model
         .findOneAndUpdate({ _id: id, status: 'sending' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' })
