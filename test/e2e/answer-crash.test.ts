@@ -29,6 +29,7 @@ describe('review killed after recording an answer and before confirming the matc
     };
     const env = {
       REVIEW_DB: database,
+      REVIEW_INSIGHTS_DB: `${database}-insights`,
       REVIEW_GROUP_ID: `${stack.namespace}-review-answer-crash-${tag}`,
       ANSWER_LINK_SECRET: secret,
       AUTH_TOKEN_SECRET: stack.authSecret,

@@ -78,6 +78,7 @@ export function serviceEnv(
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
   if (name !== 'intake') env[`${upper}_GROUP_ID`] = `${ns}koppel-${name}`;
+  if (name === 'review') env.REVIEW_INSIGHTS_DB = `${ns}koppel-review-insights`;
   if (name === 'review' || name === 'notifier') env.ANSWER_LINK_SECRET = RUN_ANSWER_LINK_SECRET;
   if (name === 'intake' || name === 'notifier') env.SIGNIN_LINK_KEY = RUN_SIGNIN_LINK_KEY;
   if (name === 'notifier' && ports?.review) env.REVIEW_PUBLIC_URL = `http://127.0.0.1:${ports.review}`;

@@ -25,11 +25,23 @@ export interface CommonServiceConfig {
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error';
 }
 
+/** A database on a MongoDB-protocol server. */
+export interface DatabaseSettings {
+  uri: string;
+  dbName: string;
+  options?: ConnectOptions;
+}
+
 /** What a service runs on, read from its config. */
 export interface ServiceInfrastructure {
   http: { port: number; host: string };
   /** Its own database; none for a service that holds no data (the portal). */
-  database?: { uri: string; dbName: string; options?: ConnectOptions };
+  database?: DatabaseSettings;
+  /**
+   * Further databases by name, each on a connection of its own (`scope.connectionTo(name)`): a read model
+   * whose writes must not queue behind the service's own on FerretDB's one connection (decision 0010, 0027).
+   */
+  databases?: Record<string, DatabaseSettings>;
   /** The broker; none for a service that neither consumes nor publishes. */
   kafka?: { brokers: string[]; clientId: string; maxCompactionLagMs: number };
 }
@@ -53,6 +65,8 @@ export interface ServiceScope {
   logger: Logger;
   /** The service's database connection (throws for a service without one). */
   readonly connection: Connection;
+  /** The connection to one of `infrastructure.databases` (throws for a name it does not list). */
+  connectionTo(name: string): Connection;
   /** The broker (throws for a service without one): Kafka, or the in-process transport of a component test. */
   readonly transport: Transport;
   readonly publisher: Publisher;
@@ -167,14 +181,15 @@ async function openScope(
   checks: Record<string, ReadyCheck>,
   givenTransport: Transport | undefined,
 ): Promise<ServiceScope> {
-  let connection: Connection | undefined;
-  if (infrastructure.database) {
-    const { uri, dbName, options } = infrastructure.database;
-    connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, ...options, dbName }).asPromise();
-    const opened = connection;
+  const open = async ({ uri, dbName, options }: DatabaseSettings, check: string): Promise<Connection> => {
+    const opened = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, ...options, dbName }).asPromise();
     stops.push(() => opened.close());
-    checks.database = databaseCheck(opened);
-  }
+    checks[check] = databaseCheck(opened);
+    return opened;
+  };
+  const connection = infrastructure.database ? await open(infrastructure.database, 'database') : undefined;
+  const named = new Map<string, Connection>();
+  for (const [name, settings] of Object.entries(infrastructure.databases ?? {})) named.set(name, await open(settings, `database:${name}`));
 
   let transport: Transport | undefined;
   let publisher: Publisher | undefined;
@@ -210,6 +225,7 @@ async function openScope(
     get connection() {
       return required(connection, 'database');
     },
+    connectionTo: (name) => required(named.get(name), `database named ${name}`),
     get transport() {
       return required(transport, 'broker');
     },

@@ -7,8 +7,14 @@ export const reviewEnvSchema = commonEnvSchema.extend({
   REVIEW_PORT: env.port(8083),
   /** Listen address. */
   REVIEW_HOST: z.string().default('127.0.0.1'),
-  /** Review's database on MONGO_URI (proposals, policies, console sessions, the insights read model). */
+  /** Review's database on MONGO_URI (proposals, policies, console sessions). */
   REVIEW_DB: env.databaseName('koppel-review'),
+  /**
+   * The insights read model's database on MONGO_URI (issue #14), on a connection of its own so that its writes
+   * never queue behind the proposals' (decision 0027). Its consumer group's offsets belong to it: pointing this at
+   * a new, empty database needs REVIEW_INSIGHTS_GROUP_ID reset or renamed too (docs/operations.md).
+   */
+  REVIEW_INSIGHTS_DB: env.databaseName('koppel-review-insights'),
   /** Kafka consumer group: instances sharing it share the work. */
   REVIEW_GROUP_ID: z.string().min(1).default('koppel-review'),
   /**

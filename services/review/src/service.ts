@@ -25,6 +25,11 @@ export const review = defineService<ReviewConfig>({
   infrastructure: (config) => ({
     http: { port: config.REVIEW_PORT, host: config.REVIEW_HOST },
     database: { uri: config.MONGO_URI, dbName: config.REVIEW_DB, options: { maxPoolSize: config.MONGO_MAX_POOL_SIZE } },
+    // The read model's writes on a connection of their own: on FerretDB's one connection per database they
+    // queued behind the proposals' and review fell behind at 100 requests/s (docs/performance.md).
+    databases: {
+      insights: { uri: config.MONGO_URI, dbName: config.REVIEW_INSIGHTS_DB, options: { maxPoolSize: config.MONGO_MAX_POOL_SIZE } },
+    },
     kafka: {
       brokers: config.KAFKA_BROKERS,
       clientId: config.KAFKA_CLIENT_ID ?? 'koppel-review',
@@ -32,7 +37,7 @@ export const review = defineService<ReviewConfig>({
     },
   }),
   setup: async (scope, config) => {
-    const models = await createReviewModels(scope.connection);
+    const models = await createReviewModels(scope.connection, scope.connectionTo('insights'));
     const relay = scope.outbox([models.proposals], {
       intervalMs: config.OUTBOX_INTERVAL_MS,
       sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,

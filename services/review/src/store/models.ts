@@ -12,18 +12,18 @@ export interface ReviewModels {
   policies: Model<PolicyDoc>;
   withdrawn: Model<WithdrawnDoc>;
   sessions: Model<ConsoleSessionDoc>;
-  /** The insights read model (issue #14): its own collections, fed by its own consumer group. */
+  /** The insights read model (issue #14): its own database and connection, fed by its own consumer group. */
   insights: InsightModels;
 }
 
-/** The models on review's connection, each with its collection and indexes created. */
-export async function createReviewModels(connection: Connection): Promise<ReviewModels> {
+/** The models on review's connection and the read model's own, each with its collection and indexes created. */
+export async function createReviewModels(connection: Connection, insightsConnection: Connection): Promise<ReviewModels> {
   const models: ReviewModels = {
     proposals: createProposalModel(connection),
     policies: createPolicyModel(connection),
     withdrawn: createWithdrawnModel(connection),
     sessions: createConsoleSessionModel(connection),
-    insights: createInsightModels(connection),
+    insights: createInsightModels(insightsConnection),
   };
   const { insights, ...own } = models;
   for (const model of [...Object.values(own), ...Object.values(insights)]) await model.init();

@@ -24,6 +24,7 @@ describe('review, in process', () => {
     const config = loadReviewConfig({
       MONGO_URI: stack.mongoUri,
       REVIEW_DB: `${stack.namespace}-review-component-${Date.now()}`,
+      REVIEW_INSIGHTS_DB: `${stack.namespace}-review-component-insights-${Date.now()}`,
       REVIEW_PORT: '0',
       REVIEW_GROUP_ID: 'review-component',
       AUTH_TOKEN_SECRET: stack.authSecret,

@@ -38,6 +38,7 @@ describe('review insights, in process', () => {
     const config = loadReviewConfig({
       MONGO_URI: stack.mongoUri,
       REVIEW_DB: database,
+      REVIEW_INSIGHTS_DB: `${database}-insights`,
       REVIEW_PORT: '0',
       REVIEW_GROUP_ID: 'review-insights-component',
       AUTH_TOKEN_SECRET: stack.authSecret,
@@ -236,7 +237,7 @@ describe('review insights, in process', () => {
     const client = new MongoClient(stack.mongoUri, { directConnection: true });
     try {
       const doc = await client
-        .db(database)
+        .db(`${database}-insights`)
         .collection('insight_offers')
         .findOne({ _id: 'off-gent' as never });
       expect(doc?.facts?.providerName).toBe('(gewist)');
