@@ -10,7 +10,8 @@ import {
   RequesterTypeSchema,
   RequestSchema,
 } from './entities';
-import { ContactSchema, OrganisationSchema, OrganisationTypeSchema, RegionSchema, roleOfType } from './organisations';
+import { ContactSchema, OrganisationSchema, OrganisationTypeSchema, RegionSchema, roleOfType, schoolLevelsProblem } from './organisations';
+import { SchoolLevelSchema } from './partners';
 
 /**
  * Bodies and query strings of the intake HTTP API. They extend the contract
@@ -132,8 +133,14 @@ export const OrganisationInputSchema = z
     place: PlaceInputSchema.optional(),
     regions: z.array(RegionSchema).max(100).optional(),
     mailPreference: MailPreferenceSchema.optional(),
+    schoolLevels: z.array(SchoolLevelSchema).max(10).optional(),
+    memberOf: z.array(Id).max(20).optional(),
   })
   .strict()
+  .refine((o) => schoolLevelsProblem(o) === undefined, {
+    message: 'only a school or a school board has school levels',
+    path: ['schoolLevels'],
+  })
   .refine((o) => (o.type === 'broker') === (o.regions !== undefined && o.regions.length > 0), {
     message: 'a broker needs regions, and only a broker has them',
     path: ['regions'],

@@ -130,8 +130,23 @@ export const OfferSchema = z.object({
 });
 export type Offer = z.infer<typeof OfferSchema>;
 
-/** Schools and the other requesters the seeds name. */
-export const REQUESTER_TYPES = ['school', 'childcare', 'after_school_care', 'youth_work', 'welfare', 'neighbourhood'] as const;
+/**
+ * Schools and the other requesters of the regional networks' partner overviews (issue
+ * #13; labels and groups in partners.ts). A school board asks for several schools.
+ */
+export const REQUESTER_TYPES = [
+  'school',
+  'school_board',
+  'childcare',
+  'playgroup',
+  'after_school_care',
+  'integrated_child_centre',
+  'youth_work',
+  'welfare',
+  'neighbourhood',
+  'sport_club',
+  'culture_coach',
+] as const;
 export const RequesterTypeSchema = z.enum(REQUESTER_TYPES);
 
 export const SchoolRefSchema = PlaceSchema.extend({

@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './api';
 export * from './suggestions';
 export * from './labels';
+export * from './partners';

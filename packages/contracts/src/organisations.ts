@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, MailPreferenceSchema, PlaceSchema, REQUESTER_TYPES } from './entities';
+import { SchoolLevelSchema, teachesAtLevels } from './partners';
 
 /**
  * Organisations that use koppel: requesters (schools and the other requesters
@@ -13,12 +14,17 @@ export const PROVIDER_TYPES = [
   'museum',
   'theatre',
   'academy',
+  'arts_centre',
   'library',
+  'archive',
   'artist',
+  'amateur_arts',
+  'festival',
   'heritage_site',
   'circus_school',
   'film_house',
   'music_venue',
+  'cultural_hub',
   'other_provider',
 ] as const;
 export const ORGANISATION_TYPES = [...REQUESTER_TYPES, ...PROVIDER_TYPES, 'broker'] as const;
@@ -63,5 +69,14 @@ export const OrganisationSchema = z.object({
   regions: z.array(RegionSchema).max(100).optional(),
   /** Providers only: one mail per approved match (absent = 'each') or a daily digest. */
   mailPreference: MailPreferenceSchema.optional(),
+  /** Schools and school boards: the levels they teach (partners.ts). */
+  schoolLevels: z.array(SchoolLevelSchema).max(10).optional(),
+  /** Umbrella organisations (a school board, a cultural hub) this one belongs to, by id. */
+  memberOf: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/** The rule a stored organisation and an organisation's input share: only schools and boards have school levels. */
+export function schoolLevelsProblem(o: { type: OrganisationType; schoolLevels?: unknown[] }): string | undefined {
+  return o.schoolLevels?.length && !teachesAtLevels(o.type) ? 'only a school or a school board has school levels' : undefined;
+}

@@ -178,3 +178,48 @@ describe('erasing an organisation', () => {
     expect(await eraseOrganisation(deps, 'org-school')).toEqual({ kind: 'changed-meanwhile' });
   });
 });
+
+describe('umbrella organisations (issue #13)', () => {
+  const board = {
+    id: 'org-board',
+    type: 'school_board',
+    role: 'requester',
+    name: 'Scholengroep Kortrijk',
+    contacts: [{ name: 'Lien', email: 'lien@example.org', language: 'nl' }],
+  } as Organisation;
+  const member = (memberOf: string[]): OrganisationInput => ({
+    type: 'school',
+    name: 'Basisschool De Linde',
+    contacts: [{ name: 'Tom', email: 'tom@example.org', language: 'nl' }],
+    schoolLevels: ['be_primary'],
+    memberOf,
+  });
+
+  it('stores a school as a member of its school board, with its levels', async () => {
+    const w = world();
+    w.organisations.add(board);
+    const created = await createOrganisation(w.deps, { ...member(['org-board']), id: 'org-linde' }, undefined);
+    expect(created).toMatchObject({ kind: 'created', doc: { data: { memberOf: ['org-board'], schoolLevels: ['be_primary'] } } });
+  });
+
+  it('refuses an umbrella that does not exist or is no umbrella, naming each entry', async () => {
+    const w = world();
+    w.organisations.add(board);
+    const refused = await createOrganisation(w.deps, { ...member(['org-nope', 'org-prov', 'org-board']), id: 'org-linde' }, undefined);
+    expect(refused).toEqual({
+      kind: 'invalid',
+      errors: [
+        { path: 'memberOf.0', message: 'no other organisation has the id org-nope' },
+        { path: 'memberOf.1', message: 'must be a school board or a cultural hub' },
+      ],
+    });
+    expect(w.publication.calls).toEqual([]);
+    expect(await w.deps.store.findById('org-linde')).toBeNull();
+  });
+
+  it('checks the umbrellas again when an organisation is replaced', async () => {
+    const w = world();
+    const replaced = await replaceOrganisation(w.deps, 'org-school', member(['org-school']));
+    expect(replaced).toMatchObject({ kind: 'invalid', errors: [{ path: 'memberOf.0' }] });
+  });
+});

@@ -5,7 +5,7 @@ import type { OrganisationChange } from '../../store/organisation-store';
 import type { Principal } from '../principal';
 import { type Forbidden, forbidden, type Invalid } from '../results';
 import { changedEvent, type OrganisationDeps } from './deps';
-import { organisationFromInput } from './from-input';
+import { organisationFromInput, umbrellaProblems } from './from-input';
 import { canRead } from './read-organisations';
 
 /** Why an active organisation could not be changed: none, withdrawn, or it kept changing under five attempts. */
@@ -47,6 +47,8 @@ export async function replaceOrganisation(deps: OrganisationDeps, id: string, in
   const built = organisationFromInput(input, id);
   if (built.kind !== 'built') return built;
   const { organisation } = built;
+  const umbrellas = await umbrellaProblems(organisation, (umbrellaId) => deps.store.findById(umbrellaId));
+  if (umbrellas) return umbrellas;
   return changeActive<never>(deps, id, (_current, revision) => ({
     change: { data: organisation },
     event: changedEvent('organisation.updated', organisation, revision),

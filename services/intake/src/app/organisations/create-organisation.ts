@@ -4,7 +4,7 @@ import type { IdempotencyRecord, StoredOrganisation } from '../../store/models';
 import { createdWithKey, findsEarlierByKey, idFromIdempotency, type Replay, replayOf } from '../idempotency';
 import type { Invalid } from '../results';
 import { changedEvent, type OrganisationDeps } from './deps';
-import { organisationFromInput } from './from-input';
+import { organisationFromInput, umbrellaProblems } from './from-input';
 
 /** What a client sees of a stored organisation: the organisation and its lifecycle. */
 export type OrganisationState = Pick<
@@ -39,6 +39,8 @@ export async function createOrganisation(
   const built = organisationFromInput(input, id);
   if (built.kind !== 'built') return built;
   const { organisation } = built;
+  const umbrellas = await umbrellaProblems(organisation, (umbrellaId) => deps.store.findById(umbrellaId));
+  if (umbrellas) return umbrellas;
   const now = new Date();
   const inserted = await deps.store.insertWithOutbox(organisation, now, idempotency, [
     changedEvent('organisation.created', organisation, 1),
