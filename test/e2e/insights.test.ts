@@ -61,8 +61,15 @@ interface ProposalRow {
   match: { requestId: string; offerId: string; school: { id: string }; provider: { id: string } };
 }
 
-/** What the summary should say, computed from the posted listings and the proposals review lists. */
-function expectedFigures(requests: Request[], offers: Offer[], proposals: ProposalRow[]) {
+/** A registered requester (an organisation with a place) in one half of the province. */
+interface Registered {
+  id: string;
+  name: string;
+  half: Half;
+}
+
+/** What the summary should say, computed from the posted listings, the registered requesters and the proposals review lists. */
+function expectedFigures(requests: Request[], offers: Offer[], proposals: ProposalRow[], registered: Registered[]) {
   const ids = new Set(requests.map((r) => r.id));
   const mine = proposals.filter((p) => ids.has(p.match.requestId));
   const proposed = new Set(mine.map((p) => p.match.requestId));
@@ -86,10 +93,13 @@ function expectedFigures(requests: Request[], offers: Offer[], proposals: Propos
   const providers = new Map<string, Offer[]>();
   for (const o of offers) providers.set(o.provider.id, [...(providers.get(o.provider.id) ?? []), o]);
   const neverReached = {
-    requesters: [...schools.entries()]
-      .filter(([, own]) => !own.some((r) => reachedRequests.has(r.id)))
-      .map(([id, own]) => ({ id, name: own[0].school.name, listings: own.map((r) => r.id).sort() }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
+    // A registered requester that asked nothing counts too, without requests.
+    requesters: [
+      ...[...schools.entries()]
+        .filter(([, own]) => !own.some((r) => reachedRequests.has(r.id)))
+        .map(([id, own]) => ({ id, name: own[0].school.name, listings: own.map((r) => r.id).sort() })),
+      ...registered.filter((o) => !schools.has(o.id)).map((o) => ({ id: o.id, name: o.name, listings: [] as string[] })),
+    ].sort((a, b) => a.id.localeCompare(b.id)),
     providers: [...providers.entries()]
       .filter(([, own]) => !own.some((o) => everProposed.has(o.id)))
       .map(([id, own]) => ({ id, name: own[0].provider.name, listings: own.map((o) => o.id).sort() }))
@@ -274,6 +284,19 @@ describe('broker insights on the real stack', () => {
   // Posted and withdrawn: counted nowhere.
   const withdrawnOffer = place(uniqueCopy(demoOffers()[0], `${tag}w`), 'low');
   const withdrawnRequest = place(uniqueCopy(demoRequests()[1], `${tag}w`), 'low');
+  // Registered requesters that ask nothing: never reached. A withdrawn one counts nowhere.
+  const registered: Registered[] = [
+    { id: `org-klimop-${tag}`, name: `Basisschool De Klimop ${tag}`, half: 'low' },
+    { id: `org-bso-${tag}`, name: `BSO Het Speelnest ${tag}`, half: 'high' },
+  ];
+  const withdrawnRegistered: Registered = { id: `org-weg-${tag}`, name: `Jeugdhuis Weg ${tag}`, half: 'low' };
+  const organisationBody = (o: Registered) => ({
+    id: o.id,
+    type: o.id.startsWith('org-bso') ? 'after_school_care' : o.id.startsWith('org-weg') ? 'youth_work' : 'school',
+    name: o.name,
+    contacts: [{ name: 'Contact', email: `${o.id}@example.org` }],
+    place: { postcode: PLACES[o.half].postcode, country: 'BE' },
+  });
 
   /** Every proposal of this test's requests, as the province's broker lists them. */
   async function proposals(): Promise<ProposalRow[]> {
@@ -301,7 +324,12 @@ describe('broker insights on the real stack', () => {
         const res = await summaryOf(auth, query);
         if (res.status !== 200) throw new Error(`summary answered ${res.status}: ${JSON.stringify(res.body)}`);
         const listed = await proposals();
-        const expected = expectedFigures(active(requests) as Request[], active(offers) as Offer[], listed);
+        const expected = expectedFigures(
+          active(requests) as Request[],
+          active(offers) as Offer[],
+          listed,
+          registered.filter((o) => which.includes(o.half)),
+        );
         last = { expected, actual: actualFigures(res.body), body: res.body };
         const state = JSON.stringify(listed.map((p) => `${p.id}:${p.status}`).sort());
         const stable = state === previous;
@@ -334,6 +362,9 @@ describe('broker insights on the real stack', () => {
   };
 
   beforeAll(async () => {
+    for (const o of [...registered, withdrawnRegistered])
+      expect((await requestJson('POST', `${intake()}/organisations`, organisationBody(o), admin)).status).toBe(201);
+    expect((await requestJson('POST', `${intake()}/organisations/${withdrawnRegistered.id}/withdraw`, {}, admin)).status).toBe(200);
     const before = await indexedOffers();
     for (const offer of [...offers, withdrawnOffer])
       expect((await requestJson('POST', `${intake()}/offers`, offer, admin)).status).toBe(201);

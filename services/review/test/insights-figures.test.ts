@@ -10,13 +10,14 @@ import {
   outcomes,
   type ProposalOutcome,
   requestCounts,
+  requestersInScope,
   requestsInScope,
   supplyDemand,
   unmatchedRequests,
 } from '../src/app/insights/figures';
 import { inPeriod, periodOf, startOfDay } from '../src/app/insights/period';
 import { inInsightsScope, insightRegionsFor, mayAskInsightsOf } from '../src/app/insights/scope';
-import type { InsightMiss, InsightOffer, InsightRequest } from '../src/store/insights';
+import type { InsightMiss, InsightOffer, InsightOrganisation, InsightRequest } from '../src/store/insights';
 
 const admin = { role: 'admin' as const };
 /** A broker of Kortrijk and around (BE 8500–8599): part of West Flanders. */
@@ -466,5 +467,45 @@ describe('insights: figures over hand-made data', () => {
     expect(summary.neverReached.providers.map((p) => p.organisationId)).toEqual(['prov-o2', 'prov-o3']);
     const nothing = insightsSummary(input, { user: { role: 'broker', regions: [] } });
     expect(nothing.requests.total + nothing.offers.active + nothing.funnel.proposed).toBe(0);
+  });
+
+  it('counts registered requesters that asked nothing as never reached, in scope, joined before the period ended', () => {
+    const organisation = (id: string, over: Partial<InsightOrganisation> = {}): InsightOrganisation => ({
+      id,
+      role: 'requester',
+      type: 'school',
+      name: `School ${id}`,
+      municipality: 'Kortrijk',
+      postcode: '8500',
+      country: 'BE',
+      region: 'West-Vlaanderen',
+      createdAt: new Date('2026-01-10T09:00:00Z'),
+      ...over,
+    });
+    const march = periodOf('2026-03-01', '2026-03-31');
+    const requesters = [
+      organisation('sch-r1'), // asked (r1 was confirmed): reached
+      organisation('sch-r2'), // asked, not reached: listed once, with its request
+      organisation('bso-quiet', { type: 'after_school_care', name: 'BSO Stil' }),
+      organisation('later', { createdAt: new Date('2026-04-02T09:00:00Z') }), // joined after the period
+      organisation('gent', { municipality: 'Gent', postcode: '9000', region: 'Oost-Vlaanderen' }), // outside the broker's ranges
+      organisation('gone'),
+    ];
+    const withRegistered = { ...input, requesters, withdrawnOrganisations: new Set(['gone']) };
+    expect(requestersInScope(withRegistered, { user: kortrijk, ...march }).map((o) => o.id)).toEqual(['sch-r1', 'sch-r2', 'bso-quiet']);
+    const summary = insightsSummary(withRegistered, { user: kortrijk, region: 'West-Vlaanderen', ...march });
+    expect(summary.neverReached.requesters.map((r) => [r.organisationId, r.requests.length])).toEqual([
+      ['bso-quiet', 0],
+      ['sch-r2', 1],
+      ['sch-r3', 1],
+      ['sch-r4', 1],
+    ]);
+    expect(summary.neverReached.requesters[0]).toEqual({
+      organisationId: 'bso-quiet',
+      name: 'BSO Stil',
+      municipality: 'Kortrijk',
+      region: 'West-Vlaanderen',
+      requests: [],
+    });
   });
 });

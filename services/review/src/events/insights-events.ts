@@ -3,8 +3,8 @@ import { type InsightsRecordDeps, recordInsightEvent, recordInsightEvents } from
 
 /**
  * The insights read model's table (issue #14), for its own consumer group: every
- * listing's latest state, each request's latest near misses, and which organisations
- * are gone. Proposals are not followed here: the figures read review's own proposals.
+ * listing's latest state, each request's latest near misses, every organisation's kind,
+ * name and place, and which organisations are gone. Proposals are not followed here: the figures read review's own proposals.
  * Every entry is the same use case (a chunk of one event); the chunk handler below
  * takes a whole chunk at once.
  */
@@ -18,6 +18,8 @@ export function insightsEventHandlers(deps: InsightsRecordDeps): EventHandlers {
     'offer.updated': record,
     'offer.withdrawn': record,
     'match.missed': record,
+    'organisation.created': record,
+    'organisation.updated': record,
     'organisation.withdrawn': record,
     'organisation.erased': record,
   };

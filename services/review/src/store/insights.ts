@@ -106,9 +106,34 @@ interface MissDoc {
   lastEventAt: Date;
 }
 
+/** An organisation as the figures see it (requesters never reached, the inventory): its kind, name and place. */
+export interface OrganisationFacts extends ListingPlace {
+  role: string;
+  type: string;
+  name: string;
+}
+
+/** A registered organisation with a place, from its latest `organisation.created` or `organisation.updated`. */
+export interface InsightOrganisation extends OrganisationFacts {
+  id: string;
+  /** Its earliest event kept: when it joined (or, after compaction, the oldest event the topic kept). */
+  createdAt: Date;
+}
+
+/**
+ * An organisation: its facts once an event gave them (with a place), and when it was
+ * withdrawn; a withdrawal that came first is kept as a marker without facts.
+ */
 interface OrganisationDoc {
   _id: string;
-  withdrawnAt: Date;
+  facts?: OrganisationFacts;
+  country?: string;
+  postcodeNumber?: number;
+  region?: string;
+  createdAt?: Date;
+  lastEventId?: string;
+  lastEventAt?: Date;
+  withdrawnAt?: Date;
 }
 
 export interface InsightModels {
@@ -160,8 +185,18 @@ export function createInsightModels(connection: Connection): InsightModels {
     organisations: connection.model<OrganisationDoc>(
       'InsightOrganisation',
       new Schema<OrganisationDoc>(
-        { _id: { type: String, required: true }, withdrawnAt: { type: Date, required: true } },
-        { collection: 'insight_organisations', versionKey: false },
+        {
+          _id: { type: String, required: true },
+          facts: { type: Object },
+          country: String,
+          postcodeNumber: Number,
+          region: String,
+          createdAt: Date,
+          lastEventId: String,
+          lastEventAt: Date,
+          withdrawnAt: Date,
+        },
+        { collection: 'insight_organisations', versionKey: false, minimize: false },
       ),
     ),
   };
@@ -184,6 +219,13 @@ export interface ListingChange<F> {
   stamp: EventStamp;
 }
 
+/** An organisation's facts from one event (no place: nothing to count it in). */
+export interface OrganisationChange {
+  id: string;
+  facts: OrganisationFacts;
+  stamp: EventStamp;
+}
+
 export interface MissChange {
   miss: Omit<InsightMiss, 'missedAt'>;
   stamp: EventStamp;
@@ -196,6 +238,8 @@ export interface InsightStore {
   applyOffers(changes: ListingChange<OfferFacts>[]): Promise<number>;
   /** Requests' near misses, each applied only if newer than the one recorded. */
   applyMisses(changes: MissChange[]): Promise<number>;
+  /** Organisations' facts, each applied only if newer than what its document holds. */
+  applyOrganisations(changes: OrganisationChange[]): Promise<number>;
   /** An organisation withdrawn (or erased): its listings count no more, whichever event comes first. */
   closeOrganisation(organisationId: string, at: Date): Promise<void>;
   /** An erased organisation's name in its listings becomes `erasedName`. */
@@ -209,6 +253,8 @@ export interface InsightStore {
   /** Titles of these offers (any region, withdrawn ones too), by id. */
   offerTitles(offerIds: string[]): Promise<Map<string, string>>;
   withdrawnOrganisations(): Promise<Set<string>>;
+  /** Requesters with a place in the query's region and scope, not withdrawn (the database's preselection). */
+  requesterOrganisations(query: Omit<ListingQuery, 'from' | 'until'>): Promise<InsightOrganisation[]>;
 }
 
 const DUPLICATE_KEY = 11000;
@@ -309,8 +355,11 @@ function placeFields(facts: ListingPlace): Record<string, unknown> {
 }
 
 /** The database filter of a listing query: open, in the region, within the user's scope (country + postcode ranges). */
-function listingFilter(query: Omit<ListingQuery, 'from' | 'until'>): Record<string, unknown> {
-  const filter: Record<string, unknown> = { open: true };
+function listingFilter(
+  query: Omit<ListingQuery, 'from' | 'until'>,
+  base: Record<string, unknown> = { open: true },
+): Record<string, unknown> {
+  const filter: Record<string, unknown> = { ...base };
   if (query.region) filter.region = query.region;
   const scope = regionScopeFilter(query.user);
   return scope ? { $and: [filter, scope] } : filter;
@@ -343,12 +392,26 @@ export function insightStore(models: InsightModels): InsightStore {
         })),
         false,
       ),
+    applyOrganisations: (changes) =>
+      applyNewest(
+        models.organisations,
+        changes.map(({ id, facts, stamp }) => ({ id, fields: { facts, ...placeFields(facts) }, unset: {}, stamp })),
+        true,
+      ),
     closeOrganisation: async (organisationId, at) => {
-      await models.organisations.updateOne({ _id: organisationId }, { $setOnInsert: { withdrawnAt: at } }, { upsert: true }).exec();
+      // Known (its facts came first): marked now; unknown: a marker its facts will not undo; withdrawn already: kept.
+      const marked = await models.organisations
+        .updateOne({ _id: organisationId, withdrawnAt: { $exists: false } }, { $set: { withdrawnAt: at } })
+        .exec();
+      if (marked.matchedCount === 0)
+        await models.organisations.updateOne({ _id: organisationId }, { $setOnInsert: { withdrawnAt: at } }, { upsert: true }).exec();
     },
     eraseOrganisationName: async (organisationId, erasedName) => {
       await models.requests.updateMany({ 'facts.schoolId': organisationId }, { $set: { 'facts.schoolName': erasedName } }).exec();
       await models.offers.updateMany({ 'facts.providerId': organisationId }, { $set: { 'facts.providerName': erasedName } }).exec();
+      await models.organisations
+        .updateOne({ _id: organisationId, facts: { $exists: true } }, { $set: { 'facts.name': erasedName } })
+        .exec();
     },
     openRequests: async (query) => {
       const filter = { ...listingFilter(query), ...createdBetween(query.from, query.until) };
@@ -384,8 +447,16 @@ export function insightStore(models: InsightModels): InsightStore {
       return titles;
     },
     withdrawnOrganisations: async () => {
-      const docs = await models.organisations.find({}, { _id: 1 }).lean<Array<Pick<OrganisationDoc, '_id'>>>().exec();
+      const docs = await models.organisations
+        .find({ withdrawnAt: { $exists: true } }, { _id: 1 })
+        .lean<Array<Pick<OrganisationDoc, '_id'>>>()
+        .exec();
       return new Set(docs.map((d) => d._id));
+    },
+    requesterOrganisations: async (query) => {
+      const filter = listingFilter(query, { 'facts.role': 'requester', withdrawnAt: { $exists: false } });
+      const docs = await models.organisations.find(filter).lean<OrganisationDoc[]>().exec();
+      return docs.flatMap((d) => (d.facts && d.createdAt ? [{ ...d.facts, id: d._id, createdAt: d.createdAt }] : []));
     },
   };
 }

@@ -245,4 +245,61 @@ describe('review insights, in process', () => {
       await client.close();
     }
   });
+
+  it('lists a registered requester that asked nothing as never reached, by its newest name, and forgets a withdrawn one', async () => {
+    const organisation = (id: string, name: string, type = 'after_school_care') => ({
+      id,
+      type,
+      role: 'requester',
+      name,
+      contacts: [{ name: 'Contact', email: `${id}@example.org`, language: 'nl' }],
+      place: { municipality: 'Kortrijk', postcode: '8500', country: 'BE', lat: 50.83, lon: 3.26 },
+    });
+    const joined = (
+      type: 'organisation.created' | 'organisation.updated',
+      org: ReturnType<typeof organisation>,
+      revision: number,
+      minutes: number,
+    ) => createEnvelope({ type, key: org.id, payload: { organisation: org as never, revision }, occurredAt: at(minutes) });
+    const quiet = organisation('bso-quiet', 'BSO Stil');
+    const created = joined('organisation.created', quiet, 1, 30);
+    await publisher.publish(TOPICS.organisations, created);
+    await publisher.publish(TOPICS.organisations, created); // a redelivery
+    await publisher.publish(TOPICS.organisations, joined('organisation.updated', { ...quiet, name: 'BSO Het Speelnest' }, 2, 31));
+    const leaving = organisation('jeugd-weg', 'Jeugdhuis Weg', 'youth_work');
+    await publisher.publish(TOPICS.organisations, joined('organisation.created', leaving, 1, 30));
+    await publisher.publish(
+      TOPICS.organisations,
+      createEnvelope({
+        type: 'organisation.withdrawn',
+        key: leaving.id,
+        payload: { organisationId: leaving.id, revision: 2 },
+        occurredAt: at(32),
+      }),
+    );
+    // A provider joining is no requester never reached.
+    await publisher.publish(
+      TOPICS.organisations,
+      joined('organisation.created', { ...organisation('prov-new', 'Theater Nieuw', 'theatre'), role: 'provider' }, 1, 30),
+    );
+    await transport.idle();
+    const all = await summary('?region=West-Vlaanderen');
+    expect(all.status).toBe(200);
+    const rows = all.body.neverReached.requesters.filter((r: { requests: unknown[] }) => r.requests.length === 0);
+    expect(rows).toEqual([
+      { organisationId: 'bso-quiet', name: 'BSO Het Speelnest', municipality: 'Kortrijk', region: 'West-Vlaanderen', requests: [] },
+    ]);
+    // Another region's broker does not see it.
+    const gent = bearer(
+      signToken(stack.authSecret, {
+        sub: 'gent@example.org',
+        role: 'broker',
+        org: 'brk-gent',
+        regions: [{ country: 'BE', postcodeFrom: 9000, postcodeTo: 9099 }],
+        ttlSeconds: 600,
+      }).token,
+    );
+    const theirs = await summary('', gent);
+    expect(theirs.body.neverReached.requesters.map((r: { organisationId: string }) => r.organisationId)).not.toContain('bso-quiet');
+  });
 });

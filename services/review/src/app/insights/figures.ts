@@ -1,5 +1,5 @@
 import { DISCIPLINES, type MissReasonFacts } from '@koppel/contracts';
-import type { InsightMiss, InsightOffer, InsightRequest } from '../../store/insights';
+import type { InsightMiss, InsightOffer, InsightOrganisation, InsightRequest } from '../../store/insights';
 import type { MatchSide } from '@koppel/contracts';
 import type { ProposalStatus } from '../../store/proposal-doc';
 import type { ProposalOutcomeRow } from '../../store/proposals';
@@ -27,7 +27,8 @@ import { type InsightsUser, inInsightsScope } from './scope';
  *   counts every one approved at some point (so also those later confirmed or declined);
  * - **neverReached**: the requesters of the requests counted none of whose proposals is
  *   approved or confirmed now (a match called off does not count as reached), each with
- *   those requests; and the providers none of whose active offers counted was ever
+ *   those requests, and the registered requesters in scope that joined before the
+ *   period's end and asked nothing in it (with no requests); and the providers none of whose active offers counted was ever
  *   proposed (at any time, for any request), each with those offers;
  * - **outcomes**: the proposals of the requests counted that were called off (declined),
  *   newest first, each with the sides that said not interested and their reasons; and the
@@ -61,6 +62,8 @@ export interface InsightsInput {
   withdrawnOrganisations?: ReadonlySet<string>;
   /** Which of the active offers were ever proposed (absent: none). */
   proposedOffers?: ReadonlySet<string>;
+  /** The registered requesters with a place (absent: only those with requests are known). */
+  requesters?: InsightOrganisation[];
 }
 
 /** One reason an offer was kept out of a request's proposals, with the offer it concerns. */
@@ -316,12 +319,27 @@ function byName(a: { name: string | null; organisationId: string }, b: { name: s
   return a.organisationId.localeCompare(b.organisationId);
 }
 
-/** The requesters without an approved or confirmed match for these requests, and the providers of these offers never proposed. */
+/** The registered requesters that count: not withdrawn, in the region and scope, joined before the period's end. */
+export function requestersInScope(input: Pick<InsightsInput, 'requesters' | 'withdrawnOrganisations'>, filter: InsightsFilter) {
+  return (input.requesters ?? []).filter(
+    (o) =>
+      !input.withdrawnOrganisations?.has(o.id) &&
+      inInsightsScope(filter.user, filter.region, o) &&
+      (!filter.until || new Date(o.createdAt).getTime() < filter.until.getTime()),
+  );
+}
+
+/**
+ * The requesters without an approved or confirmed match for these requests, with the
+ * registered requesters that asked nothing (no requests), and the providers of these
+ * offers never proposed.
+ */
 export function neverReached(
   requests: InsightRequest[],
   offers: InsightOffer[],
   proposals: ProposalOutcome[],
   proposedOffers: ReadonlySet<string> = new Set(),
+  registered: InsightOrganisation[] = [],
 ): NeverReached {
   const reachedRequests = new Set(proposals.filter((p) => REACHED.includes(p.status)).map((p) => p.requestId));
   const requesters: NeverReachedRequester[] = [];
@@ -334,6 +352,11 @@ export function neverReached(
       region: own[0].region,
       requests: own.map((r) => ({ requestId: r.id, title: r.title })),
     });
+  }
+  const asked = new Set(requests.map((r) => r.schoolId));
+  for (const o of registered) {
+    if (asked.has(o.id)) continue;
+    requesters.push({ organisationId: o.id, name: o.name, municipality: o.municipality, region: o.region, requests: [] });
   }
   const providers: NeverReachedProvider[] = [];
   for (const [organisationId, own] of byOrganisation(offers, (o) => o.providerId)) {
@@ -454,7 +477,7 @@ export function insightsSummary(input: InsightsInput, filter: InsightsFilter): I
     unmatched: unmatchedRequests(requests, input.proposals, input.misses, input.offerTitles),
     supplyDemand: supplyDemand(requests, offers),
     funnel: funnel(requests, input.proposals),
-    neverReached: neverReached(requests, offers, input.proposals, input.proposedOffers),
+    neverReached: neverReached(requests, offers, input.proposals, input.proposedOffers, requestersInScope(input, filter)),
     outcomes: outcomes(requests, input.proposals),
     municipalities: municipalityGaps(requests, offers),
     inclusion: inclusionFigures(offers),

@@ -36,10 +36,11 @@ export async function insightsFor(
 ): Promise<InsightsOutcome> {
   if (query.region !== undefined && !mayAskInsightsOf(user, query.region)) return { kind: 'forbidden', region: query.region };
   const filter = insightsFilterOf(query, user);
-  const [requests, offers, withdrawnOrganisations] = await Promise.all([
+  const [requests, offers, withdrawnOrganisations, requesters] = await Promise.all([
     deps.insights.openRequests({ region: filter.region, from: filter.from, until: filter.until, user }),
     deps.insights.activeOffers({ region: filter.region, until: filter.until, user }),
     deps.insights.withdrawnOrganisations(),
+    deps.insights.requesterOrganisations({ region: filter.region, user }),
   ]);
   const [proposals, proposedOffers] = await Promise.all([
     deps.proposals.outcomesOfRequests(requests.map((r) => r.id)),
@@ -48,7 +49,10 @@ export async function insightsFor(
   const proposed = new Set(proposals.map((p) => p.requestId));
   const misses = await deps.insights.missesOf(requests.filter((r) => !proposed.has(r.id)).map((r) => r.id));
   const offerTitles = await deps.insights.offerTitles(misses.flatMap((m) => m.nearMisses.map((n) => n.offerId)));
-  const summary = insightsSummary({ requests, offers, proposals, misses, offerTitles, withdrawnOrganisations, proposedOffers }, filter);
+  const summary = insightsSummary(
+    { requests, offers, proposals, misses, offerTitles, withdrawnOrganisations, proposedOffers, requesters },
+    filter,
+  );
   const inScope = { requests, offers, withdrawnOrganisations };
   const inventory = inventoryOf(requestsInScope(inScope, filter), offersInScope(inScope, filter));
   return { kind: 'summary', summary, filter, inventory };

@@ -1,6 +1,15 @@
 import { postcodeNumberOf } from '@koppel/auth';
-import { ERASED, type KoppelEvent, type Offer, type Request } from '@koppel/contracts';
-import type { EventStamp, InsightStore, ListingChange, MissChange, OfferFacts, RequestFacts } from '../../store/insights';
+import { ERASED, type KoppelEvent, type Offer, type Organisation, type Request } from '@koppel/contracts';
+import type {
+  EventStamp,
+  InsightStore,
+  ListingChange,
+  MissChange,
+  OfferFacts,
+  OrganisationChange,
+  OrganisationFacts,
+  RequestFacts,
+} from '../../store/insights';
 import { regionOf } from '../regions/province-of-postcode';
 
 /**
@@ -56,11 +65,28 @@ export function offerFactsOf(offer: Offer): OfferFacts {
   };
 }
 
-/** A request's, an offer's or a near miss's change, from one event: what a chunk of events is turned into. */
+/** What the figures need of an organisation: its kind, name and place; none without a place (nothing to count it in). */
+export function organisationFactsOf(organisation: Organisation): OrganisationFacts | undefined {
+  const { place } = organisation;
+  if (!place) return undefined;
+  return {
+    role: organisation.role,
+    type: organisation.type,
+    name: organisation.name,
+    municipality: place.municipality,
+    postcode: place.postcode,
+    country: place.country,
+    postcodeNumber: postcodeNumberOf(place.postcode),
+    region: regionOf(place.country, place.postcode),
+  };
+}
+
+/** A request's, an offer's, a near miss's or an organisation's change, from one event: what a chunk of events is turned into. */
 type Changes = {
   requests: ListingChange<RequestFacts>[];
   offers: ListingChange<OfferFacts>[];
   misses: MissChange[];
+  joined: OrganisationChange[];
   organisations: Array<{ id: string; at: Date; erased: boolean }>;
 };
 
@@ -87,6 +113,12 @@ function addChange(event: KoppelEvent, changes: Changes): void {
       changes.misses.push({ miss: { requestId, proposals, wanted, nearMisses }, stamp });
       return;
     }
+    case 'organisation.created':
+    case 'organisation.updated': {
+      const facts = organisationFactsOf(event.payload.organisation);
+      if (facts) changes.joined.push({ id: event.payload.organisation.id, facts, stamp });
+      return;
+    }
     case 'organisation.withdrawn':
     case 'organisation.erased':
       changes.organisations.push({ id: event.payload.organisationId, at: stamp.at, erased: event.type === 'organisation.erased' });
@@ -97,14 +129,15 @@ function addChange(event: KoppelEvent, changes: Changes): void {
 /**
  * A chunk of events into the read model in a few round trips: the listings' and misses'
  * changes each as one read and one bulk write (the newest per listing wins), then the
- * organisations that are gone. The same result as handling them one by one, in any order.
+ * organisations that joined or changed, then those that are gone. The same result as handling them one by one, in any order.
  */
 export async function recordInsightEvents(events: KoppelEvent[], deps: InsightsRecordDeps): Promise<void> {
-  const changes: Changes = { requests: [], offers: [], misses: [], organisations: [] };
+  const changes: Changes = { requests: [], offers: [], misses: [], joined: [], organisations: [] };
   for (const event of events) addChange(event, changes);
   await deps.insights.applyRequests(changes.requests);
   await deps.insights.applyOffers(changes.offers);
   await deps.insights.applyMisses(changes.misses);
+  await deps.insights.applyOrganisations(changes.joined);
   for (const { id, at, erased } of changes.organisations) {
     await deps.insights.closeOrganisation(id, at);
     // Erased: its name goes from the listings too (which count nowhere from now on anyway).

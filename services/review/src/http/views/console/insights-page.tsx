@@ -383,6 +383,7 @@ function NeverReachedTable(props: {
               <span class="muted">{regionLabel(view.copy, row.region)}</span>
             </td>
             <td>
+              {listingsOf(row).length === 0 ? <span class="muted">{c.askedNothing}</span> : null}
               <ul class="reasons">
                 {listingsOf(row).map((l) => (
                   <li>

@@ -276,7 +276,7 @@ export const en: ReviewCopy = {
     noReason: 'no reason given',
     neverReachedHeading: 'Never reached',
     neverReachedIntro:
-      'Requesters of the requests above without an approved or confirmed match (a match called off does not count), and providers none of whose active offers was ever proposed.',
+      'Requesters of the requests above without an approved or confirmed match (a match called off does not count), registered schools and organisations that asked nothing in this period, and providers none of whose active offers was ever proposed.',
     neverReachedRequestersCaption: 'Requesters without an approved or confirmed match',
     neverReachedProvidersCaption: 'Providers none of whose offers was ever proposed',
     neverReachedRequestersNone: 'Every requester was reached.',
@@ -287,6 +287,7 @@ export const en: ReviewCopy = {
       requests: 'Requests',
       offers: 'Offers',
     },
+    askedNothing: 'asked nothing in this period',
     unnamed: 'name unknown',
     inclusionHeading: 'Barriers: free and inclusive offers',
     inclusionCaption: 'Active offers by attribute',

@@ -293,7 +293,7 @@ export const fr: ReviewCopy = {
     noReason: 'aucune raison donnée',
     neverReachedHeading: 'Jamais atteints',
     neverReachedIntro:
-      'Les demandeurs des demandes ci-dessus sans mise en relation approuvée ou confirmée (une mise en relation annulée ne compte pas), et les prestataires dont aucune offre active n’a jamais été proposée.',
+      'Les demandeurs des demandes ci-dessus sans mise en relation approuvée ou confirmée (une mise en relation annulée ne compte pas), les écoles et organisations inscrites qui n’ont rien demandé pendant cette période, et les prestataires dont aucune offre active n’a jamais été proposée.',
     neverReachedRequestersCaption: 'Demandeurs sans mise en relation approuvée ou confirmée',
     neverReachedProvidersCaption: 'Prestataires dont aucune offre n’a jamais été proposée',
     neverReachedRequestersNone: 'Chaque demandeur a été atteint.',
@@ -304,6 +304,7 @@ export const fr: ReviewCopy = {
       requests: 'Demandes',
       offers: 'Offres',
     },
+    askedNothing: 'n’a rien demandé pendant cette période',
     unnamed: 'nom inconnu',
     inclusionHeading: 'Obstacles : offre gratuite et inclusive',
     inclusionCaption: 'Offres actives par caractéristique',

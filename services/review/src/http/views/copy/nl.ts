@@ -303,7 +303,7 @@ export const nl = {
     noReason: 'geen reden gegeven',
     neverReachedHeading: 'Nooit bereikt',
     neverReachedIntro:
-      'Aanvragers van de aanvragen hierboven zonder goedgekeurde of bevestigde koppeling (een afgeblazen koppeling telt niet), en aanbieders van wie geen enkel actief aanbod ooit werd voorgesteld.',
+      'Aanvragers van de aanvragen hierboven zonder goedgekeurde of bevestigde koppeling (een afgeblazen koppeling telt niet), aangemelde scholen en organisaties die in deze periode niets vroegen, en aanbieders van wie geen enkel actief aanbod ooit werd voorgesteld.',
     neverReachedRequestersCaption: 'Aanvragers zonder goedgekeurde of bevestigde koppeling',
     neverReachedProvidersCaption: 'Aanbieders van wie geen aanbod ooit werd voorgesteld',
     neverReachedRequestersNone: 'Elke aanvrager werd bereikt.',
@@ -314,6 +314,7 @@ export const nl = {
       requests: 'Aanvragen',
       offers: 'Aanbod',
     },
+    askedNothing: 'vroeg niets in deze periode',
     unnamed: 'naam onbekend',
     inclusionHeading: 'Drempels: gratis en inclusief aanbod',
     inclusionCaption: 'Actief aanbod per kenmerk',
