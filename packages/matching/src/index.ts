@@ -13,3 +13,15 @@ export { detectLanguage, type TextLanguage } from './text/language';
 export { THEMES, themeLabel, type Theme } from './taxonomy/themes';
 /** Seeded synthetic offers and requests in nl/fr/en (benchmarks and load generators). */
 export { seededRandom, syntheticOffer, syntheticRequest } from './bench/synthetic';
+/**
+ * The engine's own text analysis and index building blocks, for other pure engines that
+ * must read texts exactly as matching does (the public catalogue, @koppel/catalogue).
+ */
+export { analyseText, THEME_TERM_PREFIX, type AnalysedText, type AnalyseOptions } from './text/analyse';
+export { normaliseText } from './text/normalise';
+export { tokensOf, normalisedTokens } from './text/tokenise';
+export { isStopword, stemOf } from './text/stem';
+export { themesIn } from './taxonomy/match-themes';
+export { haversineKmOf } from './geo/haversine';
+export { InvertedIndex, type Bm25Params } from './index/inverted-index';
+export { GeoGrid } from './index/geo-grid';
