@@ -174,6 +174,12 @@ export const RequestSchema = z.object({
   grades: Grades.optional(),
   inclusion: InclusionSchema.optional(),
   preferredPeriod: PeriodSchema.optional(),
+  /**
+   * "Ask for this offer" (issue #13): the catalogue offer the request was made from. The
+   * matcher proposes that offer whenever it is active and fits the hard constraints, and the
+   * broker sees the link.
+   */
+  askedForOfferId: Id.optional(),
 });
 export type Request = z.infer<typeof RequestSchema>;
 

@@ -159,7 +159,12 @@ export class MatchingEngine {
     this.freeRequestSlots.push(slot);
   }
 
-  /** Feasible offers for a request, best first. The request need not be stored. */
+  /**
+   * Feasible offers for a request, best first. The request need not be stored. The offer
+   * a request was made from (`askedForOfferId`, "ask for this offer", issue #13) comes
+   * first whatever its score when it is feasible (reachable, ages, price), followed by the
+   * best `top - 1` others; infeasible, it is left out like any other.
+   */
   matchRequest(request: Request, options: MatchOptions = {}): ScoredMatch[] {
     const req = requestFeaturesOf(request, this.config);
     const count = this.collectFeasibleOffers(req);
@@ -178,15 +183,21 @@ export class MatchingEngine {
       if (seen[slot] === stamp && bm25[slot] > best) best = bm25[slot];
     }
     const scale = Math.max(best, this.config.text.relativeFloor * this.offerIndex.maxPossibleScore(req.text.termWeights), 1e-9);
-    const top = new TopK(options.top ?? this.config.top);
+    const wanted = options.top ?? this.config.top;
+    const top = new TopK(wanted);
     const minScore = options.minScore ?? 0;
     const weightTotal = weightTotalOf(this.config);
     // Upper bound of a candidate's score given its text score (every other signal at 1):
     // candidates that cannot enter the top k are skipped without scoring.
     const textShare = this.config.weights.text / weightTotal;
     const otherMax = 1 - textShare;
+    let asked: number | undefined;
     for (let i = 0; i < count; i++) {
       const slot = slots[i];
+      if (request.askedForOfferId !== undefined && this.offersBySlot[slot]!.id === request.askedForOfferId) {
+        asked = i;
+        continue;
+      }
       const text = seen[slot] === stamp ? bm25[slot] / scale : 0;
       if (otherMax + textShare * text < top.threshold) continue;
       const offer = this.offersBySlot[slot]!;
@@ -194,7 +205,8 @@ export class MatchingEngine {
       const score = scoreOf(req, offer, distanceKm, text, this.config, weightTotal);
       if (round4(score) >= minScore) top.offer(score, i, offer.id);
     }
-    return top.items.map((i) => {
+    const chosen = asked === undefined ? top.items : [asked, ...top.items.slice(0, Math.max(0, wanted - 1))];
+    return chosen.map((i) => {
       const slot = slots[i];
       const offer = this.offersBySlot[slot]!;
       const distanceKm = Number.isNaN(distances[i]) ? null : distances[i];

@@ -32,6 +32,23 @@ describe('MatchingEngine.matchRequest', () => {
     expect(matches[0].score).toBeGreaterThan(matches[1].score);
   });
 
+  it('puts the offer a school asked for first whatever its score, when it fits the hard constraints', () => {
+    const engine = engineWith(sculpture, graffiti);
+    expect(engine.matchRequest(streetArtRequest, { top: 1 }).map((m) => m.offerId)).toEqual(['graffiti']);
+    const asked = engine.matchRequest({ ...streetArtRequest, askedForOfferId: 'sculpture' }, { top: 2 });
+    expect(asked.map((m) => m.offerId)).toEqual(['sculpture', 'graffiti']);
+    // Only top - 1 others beside it; and below minScore it still comes.
+    expect(engine.matchRequest({ ...streetArtRequest, askedForOfferId: 'sculpture' }, { top: 1 }).map((m) => m.offerId)).toEqual([
+      'sculpture',
+    ]);
+    expect(
+      engine.matchRequest({ ...streetArtRequest, askedForOfferId: 'sculpture' }, { top: 3, minScore: 1.01 }).map((m) => m.offerId),
+    ).toEqual(['sculpture']);
+    // An asked-for offer that fails the ages is left out like any other.
+    const young = makeOffer({ id: 'young', audience: { ageMin: 6, ageMax: 8 } });
+    expect(engineWith(young).matchRequest({ ...streetArtRequest, askedForOfferId: 'young' })).toEqual([]);
+  });
+
   it('never returns an offer failing a hard constraint', () => {
     const tooYoung = makeOffer({ id: 'young', audience: { ageMin: 6, ageMax: 8 } });
     const tooFar = makeOffer({ id: 'far', location: GENT });

@@ -9,6 +9,12 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   INTAKE_HOST: z.string().default('127.0.0.1'),
   /** Intake's database on MONGO_URI. */
   INTAKE_DB: env.databaseName('koppel-intake'),
+  /**
+   * The public catalogue's consumer groups (issue #13): each intake process reads the offer and organisation
+   * topics from the beginning into memory under `<prefix>-<random id>`, so every start rebuilds it; Kafka
+   * forgets an empty group after its offsets' retention (a week by default).
+   */
+  INTAKE_CATALOGUE_GROUP_PREFIX: z.string().min(1).max(100).default('koppel-intake-catalogue'),
   /** How often the outbox relay retries events it could not publish yet (e.g. the broker was away). */
   OUTBOX_INTERVAL_MS: env.positiveInt(1000),
   /** How often the relay searches every collection for events nobody named (a crash, another instance); a scan on FerretDB. */

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@koppel/contracts';
+import { dispatch } from '@koppel/messaging';
 import { defineService, type RunningService } from '@koppel/service';
+import { publicCatalogue } from './app/catalogue/public-catalogue';
 import { offerKind, requestKind } from './app/listings/kinds';
 import type { OrganisationDeps } from './app/organisations/deps';
 import type { Publication } from './app/publication';
@@ -6,6 +10,7 @@ import type { SignInDeps } from './app/sign-in/deps';
 import { signInLinkRequests } from './app/sign-in/request-sign-in-link';
 import { startSession } from './app/sign-in/start-session';
 import type { IntakeConfig } from './config';
+import { catalogueEventHandlers } from './events/catalogue-events';
 import { mountIntakeApi } from './http/intake-api';
 import { openIntakeStore } from './store/intake-store';
 
@@ -60,6 +65,15 @@ export const intake = defineService<IntakeConfig>({
       publication,
       listings: { offers: store.offers, requests: store.requests },
     };
+    // The public catalogue, in memory: a group of its own per process, from the beginning of the compacted topics,
+    // so every start (and every instance) rebuilds all active offers (decision 0028).
+    const catalogue = publicCatalogue();
+    scope.consume({
+      groupId: `${config.INTAKE_CATALOGUE_GROUP_PREFIX}-${randomUUID()}`,
+      topics: [TOPICS.offers, TOPICS.organisations],
+      fromBeginning: true,
+      handler: dispatch(catalogueEventHandlers(catalogue)),
+    });
     const signInDeps: SignInDeps = { store: store.organisations, publication, logger, settings: config };
     const requestLink = signInLinkRequests(signInDeps);
 
@@ -75,6 +89,7 @@ export const intake = defineService<IntakeConfig>({
           requests: { kind: requestKind, store: store.requests, organisations, publication },
           organisations: organisationDeps,
           signIn: { requestLink, startSession: (token) => startSession(signInDeps, token) },
+          catalogue,
           standing: async (id) => (await organisations.get(id)) !== undefined,
         }),
     };

@@ -10,6 +10,7 @@ import type { SignInDeps } from '../src/app/sign-in/deps';
 import { signInLinkRequests } from '../src/app/sign-in/request-sign-in-link';
 import { startSession } from '../src/app/sign-in/start-session';
 import { loadIntakeConfig } from '../src/config';
+import { publicCatalogue } from '../src/app/catalogue/public-catalogue';
 import { mountIntakeApi } from '../src/http/intake-api';
 import { EXAMPLES } from '../src/http/openapi/examples';
 import { memoryStores, recordingPublication } from './fakes';
@@ -71,6 +72,7 @@ describe('the intake API over in-memory stores', () => {
       requests: { kind: requestKind, store: stores.requests.store, organisations: stores.active, publication },
       organisations,
       signIn: { requestLink: signInLinkRequests(signIn), startSession: (token) => startSession(signIn, token) },
+      catalogue: publicCatalogue(),
       standing: async (id) => (await stores.active.get(id)) !== undefined,
     });
     finishApp(app, logger);

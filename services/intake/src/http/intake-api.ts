@@ -3,12 +3,15 @@ import type { OrganisationStanding } from '@koppel/auth';
 import { OfferInputSchema, type Offer, type OfferInput, type Request, type RequestInput, RequestInputSchema } from '@koppel/contracts';
 import { API_POLICY, authenticate, bodyParsers, contentSecurityPolicy, corsFor } from '@koppel/http';
 import type { Logger } from '@koppel/logging';
+import type { PublicCatalogue } from '../app/catalogue/public-catalogue';
 import type { ListingDeps } from '../app/listings/kinds';
 import type { OrganisationDeps } from '../app/organisations/deps';
 import type { IntakeConfig } from '../config';
+import { catalogueRoutes } from './catalogue';
 import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, rejectDangerousInput } from './input-guard';
 import { listingRoutes } from './listings';
 import { noStore } from './no-store';
+import { offerImportRoutes } from './offer-imports';
 import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
 import { organisationRoutes } from './organisations';
@@ -24,6 +27,8 @@ export interface IntakeApiDeps {
   requests: ListingDeps<Request, RequestInput>;
   organisations: OrganisationDeps;
   signIn: SignInUseCases;
+  /** The public catalogue of active offers (issue #13). */
+  catalogue: PublicCatalogue;
   /** Whether a token's organisation may still act (a withdrawal revokes its tokens). */
   standing: OrganisationStanding;
 }
@@ -37,7 +42,7 @@ function trustProxyOf(setting: string): number | boolean | string {
 }
 
 /**
- * Mounts the intake API: the public API description and sign-in exchange, the
+ * Mounts the intake API: the public API description, sign-in exchange and catalogue, the
  * token-guarded offers, requests and organisations, and the 503 for a database
  * that is away (before the app's own 404 and error handlers).
  */
@@ -66,6 +71,10 @@ export function mountIntakeApi(app: Express, deps: IntakeApiDeps): void {
   // The console's sign-in pages post here from the broker's browser (docs/security.md).
   const signInCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
   app.use('/auth', signInCors, noStore, perAddress, ...readBody, signInRoutes(deps.signIn));
+  // The public catalogue: no token, no body; the portal's pages search it from the browser (issue #13).
+  const perSearcher = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `catalogue:${req.ip}`);
+  const catalogueCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET'], headers: [] });
+  app.use('/catalogue', catalogueCors, perSearcher, catalogueRoutes(deps.catalogue));
 
   // Everything else needs a bearer token, and is rate-limited per token.
   const perToken = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `token:${req.principal?.jti ?? req.ip}`);
@@ -85,6 +94,8 @@ export function mountIntakeApi(app: Express, deps: IntakeApiDeps): void {
     '/organisations',
     corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET', 'PUT'], headers: ['authorization', 'content-type'] }),
   );
+  // Bulk import (issue #13): its template and column guide are public, the import takes the token like POST /offers.
+  app.use('/offers/imports', offerImportRoutes(deps.offers, guarded));
   app.use('/offers', ...guarded, listingRoutes(deps.offers, OfferInputSchema));
   app.use('/requests', ...guarded, listingRoutes(deps.requests, RequestInputSchema));
   app.use('/organisations', ...guarded, organisationRoutes(deps.organisations));

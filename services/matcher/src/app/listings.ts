@@ -101,6 +101,7 @@ async function storeIfNewer<T>(store: ListingStore<T>, id: string, data: T | und
 }
 
 async function proposeForRequest(request: Request, sourceEventId: string, deps: ListingEventDeps): Promise<OutgoingEvent[]> {
+  // A request made from a catalogue offer gets that offer first when it fits at all (issue #13, in the engine).
   const matches = deps.engine.matchRequest(request, { top: deps.topN, minScore: deps.minScore });
   const events = [];
   for (const match of matches) {
