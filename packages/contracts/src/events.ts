@@ -132,6 +132,8 @@ export const MatchSnapshotSchema = z.object({
   }),
   school: PartySchema,
   provider: PartySchema,
+  /** The requester asked for this very offer from the catalogue ("ask for this offer", issue #13). */
+  askedFor: z.literal(true).optional(),
 });
 export type MatchSnapshot = z.infer<typeof MatchSnapshotSchema>;
 

@@ -24,6 +24,12 @@ describe('snapshotOf', () => {
     expect(snapshot.school.language).toBe('en');
   });
 
+  it('marks the offer a request was made from in the catalogue, and no other', () => {
+    expect(snapshotOf(scored(), { ...request, askedForOfferId: 'o1' }, offer).askedFor).toBe(true);
+    expect(snapshotOf(scored(), { ...request, askedForOfferId: 'o2' }, offer).askedFor).toBeUndefined();
+    expect(snapshotOf(scored(), request, offer).askedFor).toBeUndefined();
+  });
+
   it("falls back to the listing's language when a contact has none", () => {
     const noLanguage = {
       ...offer,

@@ -223,6 +223,18 @@ describe('review’s pages (TSX, escaped by default)', () => {
     expect(pages.insights).toContain('href="/console/insights.csv?table=numbers&amp;region=Regio%3Cscript%3E');
   });
 
+  it.each([
+    ['nl', 'De aanvrager vroeg dit aanbod zelf aan uit de catalogus.'],
+    ['fr', 'Le demandeur a demandé cette offre lui-même depuis le catalogue.'],
+    ['en', 'The requester asked for this offer from the catalogue.'],
+  ] as const)('say in %s when the requester asked for the offer from the catalogue, and only then', (lang, sentence) => {
+    const view: PageView = { lang, copy: copyFor(lang), url: '/console' };
+    const p = proposal(lang);
+    const asked = renderPage(ProposalPage({ view, proposal: { ...p, match: { ...p.match, askedFor: true } }, others: [] }));
+    expect(asked).toContain(sentence);
+    expect(renderPage(ProposalPage({ view, proposal: p, others: [] }))).not.toContain(sentence);
+  });
+
   it('use only classes the stylesheet has', () => {
     const classes = new Set(
       (['nl', 'fr', 'en'] as const)

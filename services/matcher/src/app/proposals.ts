@@ -43,6 +43,7 @@ export function snapshotOf(match: ScoredMatch, request: Request, offer: Offer): 
     },
     school: partyOf(request.school, request.language),
     provider: partyOf(offer.provider, offer.language),
+    ...(request.askedForOfferId === offer.id ? { askedFor: true as const } : {}),
   };
 }
 

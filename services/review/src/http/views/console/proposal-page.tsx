@@ -183,6 +183,11 @@ export function ProposalPage(props: { view: PageView; proposal: ProposalDoc; oth
       </div>
       <section aria-labelledby="h-why">
         <h2 id="h-why">{c.why}</h2>
+        {m.askedFor ? (
+          <p>
+            <strong>{c.askedFor}</strong>
+          </p>
+        ) : null}
         <p>{e.sentence}</p>
         <Facts rows={why} />
       </section>

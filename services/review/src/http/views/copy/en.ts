@@ -119,6 +119,7 @@ export const en: ReviewCopy = {
     pupils: (count, ageMin, ageMax) => `${count}, ${ageMin}–${ageMax} years`,
     price: (format, amount) => `${format}, ${amount} per pupil`,
     why: 'Why this fits',
+    askedFor: 'The requester asked for this offer from the catalogue.',
     whyFields: { ages: 'Ages', distance: 'Distance', discipline: 'Discipline', themes: 'Themes', terms: 'Shared words', attention: 'Note' },
     overBudget: 'more expensive than the budget',
     decide: 'Decide',

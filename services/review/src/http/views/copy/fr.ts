@@ -126,6 +126,7 @@ export const fr: ReviewCopy = {
     pupils: (count, ageMin, ageMax) => `${count}, ${ageMin}–${ageMax} ans`,
     price: (format, amount) => `${format}, ${amount} par élève`,
     why: 'Pourquoi cela correspond',
+    askedFor: 'Le demandeur a demandé cette offre lui-même depuis le catalogue.',
     whyFields: {
       ages: 'Âges',
       distance: 'Distance',

@@ -137,6 +137,7 @@ export const nl = {
     pupils: (count: number, ageMin: number, ageMax: number) => `${count}, ${ageMin}–${ageMax} jaar`,
     price: (format: string, amount: string) => `${format}, ${amount} per leerling`,
     why: 'Waarom dit past',
+    askedFor: 'De aanvrager vroeg dit aanbod zelf aan uit de catalogus.',
     whyFields: {
       ages: 'Leeftijden',
       distance: 'Afstand',
