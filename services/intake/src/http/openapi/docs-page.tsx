@@ -17,7 +17,9 @@ type Operation = ApiDocument['paths'][string][string];
 function OperationSection(props: { path: string; method: string; op: Operation }) {
   const { path, method, op } = props;
   const params = op.parameters ?? [];
-  const example = op.requestBody?.content?.['application/json']?.example;
+  const content = op.requestBody?.content ?? {};
+  // JSON bodies first; a route taking files (the offer import) shows its first example as text.
+  const example = content['application/json']?.example ?? Object.values(content).find((c) => c.example !== undefined)?.example;
   return (
     <section id={op.operationId}>
       <h3>
@@ -47,7 +49,7 @@ function OperationSection(props: { path: string; method: string; op: Operation }
       {example ? (
         <>
           <h4>Example body</h4>
-          <pre>{JSON.stringify(example, null, 2)}</pre>
+          <pre>{typeof example === 'string' ? example : JSON.stringify(example, null, 2)}</pre>
         </>
       ) : null}
       <h4>Responses</h4>

@@ -3,6 +3,7 @@ import {
   MailPreferenceInputSchema,
   ListingQuerySchema,
   OfferInputSchema,
+  OfferSchema,
   OfferViewSchema,
   OrganisationInputSchema,
   OrganisationQuerySchema,
@@ -17,6 +18,8 @@ import {
   WithdrawInputSchema,
 } from '@koppel/contracts';
 import { EXAMPLES } from './examples';
+import { ImportProblemSchema, OfferColumnGuideSchema, OfferImportReportSchema } from './import-schemas';
+import { offerTemplateCsv } from '../../app/imports/offer-columns';
 
 /** What the reference page (docs-page.tsx) reads of a parameter and an operation. */
 interface ApiParameter {
@@ -42,6 +45,74 @@ export interface ApiDocument {
   paths: Record<string, Record<string, ApiOperation>>;
   [field: string]: unknown;
 }
+
+/** The catalogue's query parameters (`CatalogueQuerySchema` in @koppel/catalogue, plus `near` and `country`). */
+const CATALOGUE_PARAMETERS: ApiParameter[] = [
+  { name: 'q', in: 'query', description: 'Words, e.g. "boetseren klei"', schema: { type: 'string', maxLength: 200 } },
+  { name: 'age', in: 'query', description: 'An age the audience must include', schema: { type: 'integer', minimum: 0 } },
+  { name: 'grade', in: 'query', description: 'A grade as written ("3de leerjaar", "groep 5", "CE2")', schema: { type: 'string' } },
+  { name: 'discipline', in: 'query', description: 'Disciplines (any of them)', schema: { type: 'string' } },
+  { name: 'format', in: 'query', description: 'Formats (any of them)', schema: { type: 'string' } },
+  { name: 'language', in: 'query', description: 'nl, fr, en (any of them)', schema: { type: 'string' } },
+  { name: 'near', in: 'query', description: 'A postcode or municipality in BE or NL: distances from there', schema: { type: 'string' } },
+  {
+    name: 'country',
+    in: 'query',
+    description: 'BE or NL, for `near` (absent: BE, then NL)',
+    schema: { type: 'string', enum: ['BE', 'NL'] },
+  },
+  { name: 'lat', in: 'query', description: 'Instead of `near`: latitude (with lon)', schema: { type: 'number' } },
+  { name: 'lon', in: 'query', description: 'Instead of `near`: longitude (with lat)', schema: { type: 'number' } },
+  { name: 'km', in: 'query', description: 'Only offers within this many km (needs near or lat/lon)', schema: { type: 'number' } },
+  {
+    name: 'price',
+    in: 'query',
+    description: 'free (price 0) or social (free or a social tariff)',
+    schema: { type: 'string', enum: ['free', 'social'] },
+  },
+  { name: 'maxPrice', in: 'query', description: 'At most this many euro per pupil', schema: { type: 'number', minimum: 0 } },
+  ...['newcomerClasses', 'specialNeeds', 'wheelchairAccess', 'languageSupport'].map((name) => ({
+    name,
+    in: 'query',
+    description: `true: only offers that state ${name}`,
+    schema: { type: 'boolean' },
+  })),
+  {
+    name: 'sort',
+    in: 'query',
+    description: 'relevance (default with words), distance, price, title (default without words)',
+    schema: { type: 'string', enum: ['relevance', 'distance', 'price', 'title'] },
+  },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+  { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+];
+
+/** A page of catalogue results (`CatalogueResult` in @koppel/catalogue). */
+const CATALOGUE_PAGE = {
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'items'],
+  properties: {
+    total: { type: 'integer' },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['offer'],
+        properties: {
+          offer: {
+            type: 'object',
+            description:
+              'A result card: id, title, provider {id, name}, excerpt, disciplines, format, audience, location (municipality, postcode, country), pricePerPupil, inclusion, language',
+          },
+          score: { type: 'number', description: 'BM25 of the words (with words only)' },
+          distanceKm: { type: 'number', description: 'From near or lat/lon (with a place only)' },
+        },
+      },
+    },
+  },
+};
 
 /** JSON Schema (2020-12, which OpenAPI 3.1 uses as is) of a zod schema, without the `$schema` line. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -161,6 +232,91 @@ function listingPaths(plural: 'offers' | 'requests', Name: 'Offer' | 'Request') 
   };
 }
 
+/** The bulk import of offers (issue #13): the import, its CSV template and the guide to its columns. */
+function offerImportPaths() {
+  const template = offerTemplateCsv().replace(/^\uFEFF/, '');
+  const jsonLine = JSON.stringify({ id: 'rondleiding-1302', ...EXAMPLES.offers.input });
+  const report = {
+    mode: 'all',
+    format: 'csv',
+    summary: { rows: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 },
+    rows: [{ line: 2, id: 'rondleiding-1302', result: 'created', location: '/offers/rondleiding-1302' }],
+    errors: [],
+  };
+  const publicCsv = { 'text/csv': { schema: { type: 'string' } } };
+  return {
+    '/offers/imports': {
+      post: {
+        operationId: 'importOffers',
+        summary:
+          "Import offers from a CSV file (the template's columns, `,` or `;`) or JSON Lines (one offer body per line, the batch contract's format). Every row is checked with the offer schema; idempotent by each row's `id` (the provider's own): a row equal to its stored offer changes nothing, a changed row replaces it (offer.updated), a new one is created (offer.created). A provider imports its own offers; an admin names the provider per row.",
+        tags: ['offers'],
+        parameters: [
+          {
+            name: 'mode',
+            in: 'query',
+            required: false,
+            description:
+              '`all` (default): any invalid row and nothing is imported (400 naming every error); `valid-rows`: the valid rows are imported, the others reported (207).',
+            schema: { type: 'string', enum: ['all', 'valid-rows'], default: 'all' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          description: 'At most 5 MB and 5,000 rows; UTF-8 (with or without BOM).',
+          content: {
+            'text/csv': { schema: { type: 'string' }, example: template },
+            'application/x-ndjson': { schema: { type: 'string' }, example: `${jsonLine}\n` },
+          },
+        },
+        responses: {
+          '200': { description: 'Every row imported: created, updated or unchanged', ...json('OfferImportReport', report) },
+          '207': { description: 'Mode valid-rows: the valid rows imported, the rejected ones in `errors`', ...json('OfferImportReport') },
+          '400': {
+            description:
+              'Nothing imported: the file cannot be read (empty, unknown or missing columns), or mode all and some rows are invalid; `errors` lists each `{line, field, message, column?, id?}`',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ImportProblem' } } },
+          },
+          '401': COMMON_ERRORS['401'],
+          '403': problem('Not an admin or provider, or the organisation of the token is gone'),
+          '409': problem('Mode all: some offers changed while importing (the other rows were imported); send the file again'),
+          '413': problem('More than 5 MB or more than 5,000 rows: split the file'),
+          '415': problem('Neither text/csv nor application/x-ndjson'),
+          '429': COMMON_ERRORS['429'],
+          '503': problem('The database is briefly unreachable; rows may have been imported; send the same file again to finish'),
+        },
+      },
+    },
+    '/offers/imports/template.csv': {
+      get: {
+        operationId: 'offerImportTemplate',
+        summary: 'The CSV template of an offer import: the header row and one example row (UTF-8 with BOM)',
+        tags: ['offers'],
+        security: [],
+        parameters: [
+          {
+            name: 'separator',
+            in: 'query',
+            required: false,
+            description: '`comma` (default) or `semicolon` (what Dutch and Belgian Excel opens as columns)',
+            schema: { type: 'string', enum: ['comma', 'semicolon'], default: 'comma' },
+          },
+        ],
+        responses: { '200': { description: 'The template', content: publicCsv }, '400': COMMON_ERRORS['400'] },
+      },
+    },
+    '/offers/imports/columns': {
+      get: {
+        operationId: 'offerImportColumns',
+        summary: 'Every column of the CSV import: its field, meaning, allowed values and whether it is required, in nl, fr and en',
+        tags: ['offers'],
+        security: [],
+        responses: { '200': { description: 'The guide', ...json('OfferColumnGuide') } },
+      },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document of the intake API, generated from the same zod schemas the routes parse with. */
 export function openApiDocument(serverUrl?: string): ApiDocument {
   return {
@@ -176,6 +332,7 @@ export function openApiDocument(serverUrl?: string): ApiDocument {
     tags: [{ name: 'offers' }, { name: 'requests' }, { name: 'organisations' }, { name: 'sign-in' }],
     paths: {
       ...listingPaths('offers', 'Offer'),
+      ...offerImportPaths(),
       ...listingPaths('requests', 'Request'),
       '/organisations': {
         post: {
@@ -284,6 +441,36 @@ export function openApiDocument(serverUrl?: string): ApiDocument {
           },
         },
       },
+      '/catalogue': {
+        get: {
+          operationId: 'searchCatalogue',
+          summary: 'Search the public catalogue of active offers (no token; cacheable for 30 s, with an ETag)',
+          description:
+            "Words are read with the matching engine's analyser (Dutch, French, English stems; taxonomy synonyms); every word must match. Lists take repeated keys or commas.",
+          tags: ['catalogue'],
+          security: [],
+          parameters: CATALOGUE_PARAMETERS,
+          responses: {
+            '200': { description: 'A page of result cards, best first', ...json('CataloguePage') },
+            '304': { description: 'Not modified since the ETag in If-None-Match' },
+            '400': problem('A bad parameter: `errors` names each with its reason'),
+            '429': problem('Too many searches from this address; see Retry-After'),
+          },
+        },
+      },
+      '/catalogue/offers/{id}': {
+        get: {
+          operationId: 'readCatalogueOffer',
+          summary: "One active offer with everything a teacher needs (the provider's contact address left out)",
+          tags: ['catalogue'],
+          security: [],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The offer', ...json('CatalogueOffer') },
+            '404': problem('No active offer with this id'),
+          },
+        },
+      },
       '/auth/sessions': {
         post: {
           operationId: 'startSession',
@@ -306,6 +493,11 @@ export function openApiDocument(serverUrl?: string): ApiDocument {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'kpl1 (HMAC-SHA256 signed claims)' } },
       schemas: {
         OfferInput: jsonSchema(OfferInputSchema, 'input'),
+        CataloguePage: CATALOGUE_PAGE,
+        CatalogueOffer: jsonSchema(
+          OfferSchema.omit({ provider: true }).extend({ provider: z.object({ id: z.string(), name: z.string() }) }),
+          'output',
+        ),
         OfferView: jsonSchema(OfferViewSchema, 'output'),
         OfferPage: jsonSchema(pageOf(OfferViewSchema), 'output'),
         RequestInput: jsonSchema(RequestInputSchema, 'input'),
@@ -320,6 +512,9 @@ export function openApiDocument(serverUrl?: string): ApiDocument {
         SessionInput: jsonSchema(SessionInputSchema, 'input'),
         Session: jsonSchema(SessionViewSchema, 'output'),
         Problem: jsonSchema(ProblemSchema, 'output'),
+        OfferImportReport: jsonSchema(OfferImportReportSchema, 'output'),
+        ImportProblem: jsonSchema(ImportProblemSchema, 'output'),
+        OfferColumnGuide: jsonSchema(OfferColumnGuideSchema, 'output'),
       },
     },
   };
