@@ -153,6 +153,8 @@ export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 /** An erased organisation (issue #11) has no contacts left, and says when it was erased. */
 export const OrganisationViewSchema = OrganisationSchema.extend({
   ...Lifecycle,
+  /** Besides active and withdrawn: an organisation that signed up itself, until a broker approved it (issue #13). */
+  status: z.enum(['active', 'withdrawn', 'unconfirmed', 'awaiting_approval', 'rejected']),
   contacts: z.array(ContactSchema).max(50),
   erasedAt: z.iso.datetime().optional(),
 });
@@ -169,6 +171,27 @@ export const MailPreferenceInputSchema = z.object({ mailPreference: MailPreferen
 export type MailPreferenceInput = z.infer<typeof MailPreferenceInputSchema>;
 
 export const SignInLinkInputSchema = z.object({ email: z.email('must be a valid email address').max(254) }).strict();
+
+/**
+ * An organisation signing up itself (issue #13): its kind from the partner taxonomy (any
+ * but broker: brokers are made by an admin), its place, one contact who confirms the
+ * address, and for schools and boards their levels; umbrellas it belongs to by id.
+ */
+export const SignUpInputSchema = z
+  .object({
+    type: OrganisationTypeSchema.refine((t) => t !== 'broker', { message: 'a broker is added by an admin, not signed up' }),
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    place: PlaceInputSchema,
+    contact: ContactSchema,
+    schoolLevels: z.array(SchoolLevelSchema).max(10).optional(),
+    memberOf: z.array(Id).max(20).optional(),
+  })
+  .strict()
+  .refine((o) => schoolLevelsProblem(o) === undefined, { message: 'only a school or a school board has school levels', path: ['schoolLevels'] });
+export type SignUpInput = z.infer<typeof SignUpInputSchema>;
+
+/** The token of a sign-up's confirmation link. */
+export const SignUpConfirmationInputSchema = z.object({ token: z.string().min(10).max(200) }).strict();
 export const SessionInputSchema = z.object({ token: z.string().min(10).max(200) }).strict();
 export const SessionViewSchema = z.object({
   token: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { COUNTRIES, OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema, MailPreferenceSchema } from './entities';
-import { OrganisationSchema } from './organisations';
+import { COUNTRIES, OfferSchema, RequestSchema, DisciplineSchema, LanguageSchema, MailPreferenceSchema, PlaceSchema } from './entities';
+import { OrganisationSchema, OrganisationTypeSchema } from './organisations';
+import { SchoolLevelSchema } from './partners';
 import { EnvelopeSchema } from './envelope';
 
 /**
@@ -22,6 +23,11 @@ export const TOPICS = {
   mails: 'koppel.mails.v1',
   /** Organisations as intake stores them: the notifier reads a provider's mail preference here. */
   organisations: 'koppel.organisations.v1',
+  /**
+   * Sign-ups (issue #13): an organisation that signed up itself and confirmed its address,
+   * waiting for a broker of its region, and the broker's decision. No addresses (decision 0019).
+   */
+  signUps: 'koppel.signups.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -224,6 +230,54 @@ const SignInLinkRequested = z
   .refine((p) => p.sealedLink !== undefined || p.link !== undefined, { message: 'needs sealedLink', path: ['sealedLink'] })
   .refine((p) => p.sealedContact !== undefined || p.email !== undefined, { message: 'needs sealedContact', path: ['sealedContact'] });
 
+/**
+ * A sign-up confirmed by its contact (issue #13), for the brokers of its region: what it
+ * is, where, and which known organisations it may duplicate (same name and place, or the
+ * same contact address). Its contact's name and address stay in intake (decision 0019).
+ */
+const SignUpConfirmed = z.object({
+  organisationId: z.string().min(1),
+  type: OrganisationTypeSchema,
+  name: z.string().min(1).max(200),
+  place: PlaceSchema,
+  schoolLevels: z.array(SchoolLevelSchema).max(10).optional(),
+  memberOf: z.array(z.string().min(1)).max(20).optional(),
+  duplicates: z
+    .array(z.object({ organisationId: z.string().min(1), name: z.string(), why: z.enum(['name_and_place', 'contact_address']) }))
+    .max(20),
+  confirmedAt: z.iso.datetime(),
+});
+export type SignUpConfirmedPayload = z.infer<typeof SignUpConfirmed>;
+
+/** A broker's decision on a sign-up: approved (the organisation becomes active) or rejected with a reason (mailed). */
+const SignUpDecided = z
+  .object({
+    organisationId: z.string().min(1),
+    decision: z.enum(['approved', 'rejected']),
+    reason: z.string().trim().max(2000).optional(),
+    decidedBy: z.string().min(1).max(254),
+  })
+  .refine((d) => d.decision === 'approved' || (d.reason ?? '').length > 0, { message: 'a rejection needs a reason', path: ['reason'] });
+export type SignUpDecidedPayload = z.infer<typeof SignUpDecided>;
+
+/**
+ * Mails of a sign-up, for the notifier, with the contact sealed as for sign-in links: the
+ * link that confirms the address (`confirm`), or the broker's decision (`approved`, with the
+ * portal's sign-in page; `rejected`, with the reason).
+ */
+const SignUpMailRequested = z.object({
+  kind: z.enum(['confirm', 'approved', 'rejected']),
+  sealedContact: Sealed,
+  language: LanguageSchema.default('nl'),
+  organisationName: z.string().min(1).max(200),
+  /** confirm: the one-time confirmation link, sealed; approved: the sign-in page (no secret in it). */
+  sealedLink: Sealed.optional(),
+  link: z.url().optional(),
+  reason: z.string().max(2000).optional(),
+  expiresAt: z.iso.datetime().optional(),
+});
+export type SignUpMailRequestedPayload = z.infer<typeof SignUpMailRequested>;
+
 /** Who a sign-in link goes to, sealed into `sealedContact`. */
 export const SignInContactSchema = z.object({ email: z.email(), name: z.string().optional() });
 export type SignInContact = z.infer<typeof SignInContactSchema>;
@@ -287,6 +341,9 @@ export const EVENT_PAYLOADS = {
   'match.missed': MatchMissed,
   'match.decided': MatchDecided,
   'signin.link-requested': SignInLinkRequested,
+  'signup.mail-requested': SignUpMailRequested,
+  'signup.confirmed': SignUpConfirmed,
+  'signup.decided': SignUpDecided,
   'match.answered': MatchAnswered,
   'match.confirmed': MatchConfirmed,
   'mail.sent': MailSent,
@@ -307,10 +364,11 @@ export const TOPIC_EVENT_TYPES: Record<TopicName, EventType[]> = {
   [TOPICS.matchesProposed]: ['match.proposed'],
   [TOPICS.matchesMissed]: ['match.missed'],
   [TOPICS.matchesDecided]: ['match.decided'],
-  [TOPICS.signIn]: ['signin.link-requested'],
+  [TOPICS.signIn]: ['signin.link-requested', 'signup.mail-requested'],
   [TOPICS.matchesAnswered]: ['match.answered', 'match.confirmed'],
   [TOPICS.mails]: ['mail.sent', 'mail.failed', 'mail.resend-requested'],
   [TOPICS.organisations]: ['organisation.created', 'organisation.updated', 'organisation.withdrawn', 'organisation.erased'],
+  [TOPICS.signUps]: ['signup.confirmed', 'signup.decided'],
 };
 
 function envelopeOf<T extends EventType>(type: T) {
@@ -328,6 +386,9 @@ const ANY_EVENT = z.discriminatedUnion('type', [
   envelopeOf('match.missed'),
   envelopeOf('match.decided'),
   envelopeOf('signin.link-requested'),
+  envelopeOf('signup.mail-requested'),
+  envelopeOf('signup.confirmed'),
+  envelopeOf('signup.decided'),
   envelopeOf('match.answered'),
   envelopeOf('match.confirmed'),
   envelopeOf('mail.sent'),

@@ -91,6 +91,7 @@ export function serviceEnv(
   if (name === 'review' && ports?.intake) env.INTAKE_PUBLIC_URL = `http://127.0.0.1:${ports.intake}`;
   // Portal: its pages call intake and review from the browser, so both allow its origin.
   if (name === 'intake' && ports?.portal) env.SIGNIN_PORTAL_LINK_BASE = `http://127.0.0.1:${ports.portal}/aanmelden`;
+  if (name === 'intake' && ports?.portal) env.SIGNUP_CONFIRM_LINK_BASE = `http://127.0.0.1:${ports.portal}/registreren/bevestigen`;
   if (name === 'intake' && ports?.portal)
     env.INTAKE_CORS_ORIGINS = [env.INTAKE_CORS_ORIGINS, `http://127.0.0.1:${ports.portal}`].filter(Boolean).join(',');
   if (name === 'review' && ports?.portal) env.REVIEW_CORS_ORIGINS = `http://127.0.0.1:${ports.portal}`;

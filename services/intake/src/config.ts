@@ -32,6 +32,12 @@ export const intakeEnvSchema = commonEnvSchema.extend({
   SIGNIN_PORTAL_LINK_BASE: z.url().optional(),
   /** How long a one-time sign-in link works. */
   SIGNIN_LINK_TTL_MINUTES: env.positiveInt(15),
+  /** Where a sign-up's confirmation link points (issue #13): the portal's confirmation page; `?token=` is added. */
+  SIGNUP_CONFIRM_LINK_BASE: env.url('http://127.0.0.1:8085/registreren/bevestigen'),
+  /** How long a sign-up's confirmation link works. */
+  SIGNUP_LINK_TTL_HOURS: env.positiveInt(48),
+  /** Intake's consumer group for the brokers' decisions on sign-ups (koppel.signups.v1). */
+  INTAKE_GROUP_ID: z.string().min(1).default('koppel-intake'),
   /** Lifetime of a session token obtained through a sign-in link. */
   SESSION_TTL_HOURS: env.positiveInt(12),
   /** Origins (comma-separated, e.g. review's console `https://console.koppel.example`) whose pages may post to /auth/* from the browser. Empty: none. */

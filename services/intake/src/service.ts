@@ -10,7 +10,9 @@ import type { SignInDeps } from './app/sign-in/deps';
 import { signInLinkRequests } from './app/sign-in/request-sign-in-link';
 import { startSession } from './app/sign-in/start-session';
 import type { IntakeConfig } from './config';
+import type { SignUpDeps } from './app/sign-ups/deps';
 import { catalogueEventHandlers } from './events/catalogue-events';
+import { signUpEventHandlers } from './events/sign-up-events';
 import { mountIntakeApi } from './http/intake-api';
 import { openIntakeStore } from './store/intake-store';
 
@@ -74,6 +76,13 @@ export const intake = defineService<IntakeConfig>({
       fromBeginning: true,
       handler: dispatch(catalogueEventHandlers(catalogue)),
     });
+    // Sign-ups (issue #13): the brokers' decisions come from review on koppel.signups.v1.
+    const signUpDeps: SignUpDeps = { store: store.organisations, active: organisations, publication, logger, settings: config };
+    scope.consume({
+      groupId: config.INTAKE_GROUP_ID,
+      topics: [TOPICS.signUps],
+      handler: dispatch(signUpEventHandlers(signUpDeps)),
+    });
     const signInDeps: SignInDeps = { store: store.organisations, publication, logger, settings: config };
     const requestLink = signInLinkRequests(signInDeps);
 
@@ -90,6 +99,7 @@ export const intake = defineService<IntakeConfig>({
           organisations: organisationDeps,
           signIn: { requestLink, startSession: (token) => startSession(signInDeps, token) },
           catalogue,
+          signUps: signUpDeps,
           standing: async (id) => (await organisations.get(id)) !== undefined,
         }),
     };

@@ -66,6 +66,7 @@ describe('the offer import over HTTP', () => {
       organisations,
       signIn: { requestLink: signInLinkRequests(signIn), startSession: (token) => startSession(signIn, token) },
       catalogue: publicCatalogue(),
+      signUps: { store: stores.organisations.store, active: stores.active, publication, logger, settings: config },
       standing: async (id) => (await stores.active.get(id)) !== undefined,
     });
     finishApp(app, logger);

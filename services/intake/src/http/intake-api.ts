@@ -6,6 +6,7 @@ import type { Logger } from '@koppel/logging';
 import type { PublicCatalogue } from '../app/catalogue/public-catalogue';
 import type { ListingDeps } from '../app/listings/kinds';
 import type { OrganisationDeps } from '../app/organisations/deps';
+import type { SignUpDeps } from '../app/sign-ups/deps';
 import type { IntakeConfig } from '../config';
 import { catalogueRoutes } from './catalogue';
 import { MAX_INPUT_DEPTH, MAX_INPUT_VALUES, rejectDangerousInput } from './input-guard';
@@ -17,6 +18,7 @@ import { openApiDocument } from './openapi/document';
 import { organisationRoutes } from './organisations';
 import { rateLimit } from './rate-limit';
 import { type SignInUseCases, signInRoutes } from './sign-in';
+import { signUpRoutes } from './sign-ups';
 import { databaseUnavailableHandler } from './unavailable';
 
 /** What the intake API calls. */
@@ -27,6 +29,8 @@ export interface IntakeApiDeps {
   requests: ListingDeps<Request, RequestInput>;
   organisations: OrganisationDeps;
   signIn: SignInUseCases;
+  /** Organisations signing up themselves (issue #13). */
+  signUps: SignUpDeps;
   /** The public catalogue of active offers (issue #13). */
   catalogue: PublicCatalogue;
   /** Whether a token's organisation may still act (a withdrawal revokes its tokens). */
@@ -71,6 +75,9 @@ export function mountIntakeApi(app: Express, deps: IntakeApiDeps): void {
   // The console's sign-in pages post here from the broker's browser (docs/security.md).
   const signInCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
   app.use('/auth', signInCors, noStore, perAddress, ...readBody, signInRoutes(deps.signIn));
+  // Sign-up: the portal's pages post here from the browser; the same per-address limit as sign-in.
+  const signUpCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['POST'], headers: ['content-type'] });
+  app.use('/sign-ups', signUpCors, noStore, perAddress, ...readBody, signUpRoutes(deps.signUps));
   // The public catalogue: no token, no body; the portal's pages search it from the browser (issue #13).
   const perSearcher = rateLimit(config.INTAKE_RATE_LIMIT_PER_MINUTE, (req) => `catalogue:${req.ip}`);
   const catalogueCors = corsFor({ origins: config.INTAKE_CORS_ORIGINS, methods: ['GET'], headers: [] });

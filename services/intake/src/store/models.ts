@@ -54,10 +54,32 @@ export interface SignInLink {
   usedAt?: Date | null;
 }
 
+/**
+ * An organisation's standing: `active` and `withdrawn` as any organisation; one that
+ * signed up itself (issue #13) is `unconfirmed` until its contact opens the link,
+ * `awaiting_approval` until a broker decides, then `active` or `rejected`.
+ */
+export type OrganisationStatus = LifecycleStatus | 'unconfirmed' | 'awaiting_approval' | 'rejected';
+
+/** What intake keeps of a sign-up: the confirmation link (its hash only), possible duplicates, the decision. */
+export interface SignUpRecord {
+  confirmationHash: string;
+  expiresAt: Date;
+  confirmedAt?: Date;
+  duplicates: Array<{ organisationId: string; name: string; why: 'name_and_place' | 'contact_address' }>;
+  decidedAt?: Date;
+  decidedBy?: string;
+  reason?: string;
+}
+
 export interface StoredOrganisation {
   _id: string;
   data: Organisation;
-  status: LifecycleStatus;
+  status: OrganisationStatus;
+  /** Organisations that signed up themselves (issue #13). */
+  signUp?: SignUpRecord;
+  /** Lower-cased name and postcode: how a sign-up finds an organisation it may duplicate. */
+  nameKey?: string;
   revision: number;
   createdAt: Date;
   updatedAt: Date;
@@ -108,7 +130,9 @@ function organisationSchema() {
     {
       _id: { type: String, required: true },
       data: { type: Object, required: true },
-      status: { type: String, enum: ['active', 'withdrawn'], default: 'active' },
+      status: { type: String, enum: ['active', 'withdrawn', 'unconfirmed', 'awaiting_approval', 'rejected'], default: 'active' },
+      signUp: { type: Object },
+      nameKey: { type: String, index: true },
       revision: { type: Number, default: 1 },
       createdAt: { type: Date, required: true },
       updatedAt: { type: Date, required: true },
@@ -123,6 +147,7 @@ function organisationSchema() {
     { collection: 'organisations', versionKey: false, minimize: false },
   );
   schema.index({ 'signInLinks.hash': 1 });
+  schema.index({ 'signUp.confirmationHash': 1 });
   schema.index({ 'idempotency.scope': 1, 'idempotency.key': 1 });
   return schema;
 }

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Organisation } from '@koppel/contracts';
 import { appendToOutbox, initialOutbox, type OutboxEntry, pendingIn } from '@koppel/messaging';
-import type { IdempotencyRecord, SignInLink, StoredOrganisation } from './models';
+import type { IdempotencyRecord, SignInLink, SignUpRecord, StoredOrganisation } from './models';
 import { isDuplicateKey, type StoredEvents } from './writes';
 
 /** A change to an active organisation: new data, or its withdrawal (its sign-in links go with it). */
@@ -16,6 +16,17 @@ export interface OrganisationWrite {
 /** Lower-cased contact addresses, each once: how a sign-in request finds its organisation. */
 export function contactEmailsOf(organisation: Organisation): string[] {
   return [...new Set(organisation.contacts.map((c) => c.email.toLowerCase()))];
+}
+
+/** An organisation's name and postcode as a sign-up compares them: lower case, no accents, single spaces. */
+export function nameKeyOf(organisation: Pick<Organisation, 'name' | 'place'>): string {
+  const name = organisation.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return `${name}|${organisation.place?.country ?? ''}${(organisation.place?.postcode ?? '').replace(/\s+/g, '').toLowerCase()}`;
 }
 
 /**
@@ -69,6 +80,7 @@ export class OrganisationStore {
         createdAt: now,
         updatedAt: now,
         contactEmails: contactEmailsOf(organisation),
+        nameKey: nameKeyOf(organisation),
         signInLinks: [],
         signInRevision: 0,
         ...(idempotency ? { idempotency } : {}),
@@ -94,7 +106,7 @@ export class OrganisationStore {
     const outbox = appendToOutbox(events);
     const set =
       'data' in change
-        ? { data: change.data, contactEmails: contactEmailsOf(change.data) }
+        ? { data: change.data, contactEmails: contactEmailsOf(change.data), nameKey: nameKeyOf(change.data) }
         : { status: 'withdrawn', withdrawnAt: change.withdrawnAt, signInLinks: [] };
     const doc = await this.model
       .findOneAndUpdate(
@@ -156,6 +168,93 @@ export class OrganisationStore {
         },
         { returnDocument: 'after' },
       )
+      .lean<StoredOrganisation>()
+      .exec();
+    return doc ? { doc, events: { model: this.model.modelName, id, handed: pendingIn(outbox) } } : null;
+  }
+
+  /** Organisations a sign-up may duplicate: the same name and place, or one of its contact addresses (at most 20). */
+  findPossibleDuplicates(organisation: Organisation): Promise<StoredOrganisation[]> {
+    return this.model
+      .find({
+        $or: [{ nameKey: nameKeyOf(organisation) }, { contactEmails: { $in: contactEmailsOf(organisation) } }],
+        status: { $in: ['active', 'unconfirmed', 'awaiting_approval'] },
+      })
+      .limit(20)
+      .lean<StoredOrganisation[]>()
+      .exec();
+  }
+
+  /** Stores an organisation that signed up itself, unconfirmed and at revision 0 (it exists for others once approved), with its mail. */
+  async insertSignUp(
+    organisation: Organisation,
+    now: Date,
+    signUp: SignUpRecord,
+    events: OutboxEntry[],
+  ): Promise<{ kind: 'inserted'; events: StoredEvents } | { kind: 'duplicate' }> {
+    try {
+      await this.model.create({
+        _id: organisation.id,
+        data: organisation,
+        status: 'unconfirmed',
+        signUp,
+        revision: 0,
+        createdAt: now,
+        updatedAt: now,
+        contactEmails: contactEmailsOf(organisation),
+        nameKey: nameKeyOf(organisation),
+        signInLinks: [],
+        signInRevision: 0,
+        ...initialOutbox(events),
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) return { kind: 'duplicate' };
+      throw error;
+    }
+    return { kind: 'inserted', events: { model: this.model.modelName, id: organisation.id } };
+  }
+
+  /** The organisation whose sign-up link has this hash, whatever became of it. */
+  findBySignUpHash(hash: string): Promise<StoredOrganisation | null> {
+    return this.model.findOne({ 'signUp.confirmationHash': hash }).lean<StoredOrganisation>().exec();
+  }
+
+  /** An unconfirmed sign-up confirmed, with its event, in one conditional write; null when it was not unconfirmed. */
+  async confirmSignUp(id: string, now: Date, events: OutboxEntry[]): Promise<OrganisationWrite | null> {
+    const outbox = appendToOutbox(events);
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id, status: 'unconfirmed' },
+        { $set: { ...outbox.$set, status: 'awaiting_approval', 'signUp.confirmedAt': now, updatedAt: now }, $inc: outbox.$inc },
+        { returnDocument: 'after' },
+      )
+      .lean<StoredOrganisation>()
+      .exec();
+    return doc ? { doc, events: { model: this.model.modelName, id, handed: pendingIn(outbox) } } : null;
+  }
+
+  /**
+   * A broker's decision on a confirmed sign-up, with its events, in one conditional write:
+   * approved, the organisation becomes active at revision 1; rejected, it stays out.
+   * Null when it was not awaiting approval (decided before: a redelivery).
+   */
+  async decideSignUp(
+    id: string,
+    decision: { approved: boolean; decidedBy: string; reason?: string; now: Date },
+    events: OutboxEntry[],
+  ): Promise<OrganisationWrite | null> {
+    const outbox = appendToOutbox(events);
+    const set = {
+      ...outbox.$set,
+      status: decision.approved ? 'active' : 'rejected',
+      revision: decision.approved ? 1 : 0,
+      'signUp.decidedAt': decision.now,
+      'signUp.decidedBy': decision.decidedBy,
+      ...(decision.reason ? { 'signUp.reason': decision.reason } : {}),
+      updatedAt: decision.now,
+    };
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id, status: 'awaiting_approval' }, { $set: set, $inc: outbox.$inc }, { returnDocument: 'after' })
       .lean<StoredOrganisation>()
       .exec();
     return doc ? { doc, events: { model: this.model.modelName, id, handed: pendingIn(outbox) } } : null;

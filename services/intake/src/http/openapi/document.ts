@@ -15,6 +15,8 @@ import {
   SessionInputSchema,
   SessionViewSchema,
   SignInLinkInputSchema,
+  SignUpConfirmationInputSchema,
+  SignUpInputSchema,
   WithdrawInputSchema,
 } from '@koppel/contracts';
 import { EXAMPLES } from './examples';
@@ -471,6 +473,47 @@ export function openApiDocument(serverUrl?: string): ApiDocument {
           },
         },
       },
+      '/sign-ups': {
+        post: {
+          operationId: 'signUp',
+          summary: 'An organisation signs up itself; its contact gets a link to confirm the address (issue #13)',
+          description:
+            'Any kind from the partner taxonomy but broker. The organisation exists for others only once a broker of its region approved it after the confirmation.',
+          tags: ['sign-up'],
+          security: [],
+          requestBody: {
+            required: true,
+            ...json('SignUpInput', {
+              type: 'after_school_care',
+              name: 'BSO Het Speelnest',
+              place: { postcode: '8500', country: 'BE' },
+              contact: { name: 'Lotte Claes', email: 'lotte@example.org', language: 'nl' },
+            }),
+          },
+          responses: {
+            '202': { description: 'Stored; the confirmation link is on its way' },
+            '400': COMMON_ERRORS['400'],
+            '429': COMMON_ERRORS['429'],
+            '503': COMMON_ERRORS['503'],
+          },
+        },
+      },
+      '/sign-ups/confirmations': {
+        post: {
+          operationId: 'confirmSignUp',
+          summary: "Confirm a sign-up's address with the token of its link; the sign-up then goes to the region's brokers",
+          tags: ['sign-up'],
+          security: [],
+          requestBody: { required: true, ...json('SignUpConfirmationInput', { token: 'the-token-from-the-link' }) },
+          responses: {
+            '200': { description: '`{organisationId, status}`: awaiting_approval, or where it stands when confirmed before' },
+            '400': COMMON_ERRORS['400'],
+            '404': problem('Unknown or expired link'),
+            '429': COMMON_ERRORS['429'],
+            '503': COMMON_ERRORS['503'],
+          },
+        },
+      },
       '/auth/sessions': {
         post: {
           operationId: 'startSession',
@@ -493,6 +536,8 @@ export function openApiDocument(serverUrl?: string): ApiDocument {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'kpl1 (HMAC-SHA256 signed claims)' } },
       schemas: {
         OfferInput: jsonSchema(OfferInputSchema, 'input'),
+        SignUpInput: jsonSchema(SignUpInputSchema, 'input'),
+        SignUpConfirmationInput: jsonSchema(SignUpConfirmationInputSchema, 'input'),
         CataloguePage: CATALOGUE_PAGE,
         CatalogueOffer: jsonSchema(
           OfferSchema.omit({ provider: true }).extend({ provider: z.object({ id: z.string(), name: z.string() }) }),

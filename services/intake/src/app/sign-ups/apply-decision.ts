@@ -1,0 +1,31 @@
+import type { SignUpDecidedPayload } from '@koppel/contracts';
+import { changedEvent } from '../organisations/deps';
+import type { SignUpDeps } from './deps';
+import { signUpMail } from './mails';
+
+/**
+ * A broker decided on a sign-up (`signup.decided` from review, issue #13). Approved: the
+ * organisation becomes active and exists for everyone from its `organisation.created`;
+ * its contact is mailed where to sign in. Rejected: it stays out, and the contact is
+ * mailed the reason. Only a sign-up awaiting approval changes, so a redelivery (or a
+ * second decision) changes nothing.
+ */
+export async function applySignUpDecision(deps: SignUpDeps, decision: SignUpDecidedPayload): Promise<void> {
+  const doc = await deps.store.findById(decision.organisationId);
+  if (!doc || doc.status !== 'awaiting_approval') return;
+  const approved = decision.decision === 'approved';
+  const signInPage = deps.settings.SIGNIN_PORTAL_LINK_BASE ?? deps.settings.SIGNIN_LINK_BASE;
+  const mail = approved
+    ? signUpMail(doc.data, { kind: 'approved', link: signInPage }, deps.settings)
+    : signUpMail(doc.data, { kind: 'rejected', reason: decision.reason }, deps.settings);
+  const events = approved ? [changedEvent('organisation.created', doc.data, 1), mail] : [mail];
+  const written = await deps.store.decideSignUp(
+    doc._id,
+    { approved, decidedBy: decision.decidedBy, reason: decision.reason, now: new Date() },
+    events,
+  );
+  if (!written) return;
+  deps.active.forget(doc._id);
+  deps.publication.publishSoon(written.events);
+  deps.logger.info('sign-up decided', { organisation: doc._id, decision: decision.decision });
+}
