@@ -10,6 +10,7 @@ import { reviewChunkHandler, reviewEventHandler } from './events/review-events';
 import { answerRoutes } from './http/answers/routes';
 import { consoleRoutes } from './http/console/routes';
 import { insightRoutes } from './http/insights/api';
+import { demandRoutes } from './http/insights/demand';
 import { pageSecurityPolicy, stylesheetRoute } from './http/page-assets';
 import { proposalRoutes } from './http/proposals';
 import { openApiRoute } from './http/openapi';
@@ -38,7 +39,7 @@ export const review = defineService<ReviewConfig>({
   }),
   setup: async (scope, config) => {
     const models = await createReviewModels(scope.connection, scope.connectionTo('insights'));
-    const relay = scope.outbox([models.proposals], {
+    const relay = scope.outbox([models.proposals, models.signUps], {
       intervalMs: config.OUTBOX_INTERVAL_MS,
       sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
     });
@@ -46,6 +47,7 @@ export const review = defineService<ReviewConfig>({
       ...reviewStores(models),
       logger: scope.logger,
       publishSoon: (matchId) => relay.nudge(models.proposals.modelName, matchId),
+      publishSignUpSoon: (organisationId) => relay.nudge(models.signUps.modelName, organisationId),
     };
     // Finishes matches whose answers a crash left unsettled: now and every few minutes.
     scope.own(startAnswerSettler(deps, config.ANSWER_SETTLE_INTERVAL_MS));
@@ -53,7 +55,8 @@ export const review = defineService<ReviewConfig>({
       groupId: config.REVIEW_GROUP_ID,
       // Offers, requests and organisations for their withdrawals only: pending proposals of what was
       // withdrawn are withdrawn too, and a withdrawn organisation's tokens and sessions are refused.
-      topics: [TOPICS.matchesProposed, TOPICS.mails, TOPICS.offers, TOPICS.requests, TOPICS.organisations],
+      // Sign-ups for the confirmed ones brokers approve or reject (issue #13).
+      topics: [TOPICS.matchesProposed, TOPICS.mails, TOPICS.offers, TOPICS.requests, TOPICS.organisations, TOPICS.signUps],
       handler: reviewEventHandler(deps),
       // A chunk of proposals is one bulk insert; mail events and withdrawals are few and handled one by one.
       chunkHandler: reviewChunkHandler(deps),
@@ -99,6 +102,11 @@ export const review = defineService<ReviewConfig>({
         app.use(stylesheetRoute());
         app.use(openApiRoute());
         app.use('/proposals', proposalRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
+        // Before `/insights`: providers' tokens (and the portal's CORS), which the brokers' routes refuse (issue #13).
+        app.use(
+          '/insights/demand',
+          demandRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, corsOrigins: config.REVIEW_CORS_ORIGINS, standing }),
+        );
         app.use('/insights', insightRoutes(deps, { secret: config.AUTH_TOKEN_SECRET, standing }));
         app.use('/console', consoleRoutes(deps, { signIn, standing, deadLetters }));
         app.use(

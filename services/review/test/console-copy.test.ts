@@ -6,16 +6,19 @@ import { QueueQuerySchema } from '../src/http/console/queue-query';
 import { AnswerFormPage, AnswerResultPage } from '../src/http/views/answers/answer-pages';
 import { copyFor, REVIEW_COPY } from '../src/http/views/copy';
 import { explanationView } from '../src/http/views/console/explanation';
+import { regionLabel } from '../src/http/views/console/labels';
 import { insightsSummary } from '../src/app/insights/figures';
 import { InsightsPage } from '../src/http/views/console/insights-page';
 import { FailedMailsPage } from '../src/http/views/console/mails-page';
 import { PoliciesPage } from '../src/http/views/console/policies-page';
 import { ProposalPage } from '../src/http/views/console/proposal-page';
 import { QueuePage } from '../src/http/views/console/queue-page';
+import { SignUpsPage } from '../src/http/views/console/sign-ups-page';
 import type { PageView } from '../src/http/views/page-view';
 import { CallbackPage, NoScriptPage, SignInPage } from '../src/http/views/sign-in/sign-in-pages';
 import type { PolicyDoc } from '../src/store/policies';
 import type { ProposalDoc } from '../src/store/proposal-doc';
+import type { SignUpDoc } from '../src/store/sign-ups';
 
 const view = (lang: Language, url = '/console'): PageView => ({ lang, copy: copyFor(lang), url });
 
@@ -77,6 +80,42 @@ const proposal: ProposalDoc = {
   pendingEvents: {},
   pendingEventCount: 0,
 };
+/** A school in Kortrijk that may duplicate two known organisations; and one rejected, one approved before it. */
+const signUp: SignUpDoc = {
+  _id: 'org-linde',
+  type: 'school',
+  name: 'Basisschool De Linde',
+  municipality: 'Kortrijk',
+  postcode: '8500',
+  country: 'BE',
+  postcodeNumber: 8500,
+  region: 'West-Vlaanderen',
+  schoolLevels: ['be_nursery', 'be_primary'],
+  memberOf: ['koepel-1'],
+  duplicates: [
+    { organisationId: 'org-old', name: 'De Linde', why: 'name_and_place' },
+    { organisationId: 'org-other', name: 'Scholengroep Leie', why: 'contact_address' },
+  ],
+  confirmedAt: at,
+  receivedAt: at,
+  status: 'waiting',
+  pendingEvents: {},
+  pendingEventCount: 0,
+};
+const decidedSignUps: SignUpDoc[] = [
+  { ...signUp, _id: 'org-r', type: 'museum', status: 'rejected', decidedBy: 'sam@example.org', decidedAt: at, reason: 'Adres klopt niet' },
+  { ...signUp, _id: 'org-a', duplicates: [], status: 'approved', decidedBy: 'kim@example.org', decidedAt: at },
+];
+const signUpsPage = (lang: Language) =>
+  SignUpsPage({
+    view: view(lang, '/console/sign-ups'),
+    waiting: [signUp, { ...signUp, _id: 'org-2', duplicates: [], schoolLevels: [], memberOf: [] }],
+    decided: decidedSignUps,
+    scopedToBroker: true,
+    flash: { key: 'sign-up-rejected' },
+    error: { organisationId: 'org-linde', problem: 'missing' },
+  });
+
 const policy: PolicyDoc = { _id: 'West-Vlaanderen', enabled: true, threshold: 0.8, updatedBy: 'sam@example.org', updatedAt: at };
 
 const place = { municipality: 'Kortrijk', postcode: '8500', country: 'BE', postcodeNumber: 8500, region: 'West-Vlaanderen' };
@@ -197,6 +236,16 @@ function allPages(lang: Language): string[] {
     AnswerResultPage({ lang, kind: 'already', answer: 'not_interested' }),
     AnswerResultPage({ lang, kind: 'invalid' }),
     AnswerResultPage({ lang, kind: 'not-open' }),
+    signUpsPage(lang),
+    SignUpsPage({ view: v, waiting: [], decided: [], scopedToBroker: false, flash: { key: 'sign-up-already-decided' } }),
+    SignUpsPage({ view: v, waiting: [signUp], decided: [], scopedToBroker: false, flash: { key: 'sign-up-approved' } }),
+    SignUpsPage({
+      view: v,
+      waiting: [signUp],
+      decided: [],
+      scopedToBroker: false,
+      error: { organisationId: 'org-linde', problem: 'too-long' },
+    }),
   ].map(renderPage);
 }
 
@@ -320,6 +369,75 @@ describe('review’s copy', () => {
     });
     expect(explanationView(match)).toMatchObject({ ages: '9–10 jaar, 100% van de klas', distance: '12,3 km (de klas gaat erheen)' });
     expect(explanationView(match, 'fr').sentence).toContain('ans');
+  });
+});
+
+describe('the sign-ups page', () => {
+  it.each([
+    [
+      'nl',
+      'Inschrijvingen',
+      'School',
+      'Kleuteronderwijs (BE), Lager onderwijs (BE)',
+      'De Linde (id org-old): zelfde naam en plaats',
+      'Goedkeuren',
+      'Weigeren',
+    ],
+    [
+      'fr',
+      'Inscriptions',
+      'École',
+      'Enseignement maternel (BE), Enseignement primaire (BE)',
+      'De Linde (id org-old): même nom et même lieu',
+      'Approuver',
+      'Refuser',
+    ],
+    [
+      'en',
+      'Sign-ups',
+      'School',
+      'Nursery education (BE), Primary education (BE)',
+      'De Linde (id org-old): same name and place',
+      'Approve',
+      'Reject',
+    ],
+  ] as const)(
+    'lists in %s what waits, with kind, levels, duplicates flagged and both forms',
+    (lang, nav, kind, levels, duplicate, approve, reject) => {
+      const html = renderPage(signUpsPage(lang));
+      expect(html).toContain(`<a href="/console/sign-ups" aria-current="page">${nav}</a>`);
+      expect(html).toContain(`<td>${kind}</td>`);
+      expect(html).toContain(`<td>${levels}</td>`);
+      expect(html).toContain(`<li>${duplicate}</li>`);
+      expect(html).toContain(`<span class="muted">${regionLabel(copyFor(lang), 'West-Vlaanderen')}</span>`);
+      expect(html).toContain(
+        `<form class="inline" method="post" action="/console/sign-ups/org-linde/approve"><button class="approve" type="submit">${approve}`,
+      );
+      expect(html).toContain('<form method="post" action="/console/sign-ups/org-linde/reject">');
+      expect(html).toContain(`<button class="reject" type="submit">${reject}`);
+      // Each reason has its label, is required, and says what was wrong with it beside it.
+      expect(html).toContain(`<label for="reason-0">${copyFor(lang).signUps.reason}`);
+      expect(html).toContain(
+        '<textarea id="reason-1" name="reason" rows="3" cols="30" required="" maxlength="2000" aria-describedby="reason-1-hint">',
+      );
+      expect(html).toContain(`<p class="field-error" id="reason-0-error">${copyFor(lang).signUps.reasonProblems.missing}</p>`);
+      expect(html).toContain('aria-describedby="reason-0-error reason-0-hint" aria-invalid="true"');
+      expect(html).toContain('<a href="#reason-0">');
+      // The decisions below: who, and why a rejection.
+      expect(html).toContain('<tr data-organisation-id="org-r" data-status="rejected">');
+      expect(html).toContain('sam@example.org');
+      expect(html).toContain('<td>Adres klopt niet</td>');
+      expect(html).toContain(`<span class="status">${copyFor(lang).signUps.decisions.approved}</span>`);
+      expect(html).toContain(copyFor(lang).flash['sign-up-rejected']());
+    },
+  );
+
+  it('says when nothing waits and nothing was decided', () => {
+    const html = renderPage(SignUpsPage({ view: view('en'), waiting: [], decided: [], scopedToBroker: false }));
+    expect(html).toContain('No sign-ups waiting.');
+    expect(html).toContain('No decisions yet.');
+    expect(html).not.toContain('<form method="post"');
+    expect(html).not.toContain('You see only the sign-ups within your own regions.');
   });
 });
 

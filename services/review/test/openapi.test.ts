@@ -20,8 +20,24 @@ describe("review's OpenAPI document", () => {
     expect(schema.properties?.funnel.required).toEqual(['proposed', 'approved', 'confirmed', 'declined']);
   });
 
+  it("describes /insights/demand with its query parameters and the provider's anonymised figures", () => {
+    const demand = document.paths['/insights/demand'].get;
+    expect((demand.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort()).toEqual(['query:months', 'query:provider']);
+    expect(Object.keys(demand.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(document.components.schemas.ProviderDemand.required).toEqual([
+      'provider',
+      'months',
+      'requestsInReach',
+      'byDiscipline',
+      'byAgeBand',
+      'byMonth',
+      'recent',
+    ]);
+  });
+
   it('lists every API route review serves to tokens', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/insights/demand',
       '/insights/summary',
       '/proposals',
       '/proposals/{id}',

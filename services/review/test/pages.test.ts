@@ -12,11 +12,13 @@ import { FailedMailsPage } from '../src/http/views/console/mails-page';
 import { PoliciesPage } from '../src/http/views/console/policies-page';
 import { ProposalPage } from '../src/http/views/console/proposal-page';
 import { QueuePage } from '../src/http/views/console/queue-page';
+import { SignUpsPage } from '../src/http/views/console/sign-ups-page';
 import type { PageView } from '../src/http/views/page-view';
 import { CallbackPage, NoScriptPage, SignInPage } from '../src/http/views/sign-in/sign-in-pages';
 import { REVIEW_CSS, STYLESHEET_PATH } from '../src/http/views/stylesheet';
 import type { PolicyDoc } from '../src/store/policies';
 import type { ProposalDoc } from '../src/store/proposal-doc';
+import type { SignUpDoc } from '../src/store/sign-ups';
 
 /** Markup, quotes and an ampersand: what a hostile organisation, offer or broker could put in any text field. */
 const HOSTILE = `<script>alert("x")</script><img src=x onerror='y'>&`;
@@ -99,6 +101,38 @@ const proposal = (lang: Language): ProposalDoc => ({
   pendingEvents: {},
   pendingEventCount: 0,
 });
+
+/** A sign-up whose every text (id, name, place, umbrella, a duplicate's name, who decided and why) is hostile. */
+const signUp: SignUpDoc = {
+  _id: h('org-1'),
+  type: 'school',
+  name: h('Basisschool De Linde'),
+  municipality: h('Kortrijk'),
+  postcode: h('8500'),
+  country: h('BE'),
+  postcodeNumber: 8500,
+  region: h('Nergens'),
+  schoolLevels: ['be_primary', h('level') as 'be_primary'],
+  memberOf: [h('umbrella-1')],
+  duplicates: [
+    { organisationId: h('org-0'), name: h('De Linde'), why: 'name_and_place' },
+    { organisationId: 'org-2', name: 'Linde vzw', why: h('why') as 'contact_address' },
+  ],
+  confirmedAt: at,
+  receivedAt: at,
+  status: 'waiting',
+  pendingEvents: {},
+  pendingEventCount: 0,
+};
+const rejectedSignUp: SignUpDoc = {
+  ...signUp,
+  _id: h('org-3'),
+  type: h('kind') as 'school',
+  status: 'rejected',
+  decidedBy: h('sam@example.org'),
+  decidedAt: at,
+  reason: h('onbekend'),
+};
 
 /** Insights whose texts (titles, places, ids, a discipline and an offer title) are hostile. */
 function hostileInsights() {
@@ -190,6 +224,27 @@ function pagesWithHostileData(lang: Language): Record<string, string> {
       periods: ['school-year:2026', 'month:2026-11'],
       scopedToBroker: true,
     }),
+    signUps: SignUpsPage({
+      view,
+      waiting: [signUp],
+      decided: [rejectedSignUp, { ...signUp, _id: 'org-4', status: 'approved', decidedBy: 'kim@example.org', decidedAt: at }],
+      scopedToBroker: true,
+      flash: { key: 'sign-up-approved' },
+    }),
+    signUpsReasonMissing: SignUpsPage({
+      view,
+      waiting: [signUp],
+      decided: [],
+      scopedToBroker: false,
+      error: { organisationId: signUp._id, problem: 'missing', reason: h(' ') },
+    }),
+    signUpsNone: SignUpsPage({
+      view,
+      waiting: [],
+      decided: [],
+      scopedToBroker: false,
+      error: { organisationId: h('gone'), problem: 'too-long' },
+    }),
     answerForm: AnswerFormPage({ match: match(lang), side: 'school', answer: 'not_interested', token: h('token') }),
     answerResult: AnswerResultPage({ lang, kind: 'recorded', answer: 'interested', confirmed: true }),
   };
@@ -221,6 +276,11 @@ describe('review’s pages (TSX, escaped by default)', () => {
     expect(pages.mails).toContain('<code>koppel.requests.v1&lt;script&gt;');
     expect(pages.insights).toContain('<tr data-request-id="r1&lt;script&gt;');
     expect(pages.insights).toContain('href="/console/insights.csv?table=numbers&amp;region=Regio%3Cscript%3E');
+    expect(pages.signUps).toContain('<tr data-organisation-id="org-1&lt;script&gt;');
+    expect(pages.signUps).toContain('action="/console/sign-ups/org-1%3Cscript%3Ealert(%22x%22)%3C%2Fscript%3E');
+    expect(pages.signUps).toContain('De Linde&lt;script&gt;');
+    expect(pages.signUps).toContain('onbekend&lt;script&gt;');
+    expect(pages.signUpsReasonMissing).toMatch(/<textarea id="reason-0" name="reason"[^>]*aria-invalid="true"[^>]*> &lt;script&gt;/);
   });
 
   it.each([

@@ -2,17 +2,20 @@ import { type ChunkHandler, dispatch, type EventHandler, type EventHandlers } fr
 import type { ReviewDeps } from '../app/deps';
 import { eraseOrganisation } from '../app/erase-organisation';
 import { recordMailOutcome } from '../app/record-mail-outcome';
+import { recordSignUp } from '../app/sign-ups/record-sign-up';
 import { storeProposals } from '../app/store-proposals';
 import { withdraw } from '../app/withdraw';
 
-type ReviewEventDeps = Pick<ReviewDeps, 'proposals' | 'withdrawn' | 'policyLookup' | 'sessions' | 'logger' | 'publishSoon'>;
+type ReviewEventDeps = Pick<ReviewDeps, 'proposals' | 'signUps' | 'withdrawn' | 'policyLookup' | 'sessions' | 'logger' | 'publishSoon'>;
 
 /**
  * What review does with each event of the topics it follows: proposals in, the
  * notifier's mail outcomes, and of offers, requests and organisations only their
  * withdrawals (pending proposals of what was withdrawn are withdrawn too, and a
- * withdrawn organisation's tokens and sessions are refused) and erasures. Listings
- * and organisations created or changed are not review's business.
+ * withdrawn organisation's tokens and sessions are refused) and erasures, and the
+ * sign-ups waiting for a broker (issue #13). Listings and organisations created or
+ * changed are not review's business, nor `signup.decided`: review publishes it itself
+ * (the same topic), so it has no entry and is passed over.
  */
 export function reviewEventHandlers(deps: ReviewEventDeps): EventHandlers {
   return {
@@ -24,6 +27,9 @@ export function reviewEventHandlers(deps: ReviewEventDeps): EventHandlers {
       // Erased is withdrawn too: its tokens are refused and its pending proposals withdrawn, then its people go.
       await withdraw({ kind: 'organisation', id: event.payload.organisationId }, event.occurredAt, deps);
       await eraseOrganisation(event.payload.organisationId, deps);
+    },
+    'signup.confirmed': async (event) => {
+      await recordSignUp(deps, event.payload);
     },
     'mail.sent': (event) => recordMailOutcome(event, deps),
     'mail.failed': (event) => recordMailOutcome(event, deps),

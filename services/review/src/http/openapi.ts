@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { SuggestionAnswerInputSchema } from '@koppel/contracts';
+import { DemandQuerySchema } from './insights/demand';
 import { InsightsQuerySchema } from './insights/query';
 import { ListProposalsQuery } from './proposals';
 
@@ -60,6 +61,44 @@ const INSIGHTS_SUMMARY = object(['requests', 'offers', 'unmatched', 'supplyDeman
   }),
 });
 
+/** What `/insights/demand` answers (issue #13): anonymised, no requester, no pupils' numbers. */
+const PROVIDER_DEMAND = object(['provider', 'months', 'requestsInReach', 'byDiscipline', 'byAgeBand', 'byMonth', 'recent'], {
+  provider: { type: 'string', description: 'The provider organisation whose reach this is' },
+  months: { type: 'integer', minimum: 1, maximum: 24 },
+  requestsInReach: count,
+  byDiscipline: {
+    type: 'array',
+    description: 'The disciplines asked for, most asked first; a request counts in each it names',
+    items: object(['discipline', 'requests'], { discipline: { type: 'string' }, requests: count }),
+  },
+  byAgeBand: {
+    type: 'array',
+    description: 'Every age band (0-5, 6-8, 9-11, 12-14, 15-17, 18+); a request counts in each its ages overlap',
+    items: object(['ageBand', 'requests'], { ageBand: { type: 'string' }, requests: count }),
+  },
+  byMonth: {
+    type: 'array',
+    description: 'Every month of the window (Brussels), oldest first',
+    items: object(['month', 'requests'], { month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, requests: count }),
+  },
+  recent: {
+    type: 'array',
+    maxItems: 20,
+    description: 'The newest requests in reach, without requester',
+    items: object(['title', 'disciplines', 'ageMin', 'ageMax', 'municipality', 'month'], {
+      title: { type: 'string', description: "The request's title, the requester's name taken out" },
+      disciplines: { type: 'array', items: { type: 'string' } },
+      ageMin: count,
+      ageMax: count,
+      municipality: {
+        type: 'string',
+        description: 'The municipality when at least 3 requests in reach come from it; otherwise its region (province)',
+      },
+      month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+    }),
+  },
+});
+
 /**
  * Review's API as OpenAPI 3.1: the proposals for brokers and admins, the suggestions for
  * schools and providers, and the insights (issue #14). Query and body schemas come from
@@ -72,7 +111,8 @@ export function reviewApiDocument(): Record<string, unknown> {
     info: {
       title: 'koppel review API',
       version: '1',
-      description: "Proposals for brokers (their regions) and admins, suggestions for schools and providers, and the brokers' insights.",
+      description:
+        "Proposals for brokers (their regions) and admins, suggestions for schools and providers, the brokers' insights, and the demand in a provider's reach.",
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from intake (kpl1…)' } },
@@ -84,6 +124,7 @@ export function reviewApiDocument(): Record<string, unknown> {
           detail: { type: 'string' },
         }),
         InsightsSummary: INSIGHTS_SUMMARY,
+        ProviderDemand: PROVIDER_DEMAND,
       },
     },
     paths: {
@@ -151,6 +192,22 @@ export function reviewApiDocument(): Record<string, unknown> {
             '200': {
               description: 'The figures',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/InsightsSummary' } } },
+            },
+            ...ERRORS,
+          },
+        },
+      },
+      '/insights/demand': {
+        get: {
+          operationId: 'providerDemand',
+          summary:
+            "What schools and organisations in a provider's reach ask for, anonymised (issue #13): a provider's token (its own reach), or an admin's with `provider`",
+          security: broker,
+          parameters: queryParameters(DemandQuerySchema),
+          responses: {
+            '200': {
+              description: 'Counts by discipline, age band and month, and recent titles without names',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ProviderDemand' } } },
             },
             ...ERRORS,
           },

@@ -8,7 +8,8 @@ import { regionScopeFilter } from './region-scope';
  * active offers, each request's latest near misses and the withdrawn organisations,
  * fed by a consumer group of its own that reads the topics from the beginning. Only
  * what the figures need: the organisations' names, no names of people, no addresses (an
- * erased organisation's name is overwritten). Each collection can be
+ * erased organisation's name is overwritten); a listing's coordinates are those of its
+ * place (the school's, the offer's location), for providers' reach (app/insights/demand.ts). Each collection can be
  * dropped and rebuilt by resetting that group (docs/operations.md).
  */
 
@@ -41,6 +42,13 @@ export interface InsightRequest extends ListingPlace {
   ageMax: number;
   pupils: number;
   budgetPerPupil?: number;
+  /**
+   * The school's coordinates, for providers' reach (app/insights/demand.ts). Absent in
+   * documents taken in before they were kept: such a request is out of every reach that
+   * needs a distance, until a rebuild (docs/operations.md) fills them in.
+   */
+  lat?: number;
+  lon?: number;
   /** Its earliest event: its `request.created` (or, after compaction, the oldest event the topic kept). */
   createdAt: Date;
 }
@@ -57,6 +65,14 @@ export interface InsightOffer extends ListingPlace {
   ageMax: number;
   pricePerPupil: number;
   mode: ReachMode;
+  /**
+   * The location's coordinates and how far the provider travels to schools (`reach.maxTravelKm`),
+   * for its reach (app/insights/demand.ts). Absent in documents taken in before they were kept:
+   * such an offer reaches nothing that needs a distance, until a rebuild (docs/operations.md).
+   */
+  lat?: number;
+  lon?: number;
+  maxTravelKm?: number;
   inclusion: Inclusion;
   createdAt: Date;
 }
@@ -91,6 +107,9 @@ interface ListingDoc<F> {
   country?: string;
   postcodeNumber?: number;
   region?: string;
+  /** Top level too: the coordinates of the place, what a provider's reach preselects on (`openRequestsIn`). */
+  lat?: number;
+  lon?: number;
   createdAt: Date;
   withdrawnAt?: Date;
   lastEventId: string;
@@ -145,7 +164,7 @@ export interface InsightModels {
 
 /** The read model's collections on review's connection (each prefixed `insight_`, so a rebuild drops exactly those). */
 export function createInsightModels(connection: Connection): InsightModels {
-  const listing = <F>(name: string, collection: string) => {
+  const listing = <F>(collection: string) => {
     const schema = new Schema<ListingDoc<F>>(
       {
         _id: { type: String, required: true },
@@ -154,6 +173,8 @@ export function createInsightModels(connection: Connection): InsightModels {
         country: String,
         postcodeNumber: Number,
         region: String,
+        lat: Number,
+        lon: Number,
         createdAt: { type: Date, required: true },
         withdrawnAt: Date,
         lastEventId: { type: String, required: true },
@@ -163,11 +184,14 @@ export function createInsightModels(connection: Connection): InsightModels {
     );
     schema.index({ open: 1, createdAt: 1 });
     schema.index({ country: 1, postcodeNumber: 1 });
-    return connection.model<ListingDoc<F>>(name, schema);
+    return schema;
   };
+  const offers = listing<OfferFacts>('insight_offers');
+  // A provider's own offers (its reach, `activeOffersOf`).
+  offers.index({ 'facts.providerId': 1 });
   return {
-    requests: listing<RequestFacts>('InsightRequest', 'insight_requests'),
-    offers: listing<OfferFacts>('InsightOffer', 'insight_offers'),
+    requests: connection.model<ListingDoc<RequestFacts>>('InsightRequest', listing<RequestFacts>('insight_requests')),
+    offers: connection.model<ListingDoc<OfferFacts>>('InsightOffer', offers),
     misses: connection.model<MissDoc>(
       'InsightMiss',
       new Schema<MissDoc>(
@@ -212,6 +236,13 @@ export interface ListingQuery {
   user: Pick<Claims, 'role' | 'regions'>;
 }
 
+/**
+ * Where a provider's reach may find requests, as the database selects them: a whole
+ * country (an online offer), or a box of latitudes and longitudes around an offer's
+ * place (a distance; a request outside it is out of reach, one inside may still be).
+ */
+export type RequestArea = { country: string } | { latMin: number; latMax: number; lonMin: number; lonMax: number };
+
 /** A listing's new state from one event: its facts, or its withdrawal (null). */
 export interface ListingChange<F> {
   id: string;
@@ -248,6 +279,13 @@ export interface InsightStore {
   openRequests(query: ListingQuery): Promise<InsightRequest[]>;
   /** Active offers in the query's region and scope, first published before `until`. */
   activeOffers(query: Omit<ListingQuery, 'from'>): Promise<InsightOffer[]>;
+  /** One provider's active offers (its reach: app/insights/demand.ts). */
+  activeOffersOf(providerId: string): Promise<InsightOffer[]>;
+  /**
+   * Open requests created in `[from, until)` within any of the areas (the database's
+   * preselection of a provider's reach: app/ checks the distances); none for no area.
+   */
+  openRequestsIn(query: { areas: RequestArea[]; from: Date; until: Date }): Promise<InsightRequest[]>;
   /** The latest near misses of these requests. */
   missesOf(requestIds: string[]): Promise<InsightMiss[]>;
   /** Titles of these offers (any region, withdrawn ones too), by id. */
@@ -354,6 +392,11 @@ function placeFields(facts: ListingPlace): Record<string, unknown> {
   return { country: facts.country, postcodeNumber: facts.postcodeNumber, region: facts.region };
 }
 
+/** A listing's place with its coordinates, where its facts have them (what `openRequestsIn` filters on). */
+function listingPlaceFields(facts: ListingPlace & { lat?: number; lon?: number }): Record<string, unknown> {
+  return { ...placeFields(facts), ...(facts.lat !== undefined && facts.lon !== undefined ? { lat: facts.lat, lon: facts.lon } : {}) };
+}
+
 /** The database filter of a listing query: open, in the region, within the user's scope (country + postcode ranges). */
 function listingFilter(
   query: Omit<ListingQuery, 'from' | 'until'>,
@@ -371,11 +414,11 @@ function createdBetween(from: Date | undefined, until: Date | undefined): Record
 }
 
 export function insightStore(models: InsightModels): InsightStore {
-  const listingChanges = <F extends ListingPlace>(changes: ListingChange<F>[]): Change[] =>
+  const listingChanges = <F extends ListingPlace & { lat?: number; lon?: number }>(changes: ListingChange<F>[]): Change[] =>
     changes.map(
       ({ id, facts, stamp }): Change =>
         facts
-          ? { id, fields: { open: true, facts, ...placeFields(facts) }, unset: { withdrawnAt: 1 }, stamp }
+          ? { id, fields: { open: true, facts, ...listingPlaceFields(facts) }, unset: { withdrawnAt: 1 }, stamp }
           : { id, fields: { open: false, withdrawnAt: stamp.at }, unset: {}, stamp },
     );
   return {
@@ -421,6 +464,21 @@ export function insightStore(models: InsightModels): InsightStore {
     activeOffers: async (query) => {
       const filter = { ...listingFilter(query), ...createdBetween(undefined, query.until) };
       const docs = await models.offers.find(filter).lean<ListingDoc<OfferFacts>[]>().exec();
+      return docs.flatMap((d) => (d.facts ? [{ ...d.facts, id: d._id, createdAt: d.createdAt }] : []));
+    },
+    activeOffersOf: async (providerId) => {
+      const docs = await models.offers.find({ open: true, 'facts.providerId': providerId }).lean<ListingDoc<OfferFacts>[]>().exec();
+      return docs.flatMap((d) => (d.facts ? [{ ...d.facts, id: d._id, createdAt: d.createdAt }] : []));
+    },
+    openRequestsIn: async ({ areas, from, until }) => {
+      if (areas.length === 0) return [];
+      const anyArea = areas.map((area) =>
+        'country' in area
+          ? { country: area.country }
+          : { lat: { $gte: area.latMin, $lte: area.latMax }, lon: { $gte: area.lonMin, $lte: area.lonMax } },
+      );
+      const filter = { open: true, ...createdBetween(from, until), $or: anyArea };
+      const docs = await models.requests.find(filter).lean<ListingDoc<RequestFacts>[]>().exec();
       return docs.flatMap((d) => (d.facts ? [{ ...d.facts, id: d._id, createdAt: d.createdAt }] : []));
     },
     missesOf: async (requestIds) => {

@@ -4,11 +4,14 @@ import { createInsightModels, type InsightModels, type InsightStore, insightStor
 import { cachedPolicyLookup, createPolicyModel, type PolicyDoc, type PolicyLookup, type PolicyStore, policyStore } from './policies';
 import type { ProposalDoc } from './proposal-doc';
 import { createProposalModel, type ProposalStore, proposalStore } from './proposals';
+import { createSignUpModel, type SignUpDoc, type SignUpStore, signUpStore } from './sign-ups';
 import { createWithdrawnModel, type WithdrawnDoc, type WithdrawnStore, withdrawnStore } from './withdrawn';
 
-/** Review's collections: proposals (with their outbox), auto-approval policies, withdrawals, console sessions. */
+/** Review's collections: proposals and sign-ups (with their outboxes), auto-approval policies, withdrawals, console sessions. */
 export interface ReviewModels {
   proposals: Model<ProposalDoc>;
+  /** Organisations that signed up themselves, waiting for a broker's decision (issue #13). */
+  signUps: Model<SignUpDoc>;
   policies: Model<PolicyDoc>;
   withdrawn: Model<WithdrawnDoc>;
   sessions: Model<ConsoleSessionDoc>;
@@ -20,6 +23,7 @@ export interface ReviewModels {
 export async function createReviewModels(connection: Connection, insightsConnection: Connection): Promise<ReviewModels> {
   const models: ReviewModels = {
     proposals: createProposalModel(connection),
+    signUps: createSignUpModel(connection),
     policies: createPolicyModel(connection),
     withdrawn: createWithdrawnModel(connection),
     sessions: createConsoleSessionModel(connection),
@@ -33,6 +37,7 @@ export async function createReviewModels(connection: Connection, insightsConnect
 /** The repositories review's use cases work with. */
 export interface ReviewStores {
   proposals: ProposalStore;
+  signUps: SignUpStore;
   policies: PolicyStore;
   /** Policies by region, remembered a moment: every proposal asks for its region's. */
   policyLookup: PolicyLookup;
@@ -46,6 +51,7 @@ export function reviewStores(models: ReviewModels): ReviewStores {
   const policies = policyStore(models.policies);
   return {
     proposals: proposalStore(models.proposals),
+    signUps: signUpStore(models.signUps),
     policies,
     policyLookup: cachedPolicyLookup(policies),
     withdrawn: withdrawnStore(models.withdrawn),

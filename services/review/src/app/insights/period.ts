@@ -117,3 +117,26 @@ export function periodChoices(now: Date, timeZone = INSIGHTS_TIME_ZONE): PeriodN
   }
   return [`school-year:${schoolYear}`, `school-year:${schoolYear - 1}`, ...months];
 }
+
+/** The calendar month (YYYY-MM) an instant falls in, by the Brussels calendar. */
+export function monthOf(at: Date, timeZone = INSIGHTS_TIME_ZONE): string {
+  const { year, month } = dayIn(new Date(at), timeZone);
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+/**
+ * The last `count` calendar months up to and including the one `now` falls in (YYYY-MM,
+ * oldest first), and the period they span: from the first month's first day to the end
+ * of the current month, in Brussels days.
+ */
+export function lastMonths(now: Date, count: number, timeZone = INSIGHTS_TIME_ZONE): { months: string[]; period: Period } {
+  const { year, month } = dayIn(now, timeZone);
+  const current = year * 12 + (month - 1);
+  const monthAt = (index: number) => `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+  const months: string[] = [];
+  for (let i = count - 1; i >= 0; i--) months.push(monthAt(current - i));
+  return {
+    months,
+    period: { from: startOfDay(`${monthAt(current - count + 1)}-01`, timeZone), until: startOfDay(`${monthAt(current + 1)}-01`, timeZone) },
+  };
+}

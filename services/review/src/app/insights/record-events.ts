@@ -24,7 +24,10 @@ export interface InsightsRecordDeps {
 
 const stampOf = (cause: Pick<KoppelEvent, 'id' | 'occurredAt'>): EventStamp => ({ id: cause.id, at: new Date(cause.occurredAt) });
 
-/** What the figures need of a request: the requester's name, no people's names, no addresses. */
+/**
+ * What the figures need of a request: the requester's name, no people's names, no
+ * addresses; the school's coordinates for providers' reach (demand.ts).
+ */
 export function requestFactsOf(request: Request): RequestFacts {
   const { school } = request;
   return {
@@ -36,6 +39,8 @@ export function requestFactsOf(request: Request): RequestFacts {
     country: school.country,
     postcodeNumber: postcodeNumberOf(school.postcode),
     region: regionOf(school.country, school.postcode),
+    lat: school.lat,
+    lon: school.lon,
     disciplines: request.disciplines,
     ageMin: request.pupils.ageMin,
     ageMax: request.pupils.ageMax,
@@ -44,7 +49,10 @@ export function requestFactsOf(request: Request): RequestFacts {
   };
 }
 
-/** What the figures need of an offer: the provider's name, no people's names, no addresses. */
+/**
+ * What the figures need of an offer: the provider's name, no people's names, no
+ * addresses; the location's coordinates and how far the provider travels, for its reach (demand.ts).
+ */
 export function offerFactsOf(offer: Offer): OfferFacts {
   const { location } = offer;
   return {
@@ -61,6 +69,9 @@ export function offerFactsOf(offer: Offer): OfferFacts {
     ageMax: offer.audience.ageMax,
     pricePerPupil: offer.pricePerPupil,
     mode: offer.reach.mode,
+    lat: location.lat,
+    lon: location.lon,
+    maxTravelKm: offer.reach.maxTravelKm,
     inclusion: offer.inclusion ?? {},
   };
 }

@@ -22,6 +22,9 @@ export const FlashSchema = z.discriminatedUnion('key', [
   z.object({ key: z.literal('resend-not-failed') }),
   z.object({ key: z.literal('policy-invalid') }),
   z.object({ key: z.literal('policy-saved'), region: Region }),
+  z.object({ key: z.literal('sign-up-approved') }),
+  z.object({ key: z.literal('sign-up-rejected') }),
+  z.object({ key: z.literal('sign-up-already-decided') }),
 ]);
 export type Flash = z.infer<typeof FlashSchema>;
 export type FlashKey = Flash['key'];
@@ -42,6 +45,9 @@ export const FLASH_TONE: Record<FlashKey, 'ok' | 'warn'> = {
   'resend-not-failed': 'warn',
   'policy-invalid': 'warn',
   'policy-saved': 'ok',
+  'sign-up-approved': 'ok',
+  'sign-up-rejected': 'ok',
+  'sign-up-already-decided': 'warn',
 };
 
 const PREFIX = 'flash.';

@@ -30,6 +30,7 @@ import { type Flash, flashOf, flashQuery } from './flash';
 import { insightsCsv } from './insights-csv';
 import { PolicyForm } from './policy-form';
 import { queueFilterOf, QueueQuerySchema } from './queue-query';
+import { signUpRoutes } from './sign-ups';
 
 const PAGE_SIZE = 20;
 const NoteForm = z.object({ note: z.string().trim().max(2000).optional() });
@@ -77,7 +78,7 @@ export interface ConsoleOptions {
  * Pages speak Dutch, French or English by the shared page-language rules.
  */
 export function consoleRoutes(
-  deps: Pick<ReviewDeps, 'proposals' | 'policies' | 'policyLookup' | 'publishSoon' | 'insights'>,
+  deps: Pick<ReviewDeps, 'proposals' | 'policies' | 'policyLookup' | 'publishSoon' | 'insights' | 'signUps' | 'publishSignUpSoon'>,
   options: ConsoleOptions,
 ): Router {
   const router = Router();
@@ -171,6 +172,9 @@ export function consoleRoutes(
     const asked = await requestResend(deps, { matchId: req.params.id, recipient, kind, by: by(req) });
     back(res, '/console/mails', { key: asked ? 'resend-requested' : 'resend-not-failed' });
   });
+
+  // Organisations that signed up themselves, approved or rejected by a broker of their region (issue #13).
+  router.use('/sign-ups', signUpRoutes(deps));
 
   router.get('/mails', async (req, res) => {
     const items = await proposalsWithFailedMails(deps, principalOf(req));

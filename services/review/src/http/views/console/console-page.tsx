@@ -6,7 +6,7 @@ import { type PageView, Switcher } from '../page-view';
 import { STYLESHEET_PATH } from '../stylesheet';
 
 /** Where a page is in the console's navigation. */
-export type Section = 'queue' | 'mails' | 'policies' | 'insights';
+export type Section = 'queue' | 'sign-ups' | 'mails' | 'policies' | 'insights';
 
 /** A console page: the one page frame with the console's navigation (its section marked) and the language switcher. */
 export function ConsolePage(props: { view: PageView; title: string; section: Section; children: Child }) {
@@ -19,6 +19,7 @@ export function ConsolePage(props: { view: PageView; title: string; section: Sec
       siteName={copy.siteName}
       nav={[
         { href: '/console', label: nav.queue, current: props.section === 'queue' },
+        { href: '/console/sign-ups', label: nav.signUps, current: props.section === 'sign-ups' },
         { href: '/console/mails', label: nav.mails, current: props.section === 'mails' },
         { href: '/console/policies', label: nav.policies, current: props.section === 'policies' },
         { href: '/console/insights', label: nav.insights, current: props.section === 'insights' },

@@ -49,7 +49,14 @@ export const nl = {
   locale: 'nl-BE',
   siteName: 'bemiddelingsconsole',
   languageMenu: 'Taal',
-  nav: { queue: 'Voorstellen', mails: 'Mislukte mails', policies: 'Automatisch goedkeuren', insights: 'Inzichten', signOut: 'Afmelden' },
+  nav: {
+    queue: 'Voorstellen',
+    signUps: 'Inschrijvingen',
+    mails: 'Mislukte mails',
+    policies: 'Automatisch goedkeuren',
+    insights: 'Inzichten',
+    signOut: 'Afmelden',
+  },
   statuses: {
     proposed: 'Voorgesteld',
     approved: 'Goedgekeurd',
@@ -204,6 +211,55 @@ export const nl = {
     threshold: 'Drempel (score in %)',
     enabled: 'Automatisch goedkeuren aan',
     save: 'Bewaren',
+  },
+  /** The sign-ups page (issue #13): organisations that signed up themselves, approved or rejected by a broker. */
+  signUps: {
+    title: 'Inschrijvingen',
+    heading: 'Nieuwe organisaties: inschrijvingen beoordelen',
+    intro:
+      'Organisaties die zich zelf inschreven en hun e-mailadres bevestigden. Keur je er een goed, dan kan ze koppel gebruiken; weiger je er een, dan krijgt haar contactpersoon je reden per mail.',
+    brokerScope: 'Je ziet alleen inschrijvingen binnen je eigen regio’s.',
+    waitingHeading: 'Wachten op een beslissing',
+    waitingCaption:
+      'Inschrijvingen die wachten: organisatie, soort, plaats en regio, onderwijsniveaus, koepel, wanneer bevestigd, mogelijke dubbels en beslissing',
+    none: 'Geen inschrijvingen die wachten.',
+    columns: {
+      organisation: 'Organisatie',
+      kind: 'Soort',
+      place: 'Plaats en regio',
+      levels: 'Onderwijsniveaus',
+      umbrella: 'Koepel',
+      confirmedAt: 'Bevestigd op',
+      duplicates: 'Mogelijke dubbels',
+      decide: 'Beslissing',
+    },
+    noDuplicates: 'geen gevonden',
+    possibleDuplicate: 'Mogelijk dubbel',
+    duplicateOf: (name: string, id: string) => `${name} (id ${id})`,
+    why: { name_and_place: 'zelfde naam en plaats', contact_address: 'zelfde contactadres' },
+    approve: 'Goedkeuren',
+    reject: 'Weigeren',
+    /** Read by screen readers after a button or label: which organisation it is about. */
+    about: (name: string) => `: ${name}`,
+    reason: 'Reden van weigering',
+    reasonHint: 'Verplicht. De contactpersoon krijgt deze reden per mail (hoogstens 2000 tekens).',
+    reasonProblems: {
+      missing: 'Vul een reden in om deze inschrijving te weigeren.',
+      'too-long': 'De reden is te lang: hoogstens 2000 tekens.',
+    },
+    errorHeading: 'De inschrijving is niet geweigerd',
+    decidedHeading: 'Laatste beslissingen',
+    decidedCaption: 'De laatste 50 beslissingen: organisatie, soort, plaats en regio, beslissing, door wie en wanneer, en de reden',
+    decidedNone: 'Nog geen beslissingen.',
+    decidedColumns: {
+      organisation: 'Organisatie',
+      kind: 'Soort',
+      place: 'Plaats en regio',
+      decision: 'Beslissing',
+      by: 'Door, op',
+      reason: 'Reden',
+    },
+    decisions: { approved: 'Goedgekeurd', rejected: 'Geweigerd' },
   },
   /** The insights page (issue #14): figures of a region and period, their CSV exports. */
   insights: {
@@ -392,9 +448,13 @@ export const nl = {
     'resend-not-failed': () => 'Deze mail stond niet (meer) als mislukt.',
     'policy-invalid': () => 'Kies een regio en een drempel tussen 0 en 100.',
     'policy-saved': ({ region }) => `Regel voor ${REGION_NAMES[region]} bewaard.`,
+    'sign-up-approved': () => 'Inschrijving goedgekeurd: de organisatie kan koppel gebruiken.',
+    'sign-up-rejected': () => 'Inschrijving geweigerd: de contactpersoon krijgt de reden per mail.',
+    'sign-up-already-decided': () => 'Over deze inschrijving was al beslist.',
   } satisfies FlashMessages,
   problems: {
     notFound: { title: 'Niet gevonden', detail: (id: string) => `Geen voorstel '${id}'.` },
+    signUpNotFound: { title: 'Niet gevonden', detail: (id: string) => `Geen inschrijving '${id}'.` },
     reasonMissing: { title: 'Reden ontbreekt', detail: 'Geef een reden op om een voorstel af te wijzen.' },
     policyForbidden: {
       title: 'Niet toegestaan',
