@@ -20,7 +20,7 @@ import { openNotifierStores } from './store/open-stores';
 
 export type RunningNotifier = RunningService<object>;
 
-/** The notifier: approved and confirmed matches and sign-in link requests in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
+/** The notifier: approved and confirmed matches, sign-in link and sign-up mail requests in from Kafka, mails out over SMTP, mail outcomes back out through the outbox. */
 export const notifier = defineService<NotifierConfig, object>({
   name: 'notifier',
   infrastructure: (config) => ({

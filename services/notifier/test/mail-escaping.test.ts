@@ -4,6 +4,7 @@ import { renderDigestMail } from '../src/app/mails/digest';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from '../src/app/mails/match';
 import type { RenderedMail } from '../src/app/mails/rendered';
 import { renderSignInLinkMail } from '../src/app/mails/sign-in';
+import { renderSignUpMail } from '../src/app/mails/sign-up';
 import type { AddressedMatch } from '../src/store/mail-source';
 
 /**
@@ -71,6 +72,16 @@ function everyMail(lang: (typeof LANGUAGES)[number]): Array<[string, RenderedMai
       }),
       ['school'],
     ],
+    ...(['confirm', 'approved', 'rejected'] as const).map((kind): [string, RenderedMail, readonly string[]] => {
+      const base = { name: hostile('school'), organisationName: hostile('provider'), language: lang };
+      const mail =
+        kind === 'confirm'
+          ? renderSignUpMail({ ...base, kind, link: links.interested, expiresAt: new Date('2026-01-15T14:30:00Z') })
+          : kind === 'approved'
+            ? renderSignUpMail({ ...base, kind, link: links.interested })
+            : renderSignUpMail({ ...base, kind, reason: hostile('note') });
+      return [`sign-up ${kind}`, mail, kind === 'rejected' ? ['school', 'provider', 'note'] : ['school', 'provider']];
+    }),
   ];
 }
 
@@ -87,9 +98,9 @@ describe.each(LANGUAGES)('every mail in %s', (lang) => {
     expect(mail.text).not.toMatch(/&(lt|gt|amp|quot|#39);/);
   });
 
-  it('escapes the answer and sign-in links in their href, and keeps them whole in the text', () => {
-    // The confirmation carries no link: both sides have answered.
-    for (const [name, mail] of everyMail(lang).filter(([name]) => !name.startsWith('confirmed'))) {
+  it('escapes the answer, sign-in and sign-up links in their href, and keeps them whole in the text', () => {
+    // The confirmation carries no link: both sides have answered; nor does a rejected sign-up.
+    for (const [name, mail] of everyMail(lang).filter(([name]) => !name.startsWith('confirmed') && name !== 'sign-up rejected')) {
       expect([name, mail.html]).toEqual([
         name,
         expect.stringContaining('href="http://review.example/answers/yes?a=1&amp;b=&quot;2&quot;"'),

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { sealText } from '@koppel/auth';
 import { createEnvelope, type KoppelEvent, parseEvent, TOPICS, type TopicName } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
 import { dispatch, type MessageContext, PermanentError } from '@koppel/messaging';
@@ -11,6 +13,7 @@ import { sampleMatch } from '../src/http/sample-matches';
 import type { DeliveryDoc, DeliveryStore } from '../src/store/deliveries';
 import type { DigestItemDoc, DigestItemStore } from '../src/store/digest-items';
 import type { OrganisationDoc, OrganisationStore } from '../src/store/organisations';
+import type { SignInDeliveryDoc, SignInDeliveryStore } from '../src/store/sign-in-deliveries';
 
 /** The notifier's dispatch table on in-memory stores and a transport that records what it is handed. */
 describe('the notifier event table', () => {
@@ -94,9 +97,42 @@ describe('the notifier event table', () => {
     };
   }
 
+  function memorySignInDeliveries(): SignInDeliveryStore & { docs: Map<string, SignInDeliveryDoc> } {
+    const docs = new Map<string, SignInDeliveryDoc>();
+    return {
+      docs,
+      claim: async (delivery) => {
+        if (docs.has(delivery._id)) return false;
+        docs.set(delivery._id, { ...delivery, status: 'sending', attempts: 0 });
+        return true;
+      },
+      startAttempt: async (id) => {
+        const doc = docs.get(id);
+        if (doc?.status !== 'sending') return null;
+        doc.attempts += 1;
+        return { ...doc };
+      },
+      markExpired: async (id) => {
+        const doc = docs.get(id);
+        if (doc?.status === 'sending') doc.status = 'expired';
+      },
+      markSent: async (id, sentAt) => {
+        Object.assign(docs.get(id)!, { status: 'sent', sentAt });
+      },
+      listAddresses: async () => [...docs.values()].map(({ _id, to }) => ({ _id, to })),
+      delete: async (ids) => {
+        for (const id of ids) docs.delete(id);
+      },
+      purgeBefore: async () => 0,
+    };
+  }
+
+  const linkKey = randomBytes(32).toString('base64url');
+
   function setUp(send: (mail: OutgoingMail) => Promise<unknown> = async () => ({})) {
     const sent: OutgoingMail[] = [];
     const deliveries = memoryDeliveries();
+    const signInDeliveries = memorySignInDeliveries();
     const organisations = memoryOrganisations();
     const digestItems = memoryDigestItems();
     const published: string[] = [];
@@ -121,12 +157,12 @@ describe('the notifier event table', () => {
       notifierEventHandlers({
         matchMails,
         organisations,
-        signIn: { signInDeliveries: undefined as never, linkKey: 'unused', transport: matchMails.transport, from: matchMails.from, logger },
-        erasure: { deliveries, signInDeliveries: undefined as never, digests: undefined as never, digestItems, logger },
+        signIn: { signInDeliveries, linkKey, transport: matchMails.transport, from: matchMails.from, logger },
+        erasure: { deliveries, signInDeliveries, digests: undefined as never, digestItems, logger },
       }),
     );
     const context: MessageContext = { topic: TOPICS.matchesDecided, partition: 0, offset: '0' };
-    return { sent, deliveries, digestItems, published, handle: (event: KoppelEvent) => handle(event, context) };
+    return { sent, deliveries, signInDeliveries, digestItems, published, handle: (event: KoppelEvent) => handle(event, context) };
   }
 
   function event(topic: TopicName, type: string, payload: unknown): KoppelEvent {
@@ -203,5 +239,91 @@ describe('the notifier event table', () => {
     expect(failed.lastError).toBe('550 5.1.1 <<address>>: Recipient address rejected');
     expect(Object.values(failed.pendingEvents).map((e) => e.event.type)).toEqual(['mail.failed']);
     expect(logLines.filter((l) => l.includes('"msg":"mail failed for good, reported to the console"'))).toHaveLength(1);
+  });
+
+  describe('signup.mail-requested', () => {
+    const contact = { email: 'an@antigone.example', name: 'An' };
+    const confirmLink = 'http://portal.example/aanmelden/bevestigen?token=secret-token-123';
+    const signUpMail = (payload: Record<string, unknown>) =>
+      event(TOPICS.signIn, 'signup.mail-requested', {
+        sealedContact: sealText(JSON.stringify(contact), linkKey),
+        language: 'nl',
+        organisationName: 'Theater Antigone',
+        ...payload,
+      });
+    const confirm = (expiresAt = new Date(Date.now() + 24 * 3600_000)) =>
+      signUpMail({ kind: 'confirm', sealedLink: sealText(confirmLink, linkKey), expiresAt: expiresAt.toISOString() });
+
+    it('mails the opened confirmation link once, however often the event comes, and never logs the address or the link', async () => {
+      const { sent, signInDeliveries, handle } = setUp();
+      const confirmation = confirm();
+      const linesBefore = logLines.length;
+      await handle(confirmation);
+      await handle(confirmation);
+      expect(sent.map((m) => [m.to, m.subject, m.messageId])).toEqual([
+        [contact.email, 'Bevestig je aanmelding bij koppel', `<signup.${confirmation.id}@koppel>`],
+      ]);
+      expect(sent[0].text).toContain(confirmLink);
+      expect(signInDeliveries.docs.get(confirmation.id)).toMatchObject({ kind: 'signup-confirm', status: 'sent', attempts: 1 });
+      const logged = logLines.slice(linesBefore).join('\n');
+      expect(logged).toContain('"msg":"sign-up mail sent"');
+      expect(logged).toContain('"msg":"sign-up mail already handled, skipping"');
+      expect(logged).not.toContain(contact.email);
+      expect(logged).not.toContain('secret-token-123');
+    });
+
+    it('mails the approval with the portal link and the rejection with the reason', async () => {
+      const { sent, handle } = setUp();
+      await handle(signUpMail({ kind: 'approved', link: 'http://portal.example/aanmelden' }));
+      await handle(signUpMail({ kind: 'rejected', reason: 'Geen gekende organisatie.' }));
+      expect(sent.map((m) => m.subject)).toEqual([
+        'Je organisatie Theater Antigone is goedgekeurd',
+        'Je aanmelding bij koppel werd niet goedgekeurd',
+      ]);
+      expect(sent[0].text).toContain('http://portal.example/aanmelden');
+      expect(sent[1].text).toContain('> Geen gekende organisatie.');
+    });
+
+    it('does not mail a confirmation link that expired before it could be mailed', async () => {
+      const { sent, signInDeliveries, handle } = setUp();
+      const late = confirm(new Date(Date.now() - 1000));
+      await handle(late);
+      expect(sent).toEqual([]);
+      expect(signInDeliveries.docs.get(late.id)?.status).toBe('expired');
+    });
+
+    it('throws when the send fails (the consumer retries), and the retry mails it once', async () => {
+      let fail = true;
+      const { sent, signInDeliveries, handle } = setUp(async () => {
+        if (fail) throw new Error('connect ECONNREFUSED 127.0.0.1:1025');
+      });
+      const confirmation = confirm();
+      const linesBefore = logLines.length;
+      await expect(handle(confirmation)).rejects.toThrow('ECONNREFUSED');
+      expect(signInDeliveries.docs.get(confirmation.id)?.status).toBe('sending');
+      fail = false;
+      await handle(confirmation);
+      await handle(confirmation);
+      expect(sent).toHaveLength(1);
+      expect(signInDeliveries.docs.get(confirmation.id)).toMatchObject({ status: 'sent', attempts: 2 });
+      const logged = logLines.slice(linesBefore).join('\n');
+      expect(logged).toContain('"msg":"sign-up mail send failed"');
+      expect(logged).not.toContain(contact.email);
+      expect(logged).not.toContain('secret-token-123');
+    });
+
+    it('dead-letters at once an event it can never mail: a contact sealed with another key, a confirm without its link', async () => {
+      const { sent, signInDeliveries, handle } = setUp();
+      const otherKey = randomBytes(32).toString('base64url');
+      await expect(
+        handle(
+          signUpMail({ kind: 'approved', link: 'http://portal.example/', sealedContact: sealText(JSON.stringify(contact), otherKey) }),
+        ),
+      ).rejects.toBeInstanceOf(PermanentError);
+      await expect(handle(signUpMail({ kind: 'confirm', expiresAt: new Date().toISOString() }))).rejects.toBeInstanceOf(PermanentError);
+      await expect(handle(signUpMail({ kind: 'rejected' }))).rejects.toBeInstanceOf(PermanentError);
+      expect(sent).toEqual([]);
+      expect(signInDeliveries.docs.size).toBe(0);
+    });
   });
 });

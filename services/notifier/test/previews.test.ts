@@ -24,6 +24,23 @@ describe('mail previews', () => {
     expect(index).toContain('href="/previews/sign-in?lang=en&amp;format=text"');
   });
 
+  it('lists the three sign-up mails in every language, and shows each as HTML and as text', async () => {
+    const index = await (await fetch(`${base}/previews`)).text();
+    for (const kind of ['confirm', 'approved', 'rejected']) {
+      for (const lang of ['nl', 'fr', 'en']) {
+        expect(index).toContain(`href="/previews/sign-up/${kind}?lang=${lang}"`);
+        expect(index).toContain(`href="/previews/sign-up/${kind}?lang=${lang}&amp;format=text"`);
+        const html = await fetch(`${base}/previews/sign-up/${kind}?lang=${lang}`);
+        expect(html.status).toBe(200);
+        expect(await html.text()).toContain(`<html lang="${lang}">`);
+        const text = await (await fetch(`${base}/previews/sign-up/${kind}?lang=${lang}&format=text`)).text();
+        expect(text).toMatch(/^Onderwerp: /);
+        expect(text).toContain('Theater Antigone');
+      }
+    }
+    expect((await fetch(`${base}/previews/sign-up/other`)).status).toBe(404);
+  });
+
   it('renders the index as a page with its inline style whole (escaping it changes nothing)', async () => {
     const index = await (await fetch(`${base}/previews`)).text();
     expect(index.startsWith('<!doctype html>\n<html lang="nl">')).toBe(true);

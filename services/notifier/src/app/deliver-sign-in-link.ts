@@ -1,12 +1,11 @@
-import { openSealed } from '@koppel/auth';
-import { type EventOf, type SignInContact, SignInContactSchema } from '@koppel/contracts';
+import type { EventOf, SignInContact } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
-import { PermanentError } from '@koppel/messaging';
 import type { SignInDeliveryStore } from '../store/sign-in-deliveries';
 import { errorTextOf } from './error-text';
 import type { MailTransport } from './mail-transport';
 import { renderSignInLinkMail } from './mails/sign-in';
 import { mailOutcomes } from './metrics';
+import { openedContact, openedWithLinkKey } from './sealed';
 
 export interface SignInDeliveryDeps {
   signInDeliveries: SignInDeliveryStore;
@@ -20,26 +19,15 @@ export interface SignInDeliveryDeps {
 
 export type SignInDeliveryOutcome = 'sent' | 'already-sent' | 'expired';
 
-/** Opens what intake sealed; a key that does not fit can never fit: permanent. */
-function opened(sealed: string, key: string, what: string): string {
-  try {
-    return openSealed(sealed, key);
-  } catch (error) {
-    throw new PermanentError(`the sign-in ${what} cannot be opened with SIGNIN_LINK_KEY (is it the same as intake's?)`, { cause: error });
-  }
-}
-
 /** The link to mail: opened from its seal, or an older event's plain link. */
 function linkOf(payload: { sealedLink?: string; link?: string }, key: string): string {
-  return payload.sealedLink ? opened(payload.sealedLink, key, 'link') : payload.link!;
+  return payload.sealedLink ? openedWithLinkKey(payload.sealedLink, key, 'sign-in link') : payload.link!;
 }
 
 /** Who the link goes to: opened from its seal, or an older event's plain address and name. */
 function contactOf(payload: { sealedContact?: string; email?: string; name?: string }, key: string): SignInContact {
   if (!payload.sealedContact) return { email: payload.email!, name: payload.name };
-  const parsed = SignInContactSchema.safeParse(JSON.parse(opened(payload.sealedContact, key, 'contact')));
-  if (!parsed.success) throw new PermanentError('the sealed sign-in contact is not an address and a name');
-  return parsed.data;
+  return openedContact(payload.sealedContact, key, 'sign-in');
 }
 
 /**
@@ -60,7 +48,13 @@ export async function deliverSignInLinkOnce(
   const log = { eventId: event.id, language };
   const link = linkOf(event.payload, deps.linkKey);
   const { email, name } = contactOf(event.payload, deps.linkKey);
-  await deps.signInDeliveries.claim({ _id: event.id, to: email, messageId: `<signin.${event.id}@koppel>`, createdAt: now });
+  await deps.signInDeliveries.claim({
+    _id: event.id,
+    kind: 'sign-in',
+    to: email,
+    messageId: `<signin.${event.id}@koppel>`,
+    createdAt: now,
+  });
   const claimed = await deps.signInDeliveries.startAttempt(event.id);
   if (!claimed) {
     deps.logger.info('sign-in mail already handled, skipping', log);

@@ -6,6 +6,7 @@ import { renderDigestMail } from '../app/mails/digest';
 import { renderApprovedMatchMail, renderConfirmedMatchMail } from '../app/mails/match';
 import type { RenderedMail } from '../app/mails/rendered';
 import { renderSignInLinkMail } from '../app/mails/sign-in';
+import { renderSignUpMail, type SignUpMailInput } from '../app/mails/sign-up';
 import { sampleMatch, sampleMatches } from './sample-matches';
 
 const PreviewQuery = z.object({
@@ -25,6 +26,12 @@ export const PREVIEWS_CSS =
 /** Words of the index, which is for koppel's own people and in Dutch only (the mails themselves are in copy/). */
 const KIND_LABEL: Record<MailKind, string> = { approved: 'Voorstel', confirmed: 'Bevestiging' };
 const SIDE_LABEL: Record<MatchSide, string> = { school: 'school', provider: 'aanbieder' };
+const SIGN_UP_KINDS = ['confirm', 'approved', 'rejected'] as const satisfies readonly SignUpMailInput['kind'][];
+const SIGN_UP_LABEL: Record<SignUpMailInput['kind'], string> = {
+  confirm: 'Aanmelding bevestigen',
+  approved: 'Aanmelding goedgekeurd',
+  rejected: 'Aanmelding afgewezen',
+};
 
 /** A preview's link, and its text version's with a hidden name telling screen readers which one it is. */
 function PreviewItem(props: { href: string; label: string; hiddenName: string }) {
@@ -40,7 +47,7 @@ function PreviewItem(props: { href: string; label: string; hiddenName: string })
   );
 }
 
-/** The list of every preview: each template × language × recipient, the digest and the sign-in mail. */
+/** The list of every preview: each template × language × recipient, the digest, the sign-in mail and the sign-up mails. */
 export function PreviewIndex() {
   return (
     <html lang="nl">
@@ -91,6 +98,18 @@ export function PreviewIndex() {
               />
             ))}
           </ul>
+          <h2>Organisatie aangemeld</h2>
+          <ul>
+            {SIGN_UP_KINDS.flatMap((kind) =>
+              LANGUAGES.map((lang) => (
+                <PreviewItem
+                  href={`/previews/sign-up/${kind}?lang=${lang}`}
+                  label={`${SIGN_UP_LABEL[kind]} · ${lang.toUpperCase()}`}
+                  hiddenName={`sign-up ${kind} ${lang}`}
+                />
+              )),
+            )}
+          </ul>
         </main>
       </body>
     </html>
@@ -105,7 +124,8 @@ function sendMail(res: Response, mail: RenderedMail, format: 'html' | 'text'): v
 
 /**
  * Previews of every mail template with sample data, for whoever writes or
- * checks the wording: /previews lists them, /previews/<kind>?lang=&recipient=&format= shows one.
+ * checks the wording: /previews lists them, /previews/<kind>?lang=&recipient=&format= shows one
+ * (/previews/sign-in, /previews/digest and /previews/sign-up/<confirm|approved|rejected> take lang and format).
  * The answer links in a preview point nowhere (#) on purpose.
  */
 export function previewRoutes(): Router {
@@ -121,6 +141,24 @@ export function previewRoutes(): Router {
       expiresAt: new Date(Date.now() + 15 * 60_000),
     });
     sendMail(res, mail, q.format);
+  });
+  // The three mails of an organisation that signed up itself: confirm the address, approved, rejected.
+  router.get('/sign-up/:kind', (req, res) => {
+    const kind = z.enum(SIGN_UP_KINDS).safeParse(req.params.kind);
+    if (!kind.success) return void res.status(404).type('text').send('Onbekend sjabloon');
+    const q = PreviewQuery.parse(req.query);
+    const base = { name: 'An Peeters', language: q.lang, organisationName: 'Theater Antigone' };
+    const input: SignUpMailInput =
+      kind.data === 'confirm'
+        ? { ...base, kind: 'confirm', link: '#bevestigen', expiresAt: new Date(Date.now() + 48 * 3600_000) }
+        : kind.data === 'approved'
+          ? { ...base, kind: 'approved', link: '#portaal' }
+          : {
+              ...base,
+              kind: 'rejected',
+              reason: 'We vinden geen organisatie met deze naam in Kortrijk.\nStuur ons gerust je ondernemingsnummer.',
+            };
+    sendMail(res, renderSignUpMail(input), q.format);
   });
   // The daily digest of a provider who chose one mail a day, with two sample matches.
   router.get('/digest', (req, res) => {

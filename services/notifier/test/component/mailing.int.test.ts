@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sealText } from '@koppel/auth';
 import { ALL_TOPICS, createEnvelope, type KoppelEvent, TOPICS } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
 import { MatchingEngine } from '@koppel/matching';
@@ -19,6 +20,7 @@ describe('the notifier, in process', () => {
   const transport = createMemoryTransport();
   const publisher = new Publisher(transport);
   const inbox = new MailInbox(stack.mailInboxUrl);
+  const linkKey = randomBytes(32).toString('base64url');
   let running: RunningNotifier;
 
   beforeAll(async () => {
@@ -31,7 +33,7 @@ describe('the notifier, in process', () => {
       SMTP_HOST: stack.smtp.host,
       SMTP_PORT: String(stack.smtp.port),
       ANSWER_LINK_SECRET: randomBytes(32).toString('base64url'),
-      SIGNIN_LINK_KEY: randomBytes(32).toString('base64url'),
+      SIGNIN_LINK_KEY: linkKey,
       KAFKA_BROKERS: 'not-used:9092',
       OUTBOX_INTERVAL_MS: '100',
     });
@@ -76,5 +78,36 @@ describe('the notifier, in process', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await sent()).length).toBe(2);
     expect(await inbox.to(`school-${tag}@example.org`)).toHaveLength(1);
+  });
+
+  it('when a sign-up confirmation is requested twice (a redelivery), then its contact gets one mail with the opened link', async () => {
+    const tag = `su${Date.now().toString(36)}`;
+    const to = `contact-${tag}@example.org`;
+    const link = `http://portal.example/aanmelden/bevestigen?token=${tag}-secret`;
+    const requested = createEnvelope({
+      type: 'signup.mail-requested',
+      key: `org-${tag}`,
+      payload: {
+        kind: 'confirm',
+        sealedContact: sealText(JSON.stringify({ email: to, name: 'An Peeters' }), linkKey),
+        language: 'fr',
+        organisationName: `Théâtre ${tag}`,
+        sealedLink: sealText(link, linkKey),
+        expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      },
+    });
+    await publisher.publish(TOPICS.signIn, requested);
+    await publisher.publish(TOPICS.signIn, requested); // a redelivery: no second mail
+    await transport.idle();
+
+    const [mail] = await inbox.waitForMailTo(to);
+    expect(mail.subject).toBe('Confirmez votre inscription à koppel');
+    expect(mail.text).toContain('Bonjour An Peeters,');
+    expect(mail.text).toContain(`Théâtre ${tag}`);
+    expect(mail.text.split('\n')).toContain(link);
+    expect(mail.html).toContain(`href="${link}"`);
+    expect(mail.headers['message-id']).toBe(`<signup.${requested.id}@koppel>`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await inbox.to(to)).toHaveLength(1);
   });
 });

@@ -48,4 +48,29 @@ export const en: MailCopy = {
     validUntil: (time) => `The link works once and is valid until ${time}.`,
     notYou: 'Did not ask for this? Then ignore this mail; nothing will happen.',
   },
+  signUp: {
+    confirm: {
+      subject: 'Confirm your sign-up with koppel',
+      intro: (organisation) => `You signed up ${organisation} with koppel. Confirm your email address with the button (or open the link):`,
+      button: 'Confirm sign-up',
+      validUntil: (when) => `The link works once and is valid until ${when} (Brussels time).`,
+      next: 'A broker of your region will then look at the sign-up. You will get a mail as soon as they have decided.',
+      notYou: 'Did you not sign up with koppel? Then ignore this mail; nothing will happen.',
+    },
+    approved: {
+      subject: (organisation) => `Your organisation ${organisation} has been approved`,
+      intro: (organisation) => `Good news: a broker approved the sign-up of ${organisation}. Your organisation is now on koppel.`,
+      now: 'What you can do now:',
+      signIn: 'Sign in on the portal with this email address; you will get a sign-in link.',
+      use: 'Publish your offers for schools or, as a school, ask for activities for your pupils.',
+      button: 'Go to the portal',
+    },
+    rejected: {
+      subject: 'Your sign-up with koppel was not approved',
+      intro: (organisation) => `A broker looked at the sign-up of ${organisation} and did not approve it.`,
+      reason: 'The broker wrote:',
+      contact:
+        'Do you have questions, or do you think this is a mistake? Then contact the koppel regional centre of your region; they will help you further.',
+    },
+  },
 };

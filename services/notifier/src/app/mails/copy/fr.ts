@@ -48,4 +48,31 @@ export const fr: MailCopy = {
     validUntil: (time) => `Le lien fonctionne une seule fois et reste valable jusqu’à ${time}.`,
     notYou: 'Vous n’avez rien demandé ? Ignorez ce message ; il ne se passera rien.',
   },
+  signUp: {
+    confirm: {
+      subject: 'Confirmez votre inscription à koppel',
+      intro: (organisation) =>
+        `Vous avez inscrit ${organisation} à koppel. Confirmez votre adresse e-mail avec le bouton (ou ouvrez le lien) :`,
+      button: 'Confirmer l’inscription',
+      validUntil: (when) => `Le lien fonctionne une seule fois et reste valable jusqu’au ${when} (heure belge).`,
+      next: 'Un médiateur de votre région examinera ensuite l’inscription. Vous recevrez un e-mail dès qu’il aura décidé.',
+      notYou: 'Vous ne vous êtes pas inscrit à koppel ? Ignorez ce message ; il ne se passera rien.',
+    },
+    approved: {
+      subject: (organisation) => `Votre organisation ${organisation} est approuvée`,
+      intro: (organisation) =>
+        `Bonne nouvelle : un médiateur a approuvé l’inscription de ${organisation}. Votre organisation figure désormais sur koppel.`,
+      now: 'Ce que vous pouvez faire maintenant :',
+      signIn: 'Connectez-vous au portail avec cette adresse e-mail ; vous recevrez un lien de connexion.',
+      use: 'Publiez vos offres pour les écoles ou, en tant qu’école, demandez des activités pour vos élèves.',
+      button: 'Aller au portail',
+    },
+    rejected: {
+      subject: 'Votre inscription à koppel n’a pas été approuvée',
+      intro: (organisation) => `Un médiateur a examiné l’inscription de ${organisation} et ne l’a pas approuvée.`,
+      reason: 'Le médiateur a écrit :',
+      contact:
+        'Vous avez des questions, ou pensez qu’il s’agit d’une erreur ? Contactez le centre régional de koppel de votre région ; il vous aidera.',
+    },
+  },
 };
