@@ -110,7 +110,7 @@ export async function verifyCampaign(o: {
     );
     for (const [service, collections] of Object.entries({
       intake: ['offers', 'requests', 'organisations'],
-      review: ['proposals'],
+      review: ['proposals', 'sign_ups'],
       notifier: ['deliveries', 'digests'],
     })) {
       for (const collection of collections) {
