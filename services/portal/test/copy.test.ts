@@ -24,11 +24,14 @@ describe('the portal copy in nl, fr and en', () => {
   it('translates every Dutch text, except the words that are the same in that language', () => {
     // The only texts allowed to equal the Dutch: words both languages spell alike.
     const sameAsDutch = {
-      fr: ['provider.disciplines', 'client.suggestion.contact'],
+      fr: ['catalogue.disciplines', 'provider.disciplines', 'client.catalogue.facts.disciplines', 'client.suggestion.contact'],
       en: [
         'choices.reach.online',
+        'catalogue.disciplines',
         'provider.disciplines',
         'provider.postcode',
+        'client.catalogue.facts.disciplines',
+        'client.catalogue.reach.online',
         'client.suggestion.school',
         'client.suggestion.statusLabel',
         'client.suggestion.contact',

@@ -58,9 +58,25 @@ describe('the portal server and the page language', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
+  it('serves the catalogue and an offer page without signing in, allowed to call intake and nothing else', async () => {
+    const { res, html } = await get('/aanbod?q=klei&near=8500&km=20&lang=en');
+    expect(res.status).toBe(200);
+    expect(htmlLang(html)).toBe('en');
+    expect(html).toContain('value="klei"/>');
+    const policy = res.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain('connect-src http://127.0.0.1:8081 http://127.0.0.1:8083');
+    const offer = await get('/aanbod/off%201');
+    expect(offer.res.status).toBe(200);
+    expect(offer.html).toContain('data-offer="off 1"');
+    expect(offer.html).toContain('href="/school?offer=off%201">Vraag dit aanbod aan</a>');
+  });
+
   it("ships the script with every language's copy and the CSS with the error marker per language", async () => {
     const script = await (await fetch(`${portal.url}/portal.js`)).text();
     for (const text of ['Nog geen voorstellen.', 'Pas encore de propositions.', 'No suggestions yet.']) expect(script).toContain(text);
+    for (const text of ['Dit aanbod staat niet (meer) in de catalogus.', 'Vorige pagina', 'Previous page']) expect(script).toContain(text);
     const css = await (await fetch(`${portal.url}/portal.css`)).text();
     expect(css).toContain('.field-error:lang(fr)::before { content: "Erreur : "; }');
     expect(css).toContain('.field-error:lang(en)::before { content: "Error: "; }');

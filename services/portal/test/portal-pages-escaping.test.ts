@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language } from '@koppel/contracts';
 import { renderPage } from '@koppel/http';
+import { CataloguePage, OfferPage } from '../src/http/views/catalogue-pages';
 import { PORTAL_CSS } from '../src/http/views/layout';
 import { HomePage, type PageContext, ProviderPage, SchoolPage, SignInPage } from '../src/http/views/portal-pages';
 
@@ -11,7 +12,14 @@ import { HomePage, type PageContext, ProviderPage, SchoolPage, SignInPage } from
  * escaped by hono's JSX runtime wherever it lands: body data attributes, the language
  * switcher's links.
  */
-const PAGES = { home: HomePage, 'sign-in': SignInPage, school: SchoolPage, provider: ProviderPage };
+const PAGES = {
+  home: HomePage,
+  'sign-in': SignInPage,
+  school: SchoolPage,
+  provider: ProviderPage,
+  catalogue: CataloguePage,
+  offer: OfferPage,
+};
 const hostile = `"><script>alert(1)</script><img src=x onerror=alert(2)>'&`;
 const hostileContext = (lang: Language): PageContext => ({
   intakeUrl: `http://intake.test/${hostile}`,

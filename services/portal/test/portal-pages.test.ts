@@ -1,6 +1,7 @@
 import { DISCIPLINE_LABELS, FORMAT_LABELS, type Language } from '@koppel/contracts';
 import { renderPage } from '@koppel/http';
 import { PORTAL_COPY } from '../src/copy';
+import { CataloguePage, OfferPage } from '../src/http/views/catalogue-pages';
 import { switcherPath } from '../src/http/views/layout';
 import { HomePage, type PageContext, ProviderPage, SchoolPage, SignInPage } from '../src/http/views/portal-pages';
 import { copyLeaves } from './copy-leaves';
@@ -12,7 +13,16 @@ const homePage = (context: PageContext) => renderPage(HomePage(context));
 const signInPage = (context: PageContext) => renderPage(SignInPage(context));
 const schoolPage = (context: PageContext) => renderPage(SchoolPage(context));
 const providerPage = (context: PageContext) => renderPage(ProviderPage(context));
-const pages = { home: homePage, 'sign-in': signInPage, school: schoolPage, provider: providerPage };
+const cataloguePage = (context: PageContext) => renderPage(CataloguePage(context));
+const offerPage = (context: PageContext) => renderPage(OfferPage(context));
+const pages = {
+  home: homePage,
+  'sign-in': signInPage,
+  school: schoolPage,
+  provider: providerPage,
+  catalogue: cataloguePage,
+  offer: offerPage,
+};
 
 /**
  * What a person reads or hears: text between the tags and the aria-labels,

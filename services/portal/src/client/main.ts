@@ -14,6 +14,17 @@ import {
 } from '@koppel/contracts';
 import { copyFor } from '../copy';
 import { callApi } from './api';
+import {
+  type AskedOffer,
+  askedOfferId,
+  cataloguePage,
+  forgetAskedOffer,
+  offerPage,
+  prefillFromOffer,
+  rememberAskedOffer,
+  schoolPageAfterSignIn,
+} from './catalogue';
+import { announce, el } from './dom';
 import { fillForm, offerBodyFromForm, requestBodyFromForm, type Body } from './form-values';
 import { fieldErrorsOfProblem, validateAsYouType } from './live-validation';
 import { pageLanguage } from './page-language';
@@ -33,22 +44,6 @@ const REVIEW = body.dataset.review as string;
 const lang = pageLanguage();
 const copy = copyFor(lang);
 const t = copy.client;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-function announce(id: string, text: string): void {
-  const status = document.getElementById(id);
-  if (status) status.textContent = text;
-}
 
 const dateText = (iso: string) => new Date(iso).toLocaleDateString(copy.locale, { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -74,7 +69,10 @@ async function signInPage(): Promise<void> {
     const result = await callApi(`${INTAKE}/auth/sessions`, { method: 'POST', body: { token: linkToken }, schema: SessionViewSchema });
     if (!result.ok) return announce('sign-in-status', t.signInLinkFailed);
     saveSession(result.data);
-    location.assign(result.data.role === 'provider' ? '/aanbieder' : '/school');
+    // A school that asked for a catalogue offer before signing in goes back to that request.
+    location.assign(
+      result.data.role === 'provider' ? '/aanbieder' : result.data.role === 'requester' ? schoolPageAfterSignIn() : '/school',
+    );
     return;
   }
   const form = document.getElementById('sign-in-form') as HTMLFormElement;
@@ -228,14 +226,31 @@ function problemErrors(form: HTMLFormElement, problem: { status: number; title: 
 }
 
 function schoolPage(): void {
+  const offerId = askedOfferId();
   const session = sessionFor('requester');
-  if (!session) return;
+  if (!session) {
+    if (offerId) rememberAskedOffer(offerId); // back to this offer after signing in (signInPage)
+    return;
+  }
   const form = document.getElementById('request-form') as HTMLFormElement;
+  // "Vraag dit aanbod aan": the request names the offer, and takes its ages when the school picks no grade.
+  let asked: AskedOffer | undefined;
+  const toBody = (requestForm: HTMLFormElement): Body => {
+    const requestBody = requestBodyFromForm(requestForm);
+    if (!asked) return requestBody;
+    const grades = (requestBody.grades as string[] | undefined) ?? [];
+    const pupils = (requestBody.pupils as Body | undefined) ?? {};
+    return {
+      ...requestBody,
+      ...(grades.length ? {} : { pupils: { ...pupils, ...asked.ages } }),
+      askedForOfferId: asked.id,
+    };
+  };
   const validation = validateAsYouType({
     form,
     summary: document.getElementById('request-errors') as HTMLElement,
     schema: RequestInputSchema,
-    toBody: requestBodyFromForm,
+    toBody,
     lang,
     submit: async (requestBody) => {
       const result = await callApi(`${INTAKE}/requests`, {
@@ -248,10 +263,18 @@ function schoolPage(): void {
       if (!result.ok) return problemErrors(form, result.problem);
       form.reset();
       validation.reset();
+      if (asked) {
+        asked = undefined;
+        forgetAskedOffer();
+      }
       announce('requests-status', t.requestSubmitted);
       await loadListings('requests', session);
     },
   });
+  if (offerId)
+    void prefillFromOffer({ intake: INTAKE, lang, copy }, form, offerId).then((found) => {
+      asked = found;
+    });
   void loadListings('requests', session);
   void loadSuggestions(session);
 }
@@ -343,5 +366,11 @@ document.getElementById('sign-out')?.addEventListener('click', () => {
   location.assign('/aanmelden');
 });
 
-const pages: Record<string, () => void | Promise<void>> = { 'sign-in': signInPage, school: schoolPage, provider: providerPage };
+const pages: Record<string, () => void | Promise<void>> = {
+  'sign-in': signInPage,
+  school: schoolPage,
+  provider: providerPage,
+  catalogue: () => cataloguePage({ intake: INTAKE, lang, copy }),
+  offer: () => offerPage({ intake: INTAKE, lang, copy }),
+};
 void pages[body.dataset.page ?? '']?.();

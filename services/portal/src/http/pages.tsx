@@ -2,6 +2,7 @@ import { type Express, type NextFunction, type Request, type Response, Router } 
 import { pageLanguageOf, type PolicyDirectives, rememberPageLanguage, renderPage } from '@koppel/http';
 import type { Child } from 'hono/jsx';
 import type { PortalConfig } from '../config';
+import { CataloguePage, OfferPage } from './views/catalogue-pages';
 import { PORTAL_CSS } from './views/layout';
 import { HomePage, type PageContext, ProviderPage, SchoolPage, SignInPage } from './views/portal-pages';
 
@@ -37,6 +38,8 @@ const PAGES: Record<string, (context: PageContext) => Child> = {
   '/aanmelden': (context) => <SignInPage {...context} />,
   '/school': (context) => <SchoolPage {...context} />,
   '/aanbieder': (context) => <ProviderPage {...context} />,
+  '/aanbod': (context) => <CataloguePage {...context} />,
+  '/aanbod/:id': (context) => <OfferPage {...context} />,
 };
 
 /** The portal's pages, its stylesheet and its browser script (`script`: the built dist/client.js). */

@@ -25,6 +25,12 @@ const GRADES: { value: string; level: GradeLevel; year: number }[] = [
 
 export const gradeChoices = (copy: PortalCopy): Choices => GRADES.map((g) => [g.value, copy.choices.grade(g.level, g.year)]);
 
+/** A grade as written in a listing, in the page language when it is one of the form's; else as written. */
+export function gradeLabelOf(value: string, copy: PortalCopy): string {
+  const grade = GRADES.find((g) => g.value === value.trim().toLowerCase());
+  return grade ? copy.choices.grade(grade.level, grade.year) : value;
+}
+
 /** Discipline and format labels are the contract's (shared with the console and mails); the value sent is the code. */
 export const disciplineChoices = (lang: Language): Choices => Object.entries(DISCIPLINE_LABELS[lang]);
 export const formatChoices = (lang: Language): Choices => Object.entries(FORMAT_LABELS[lang]);

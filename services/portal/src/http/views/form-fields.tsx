@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { PortalCopy } from '../../copy';
 import type { Choices } from './choices';
 
@@ -39,6 +40,8 @@ export interface CheckboxGroupProps {
   legend: string;
   choices: Choices;
   hint?: string;
+  /** The values checked when the page is served (a search form filled in from its address). */
+  checked?: readonly string[];
 }
 
 function describedByOf(id: string, hint: string | undefined): string {
@@ -58,13 +61,17 @@ function ErrorSlot(props: { id: string }) {
   return <p class="field-error" id={`${props.id}-error`} hidden />;
 }
 
-/** The field components in the page's language (their labels say which fields are optional). */
-export function fieldsFor(copy: PortalCopy) {
+/**
+ * The field components in the page's language. Their labels say which fields are
+ * optional, unless `markOptional` is false (a search form, where every field is).
+ */
+export function fieldsFor(copy: PortalCopy, options: { markOptional?: boolean } = {}) {
+  const markOptional = options.markOptional ?? true;
   function Label(props: { id: string; label: string; required: boolean | undefined }) {
     return (
       <label for={props.id}>
         {props.label}
-        {props.required ? null : (
+        {props.required || !markOptional ? null : (
           <>
             {' '}
             <span class="muted">({copy.form.optional})</span>
@@ -139,7 +146,14 @@ export function fieldsFor(copy: PortalCopy) {
         {props.choices.map(([value, label], i) => (
           <>
             <span class="option">
-              <input type="checkbox" id={`${id}-${i}`} name={props.name} value={value} data-multi="" />
+              <input
+                type="checkbox"
+                id={`${id}-${i}`}
+                name={props.name}
+                value={value}
+                data-multi=""
+                checked={props.checked?.includes(value) || undefined}
+              />
               <label for={`${id}-${i}`}>{label}</label>
             </span>{' '}
           </>
@@ -149,5 +163,49 @@ export function fieldsFor(copy: PortalCopy) {
     );
   }
 
-  return { InputField, TextareaField, SelectField, CheckboxGroup };
+  /**
+   * One choice of a few, as radio buttons (the first value is the default). `children`
+   * come after the group's error slot: a field that belongs to one of the choices.
+   */
+  function RadioGroup(props: { name: string; legend: string; choices: Choices; value: string; hint?: string; children?: Child }) {
+    const id = idOf(props.name);
+    return (
+      <fieldset class="field" data-field={props.name} aria-describedby={describedByOf(id, props.hint)}>
+        <legend>{props.legend}</legend>
+        <Hint id={id} hint={props.hint} />
+        {props.choices.map(([value, label], i) => (
+          <>
+            <span class="option">
+              <input type="radio" id={`${id}-${i}`} name={props.name} value={value} checked={value === props.value || undefined} />
+              <label for={`${id}-${i}`}>{label}</label>
+            </span>{' '}
+          </>
+        ))}
+        <ErrorSlot id={id} />
+        {props.children}
+      </fieldset>
+    );
+  }
+
+  /** Yes/no filters, each its own checkbox sending `true` under its own name; one error slot for the group (`field`). */
+  function FlagGroup(props: { field: string; legend: string; hint?: string; flags: { name: string; label: string; checked: boolean }[] }) {
+    const id = idOf(props.field);
+    return (
+      <fieldset class="field" data-field={props.field} aria-describedby={describedByOf(id, props.hint)}>
+        <legend>{props.legend}</legend>
+        <Hint id={id} hint={props.hint} />
+        {props.flags.map((flag) => (
+          <>
+            <span class="option">
+              <input type="checkbox" id={idOf(flag.name)} name={flag.name} value="true" checked={flag.checked || undefined} />
+              <label for={idOf(flag.name)}>{flag.label}</label>
+            </span>{' '}
+          </>
+        ))}
+        <ErrorSlot id={id} />
+      </fieldset>
+    );
+  }
+
+  return { InputField, TextareaField, SelectField, CheckboxGroup, RadioGroup, FlagGroup };
 }

@@ -31,7 +31,23 @@ function errorMarkerCss(): string {
  * narrower column (forms read better than at the console's table width) and the
  * translated error marker.
  */
-export const PORTAL_CSS = stylesheet(`body { max-width: 60rem; line-height: 1.5; }\n${errorMarkerCss()}`);
+export const PORTAL_CSS = stylesheet(
+  [
+    'body { max-width: 60rem; line-height: 1.5; }',
+    // A rule that sets `display` must not bring back what the script keeps hidden.
+    '[hidden] { display: none !important; }',
+    errorMarkerCss(),
+    // The catalogue (issue #13): result list, inclusion badges (words, with a border: never colour alone), pages.
+    'search fieldset > legend { font-weight: 600; }',
+    'details.more-filters { margin: 0 0 1rem; }',
+    'details.more-filters > summary { cursor: pointer; font-weight: 600; margin: 0 0 .6rem; color: #0b4f9c; }',
+    'ol.results { list-style: none; padding: 0; margin: 0; }',
+    'ul.badges { list-style: none; padding: 0; margin: 0 0 .6rem; display: flex; flex-wrap: wrap; gap: .3rem .5rem; }',
+    '.badge { display: inline-block; padding: 0 .5rem; border: 1px solid #11652f; border-radius: 3px; background: #e7f4ea; color: #1b1b1b; }',
+    'nav.pagination { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; margin: 1rem 0; }',
+    '.actions { margin: 1.5rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; }',
+  ].join('\n'),
+);
 
 /**
  * The path the switcher links to: the current one, without a sign-in link's
@@ -50,7 +66,9 @@ export interface PortalPageProps {
   context: PageContext;
   title: string;
   /** Which client code runs (client/main.ts dispatches on it). */
-  page: 'home' | 'sign-in' | 'school' | 'provider';
+  page: 'home' | 'sign-in' | 'school' | 'provider' | 'catalogue' | 'offer';
+  /** More data-* attributes of <body> for the script (the offer page's `offer` id). */
+  data?: Record<string, string>;
   /** The menu entry marked as the current page. */
   current: string;
   children: Child;
@@ -66,6 +84,7 @@ export function PortalPage(props: PortalPageProps) {
   const { context, current } = props;
   const copy = copyFor(context.lang);
   const nav = [
+    { href: '/aanbod', label: copy.layout.nav.catalogue },
     { href: '/school', label: copy.layout.nav.school },
     { href: '/aanbieder', label: copy.layout.nav.provider },
     { href: '/aanmelden', label: copy.layout.nav.signIn },
@@ -80,7 +99,7 @@ export function PortalPage(props: PortalPageProps) {
       languages={<LanguageSwitcher current={context.lang} path={switcherPath(context.path)} label={copy.layout.languageMenu} />}
       stylesheet="/portal.css"
       scripts={['/portal.js']}
-      data={{ page: props.page, intake: context.intakeUrl, review: context.reviewUrl }}
+      data={{ ...props.data, page: props.page, intake: context.intakeUrl, review: context.reviewUrl }}
     >
       {props.children}
     </Page>

@@ -63,6 +63,9 @@ export function HomePage(context: PageContext) {
       <p>{t.intro}</p>
       <ul>
         <li>
+          <a href="/aanbod">{t.catalogueLink}</a>: {t.catalogueText}
+        </li>
+        <li>
           <a href="/school">{t.schoolLink}</a>: {t.schoolText}
         </li>
         <li>
@@ -110,6 +113,8 @@ export function SchoolPage(context: PageContext) {
         <SuggestionsSection copy={copy} />
         <section aria-labelledby="h-request-form">
           <h2 id="h-request-form">{t.formHeading}</h2>
+          {/* "Vraag dit aanbod aan" (/school?offer=<id>): the script names the offer here and fills the form in from it. */}
+          <div id="asked-offer" class="card" hidden />
           <div id="request-errors" class="error-summary" tabindex={-1} role="alert" hidden />
           <form id="request-form" novalidate>
             <InputField name="title" label={t.what} hint={t.whatHint} required />
