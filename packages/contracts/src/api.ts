@@ -187,7 +187,10 @@ export const SignUpInputSchema = z
     memberOf: z.array(Id).max(20).optional(),
   })
   .strict()
-  .refine((o) => schoolLevelsProblem(o) === undefined, { message: 'only a school or a school board has school levels', path: ['schoolLevels'] });
+  .refine((o) => schoolLevelsProblem(o) === undefined, {
+    message: 'only a school or a school board has school levels',
+    path: ['schoolLevels'],
+  });
 export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 
 /** The token of a sign-up's confirmation link. */
