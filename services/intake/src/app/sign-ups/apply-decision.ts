@@ -12,7 +12,7 @@ import { signUpMail } from './mails';
  */
 export async function applySignUpDecision(deps: SignUpDeps, decision: SignUpDecidedPayload): Promise<void> {
   const doc = await deps.store.findById(decision.organisationId);
-  if (!doc || doc.status !== 'awaiting_approval') return;
+  if (doc?.status !== 'awaiting_approval') return;
   const approved = decision.decision === 'approved';
   const signInPage = deps.settings.SIGNIN_PORTAL_LINK_BASE ?? deps.settings.SIGNIN_LINK_BASE;
   const mail = approved
