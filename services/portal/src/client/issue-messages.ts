@@ -81,6 +81,12 @@ const REFINEMENTS: Record<string, Sentences> = {
     fr: 'Indiquez un code postal ou une commune.',
     en: 'Enter a postcode or a municipality.',
   },
+  // An organisation's place on the sign-up form (issue #13).
+  'place.postcode': {
+    nl: 'Vul een postcode of een gemeente in.',
+    fr: 'Indiquez un code postal ou une commune.',
+    en: 'Enter a postcode or a municipality.',
+  },
   'groupSize.max': {
     nl: 'De grootste groep mag niet kleiner zijn dan de kleinste.',
     fr: 'Le groupe maximum ne peut pas être plus petit que le minimum.',
@@ -108,10 +114,15 @@ export function pathKey(path: readonly PropertyKey[]): string {
   return path.filter((p) => typeof p === 'string').join('.');
 }
 
-/** The label of the field at `path`, or the last path segment when the form has no such field. */
-export function fieldLabel(path: readonly PropertyKey[], lang: UiLanguage): string {
+/**
+ * The label of the field at `path`, or the last path segment when the form has no such field.
+ * `labels` (by dotted path, in the page's language) win: a form's own labels, or its words of the moment.
+ */
+export function fieldLabel(path: readonly PropertyKey[], lang: UiLanguage, labels?: Readonly<Record<string, string>>): string {
   const key = pathKey(path);
-  return LABELS[key]?.[lang] ?? (key.split('.').pop() || (lang === 'fr' ? 'Formulaire' : lang === 'en' ? 'Form' : 'Formulier'));
+  return (
+    labels?.[key] ?? LABELS[key]?.[lang] ?? (key.split('.').pop() || (lang === 'fr' ? 'Formulaire' : lang === 'en' ? 'Form' : 'Formulier'))
+  );
 }
 
 function refinementFor(key: string): Sentences | undefined {
@@ -120,10 +131,10 @@ function refinementFor(key: string): Sentences | undefined {
 
 const n = (value: number | bigint | undefined): string => String(value ?? '');
 
-/** One human sentence for one zod issue. */
-export function issueMessage(issue: IssueLike, lang: UiLanguage = 'nl'): string {
+/** One human sentence for one zod issue (`labels`: see fieldLabel). */
+export function issueMessage(issue: IssueLike, lang: UiLanguage = 'nl', labels?: Readonly<Record<string, string>>): string {
   const key = pathKey(issue.path);
-  const label = fieldLabel(issue.path, lang);
+  const label = fieldLabel(issue.path, lang, labels);
   const t = (s: Sentences) => s[lang];
   switch (issue.code) {
     case 'custom': {

@@ -30,6 +30,9 @@ export interface FieldError {
 }
 
 function fieldFor(form: HTMLFormElement, key: string): string {
+  // A field of its own that the form shows wins over the mapping (the ages a leisure-time requester gives, issue #13).
+  const own = key ? form.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`) : null;
+  if (own && !own.closest('[hidden]')) return key;
   const mapped = FIELD_OF_PATH[key] ?? key;
   if (form.querySelector(`[data-field="${CSS.escape(mapped)}"]`)) return mapped;
   // The nearest enclosing field that the form has, else the form as a whole ('').
@@ -42,12 +45,17 @@ function fieldFor(form: HTMLFormElement, key: string): string {
   return '';
 }
 
-/** The errors of a body, one per field, in the order of the form's fields. */
-export function fieldErrorsOf(form: HTMLFormElement, issues: readonly IssueLike[], lang: UiLanguage): FieldError[] {
+/** The errors of a body, one per field, in the order of the form's fields (`labels`: the form's own names of fields, by path). */
+export function fieldErrorsOf(
+  form: HTMLFormElement,
+  issues: readonly IssueLike[],
+  lang: UiLanguage,
+  labels?: Readonly<Record<string, string>>,
+): FieldError[] {
   const errors = new Map<string, string>();
   for (const issue of issues) {
     const field = fieldFor(form, pathKey(issue.path));
-    if (!errors.has(field)) errors.set(field, issueMessage(issue, lang));
+    if (!errors.has(field)) errors.set(field, issueMessage(issue, lang, labels));
   }
   const order = Array.from(form.querySelectorAll<HTMLElement>('[data-field]')).map((el) => el.dataset.field as string);
   return [...errors.entries()]
@@ -56,7 +64,12 @@ export function fieldErrorsOf(form: HTMLFormElement, issues: readonly IssueLike[
 }
 
 /** Server errors (`{path, message}` of a problem document) placed like zod issues; their text gets the field's label in front. */
-export function fieldErrorsOfProblem(form: HTMLFormElement, errors: { path: string; message: string }[], lang: UiLanguage): FieldError[] {
+export function fieldErrorsOfProblem(
+  form: HTMLFormElement,
+  errors: { path: string; message: string }[],
+  lang: UiLanguage,
+  labels?: Readonly<Record<string, string>>,
+): FieldError[] {
   return errors.map((e) => {
     const path = e.path.split('.');
     const copy = copyFor(lang).client;
@@ -64,7 +77,7 @@ export function fieldErrorsOfProblem(form: HTMLFormElement, errors: { path: stri
       ? copy.unknownPostcode
       : /no grade recognised/.test(e.message)
         ? copy.unknownGrades
-        : `${fieldLabel(path, lang)}: ${e.message}`;
+        : `${fieldLabel(path, lang, labels)}: ${e.message}`;
     return { field: fieldFor(form, e.path), message: known };
   });
 }
@@ -131,6 +144,8 @@ export function validateAsYouType<S extends z.ZodType>(options: {
   schema: S;
   toBody: (form: HTMLFormElement) => Body;
   lang: UiLanguage;
+  /** The form's own names of fields in error sentences, by path (read at every check, so they may change). */
+  labels?: Readonly<Record<string, string>>;
   submit: (body: Body) => Promise<FieldError[] | void>;
 }): { reset(): void } {
   const { form, summary, schema, toBody, lang } = options;
@@ -138,7 +153,7 @@ export function validateAsYouType<S extends z.ZodType>(options: {
   let submitted = false;
   const check = (): FieldError[] => {
     const result = schema.safeParse(toBody(form));
-    return result.success ? [] : fieldErrorsOf(form, result.error.issues as unknown as IssueLike[], lang);
+    return result.success ? [] : fieldErrorsOf(form, result.error.issues as unknown as IssueLike[], lang, options.labels);
   };
   const refresh = () => showFieldErrors(form, check(), (field) => submitted || touched.has(field));
   const touch = (event: Event) => {

@@ -5,7 +5,6 @@ import {
   OfferViewSchema,
   OrganisationViewSchema,
   pageOf,
-  RequestInputSchema,
   RequestViewSchema,
   SessionViewSchema,
   SuggestionListSchema,
@@ -24,12 +23,16 @@ import {
   rememberAskedOffer,
   schoolPageAfterSignIn,
 } from './catalogue';
+import { demandSection } from './demand';
 import { announce, el } from './dom';
 import { fillForm, offerBodyFromForm, requestBodyFromForm, type Body } from './form-values';
+import { requestFormWording } from './leisure';
 import { fieldErrorsOfProblem, validateAsYouType } from './live-validation';
+import { offerImport } from './offer-import';
 import { pageLanguage } from './page-language';
 import { problemText } from './problem-text';
 import { currentSession, endSession, saveSession, type Session } from './session';
+import { confirmSignUpPage, signUpPage } from './sign-up';
 
 /**
  * The portal's browser script. The page says which page it is and where the
@@ -220,8 +223,12 @@ async function loadListings(
 
 // ---- the two pages ------------------------------------------------------------
 
-function problemErrors(form: HTMLFormElement, problem: { status: number; title: string; errors?: { path: string; message: string }[] }) {
-  if (problem.errors?.length) return fieldErrorsOfProblem(form, problem.errors, lang);
+function problemErrors(
+  form: HTMLFormElement,
+  problem: { status: number; title: string; errors?: { path: string; message: string }[] },
+  labels?: Readonly<Record<string, string>>,
+) {
+  if (problem.errors?.length) return fieldErrorsOfProblem(form, problem.errors, lang, labels);
   return [{ field: '', message: problemText(problem, copy) }];
 }
 
@@ -233,6 +240,8 @@ function schoolPage(): void {
     return;
   }
   const form = document.getElementById('request-form') as HTMLFormElement;
+  // A requester that is not a school asks by ages for a group in its free time (issue #13): the form's words follow.
+  const wording = requestFormWording({ intake: INTAKE, copy }, form);
   // "Vraag dit aanbod aan": the request names the offer, and takes its ages when the school picks no grade.
   let asked: AskedOffer | undefined;
   const toBody = (requestForm: HTMLFormElement): Body => {
@@ -242,16 +251,17 @@ function schoolPage(): void {
     const pupils = (requestBody.pupils as Body | undefined) ?? {};
     return {
       ...requestBody,
-      ...(grades.length ? {} : { pupils: { ...pupils, ...asked.ages } }),
+      ...(grades.length ? {} : { pupils: { ...asked.ages, ...pupils } }), // ages typed in (leisure time) win
       askedForOfferId: asked.id,
     };
   };
   const validation = validateAsYouType({
     form,
     summary: document.getElementById('request-errors') as HTMLElement,
-    schema: RequestInputSchema,
+    schema: wording.schema,
     toBody,
     lang,
+    labels: wording.labels,
     submit: async (requestBody) => {
       const result = await callApi(`${INTAKE}/requests`, {
         method: 'POST',
@@ -260,7 +270,7 @@ function schoolPage(): void {
         headers: { 'idempotency-key': crypto.randomUUID() },
         schema: RequestViewSchema.partial(),
       });
-      if (!result.ok) return problemErrors(form, result.problem);
+      if (!result.ok) return problemErrors(form, result.problem, wording.labels);
       form.reset();
       validation.reset();
       if (asked) {
@@ -274,7 +284,9 @@ function schoolPage(): void {
   if (offerId)
     void prefillFromOffer({ intake: INTAKE, lang, copy }, form, offerId).then((found) => {
       asked = found;
+      wording.offerAges(found?.ages);
     });
+  void wording.learn(session);
   void loadListings('requests', session);
   void loadSuggestions(session);
 }
@@ -332,6 +344,9 @@ function providerPage(): void {
   void loadListings('offers', session, onEdit);
   void loadSuggestions(session);
   void mailPreferenceForm(session);
+  // Issue #13: offers imported from a file, and what schools in the provider's reach ask for.
+  offerImport({ intake: INTAKE, lang, copy, session, onImported: () => void loadListings('offers', session, onEdit) });
+  demandSection({ review: REVIEW, lang, copy, session });
 }
 
 /** Shows the provider's current mail preference and saves a new choice (intake publishes it to the notifier). */
@@ -372,5 +387,7 @@ const pages: Record<string, () => void | Promise<void>> = {
   provider: providerPage,
   catalogue: () => cataloguePage({ intake: INTAKE, lang, copy }),
   offer: () => offerPage({ intake: INTAKE, lang, copy }),
+  'sign-up': () => signUpPage({ intake: INTAKE, lang, copy }),
+  'confirm-sign-up': () => confirmSignUpPage({ intake: INTAKE, lang, copy }),
 };
 void pages[body.dataset.page ?? '']?.();

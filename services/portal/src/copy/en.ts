@@ -1,4 +1,6 @@
 import type { PortalCopy } from './nl';
+import { providerToolsEn } from './provider-tools';
+import { signUpEn } from './sign-up';
 
 /** The portal in English; the shape (and so every key) comes from the Dutch copy. */
 export const en: PortalCopy = {
@@ -269,4 +271,8 @@ export const en: PortalCopy = {
       failed: 'That did not work. Please try again.',
     },
   },
+  /** The provider page's offer import and demand in its reach (issue #13). */
+  providerTools: providerToolsEn,
+  /** Signing up an organisation, confirming its address, and the request form's leisure-time words (issue #13). */
+  signUp: signUpEn,
 };

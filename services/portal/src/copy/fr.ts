@@ -1,4 +1,6 @@
 import type { PortalCopy } from './nl';
+import { providerToolsFr } from './provider-tools';
+import { signUpFr } from './sign-up';
 
 /** French ordinals as Belgian schools write them: 1re, 2e, 3e … */
 const frOrdinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
@@ -276,4 +278,8 @@ export const fr: PortalCopy = {
       failed: 'Cela n’a pas fonctionné. Réessayez.',
     },
   },
+  /** The provider page's offer import and demand in its reach (issue #13). */
+  providerTools: providerToolsFr,
+  /** Signing up an organisation, confirming its address, and the request form's leisure-time words (issue #13). */
+  signUp: signUpFr,
 };

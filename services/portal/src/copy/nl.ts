@@ -1,4 +1,6 @@
 import type { GradeLevel } from '../http/views/choices';
+import { providerToolsNl } from './provider-tools';
+import { signUpNl } from './sign-up';
 
 /** Flemish ordinals as teachers write them: 1ste, 2de, 3de … */
 const nlOrdinal = (n: number) => `${n}${n === 1 || n === 8 ? 'ste' : 'de'}`;
@@ -290,6 +292,10 @@ export const nl = {
       failed: 'Dat lukte niet. Probeer het opnieuw.',
     },
   },
+  /** The provider page's offer import and demand in its reach (issue #13). */
+  providerTools: providerToolsNl,
+  /** Signing up an organisation, confirming its address, and the request form's leisure-time words (issue #13). */
+  signUp: signUpNl,
 };
 
 export type PortalCopy = typeof nl;

@@ -5,6 +5,7 @@ import type { PortalConfig } from '../config';
 import { CataloguePage, OfferPage } from './views/catalogue-pages';
 import { PORTAL_CSS } from './views/layout';
 import { HomePage, type PageContext, ProviderPage, SchoolPage, SignInPage } from './views/portal-pages';
+import { ConfirmSignUpPage, SignUpPage } from './views/sign-up-pages';
 
 /**
  * Pages only: the browser may connect to intake and review (and nothing else),
@@ -40,6 +41,8 @@ const PAGES: Record<string, (context: PageContext) => Child> = {
   '/aanbieder': (context) => <ProviderPage {...context} />,
   '/aanbod': (context) => <CataloguePage {...context} />,
   '/aanbod/:id': (context) => <OfferPage {...context} />,
+  '/registreren': (context) => <SignUpPage {...context} />,
+  '/registreren/bevestigen': (context) => <ConfirmSignUpPage {...context} />,
 };
 
 /** The portal's pages, its stylesheet and its browser script (`script`: the built dist/client.js). */

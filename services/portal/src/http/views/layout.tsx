@@ -2,6 +2,7 @@ import type { Language } from '@koppel/contracts';
 import { LanguageSwitcher, Page, stylesheet } from '@koppel/http';
 import type { Child } from 'hono/jsx';
 import { copyFor, PORTAL_COPY } from '../../copy';
+import { PROVIDER_TOOLS_CSS } from './provider-tools';
 
 /** Where the browser script finds the APIs (data-intake / data-review on <body>). */
 export interface ApiUrls {
@@ -46,6 +47,8 @@ export const PORTAL_CSS = stylesheet(
     '.badge { display: inline-block; padding: 0 .5rem; border: 1px solid #11652f; border-radius: 3px; background: #e7f4ea; color: #1b1b1b; }',
     'nav.pagination { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; margin: 1rem 0; }',
     '.actions { margin: 1.5rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; }',
+    // The provider page's import and demand charts (issue #13).
+    PROVIDER_TOOLS_CSS,
   ].join('\n'),
 );
 
@@ -66,7 +69,7 @@ export interface PortalPageProps {
   context: PageContext;
   title: string;
   /** Which client code runs (client/main.ts dispatches on it). */
-  page: 'home' | 'sign-in' | 'school' | 'provider' | 'catalogue' | 'offer';
+  page: 'home' | 'sign-in' | 'school' | 'provider' | 'catalogue' | 'offer' | 'sign-up' | 'confirm-sign-up';
   /** More data-* attributes of <body> for the script (the offer page's `offer` id). */
   data?: Record<string, string>;
   /** The menu entry marked as the current page. */
@@ -88,6 +91,7 @@ export function PortalPage(props: PortalPageProps) {
     { href: '/school', label: copy.layout.nav.school },
     { href: '/aanbieder', label: copy.layout.nav.provider },
     { href: '/aanmelden', label: copy.layout.nav.signIn },
+    { href: '/registreren', label: copy.signUp.nav },
   ].map((link) => ({ ...link, current: link.href === current }));
   return (
     <Page

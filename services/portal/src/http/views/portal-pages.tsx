@@ -2,6 +2,9 @@ import { copyFor, type PortalCopy } from '../../copy';
 import { countryChoices, disciplineChoices, formatChoices, gradeChoices, languageChoices, reachChoices } from './choices';
 import { fieldsFor } from './form-fields';
 import { type PageContext, PortalPage } from './layout';
+import { LeisureAges, LeisureNote } from './leisure-fields';
+import { DemandSection, OfferImportSection } from './provider-tools';
+import { SignUpInvitation } from './sign-up-pages';
 
 export type { ApiUrls, PageContext } from './layout';
 
@@ -72,6 +75,7 @@ export function HomePage(context: PageContext) {
           <a href="/aanbieder">{t.providerLink}</a>: {t.providerText}
         </li>
       </ul>
+      <SignUpInvitation copy={copy} />
     </PortalPage>
   );
 }
@@ -91,6 +95,7 @@ export function SignInPage(context: PageContext) {
         </button>
       </form>
       <StatusLine id="sign-in-status" />
+      <SignUpInvitation copy={copy} />
       <p>
         <button type="button" id="sign-out">
           {t.signOut}
@@ -115,11 +120,14 @@ export function SchoolPage(context: PageContext) {
           <h2 id="h-request-form">{t.formHeading}</h2>
           {/* "Vraag dit aanbod aan" (/school?offer=<id>): the script names the offer here and fills the form in from it. */}
           <div id="asked-offer" class="card" hidden />
+          <LeisureNote copy={copy} />
           <div id="request-errors" class="error-summary" tabindex={-1} role="alert" hidden />
           <form id="request-form" novalidate>
             <InputField name="title" label={t.what} hint={t.whatHint} required />
             <TextareaField name="description" label={t.description} hint={t.descriptionHint} />
             <CheckboxGroup name="grades" legend={copy.grades.legend} hint={copy.grades.hint} choices={gradeChoices(copy)} />
+            {/* Instead of the grades for a requester that is not a school (issue #13), shown by the script. */}
+            <LeisureAges copy={copy} />
             <div class="row">
               <InputField name="pupils.count" label={t.pupils} type="number" required />
               <InputField name="maxTravelKm" label={t.maxTravelKm} type="number" required value="15" />
@@ -204,7 +212,9 @@ export function ProviderPage(context: PageContext) {
             </button>
           </form>
         </section>
+        <OfferImportSection copy={copy} intakeUrl={context.intakeUrl} />
         <ListingsSection kind="offers" heading={t.listHeading} copy={copy} />
+        <DemandSection copy={copy} />
         <MailPreferenceSection copy={copy} />
       </div>
     </PortalPage>
