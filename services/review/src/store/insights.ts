@@ -321,17 +321,11 @@ interface Change {
 
 type Stamped = { _id: string; lastEventAt: Date; lastEventId: string; createdAt?: Date };
 
-/**
- * Applies a chunk's changes in two round trips, whatever their number: one read of the
- * documents' last events by `_id`, one unordered bulk write. Per document only the newest
- * change counts (later, or the same time and a larger event id: any order of delivery ends
- * the same), and only if it is newer than what the document holds, checked again in the
- * update's filter; a redelivery changes nothing. With `keepsCreation`, a document also
- * keeps the time of its earliest event, whichever came first. A new document that another
- * writer inserted meanwhile (a duplicate key) is applied again one by one.
- */
-async function applyNewest<D>(model: Model<D>, changes: Change[], keepsCreation: boolean): Promise<number> {
-  if (changes.length === 0) return 0;
+/** Insert statements per command: FerretDB 1.24.2 never answers a write command of 100 or more (decision 0014). */
+const STATEMENTS_PER_WRITE = 99;
+
+/** The newest change per document (later, or the same time and a larger event id) and each document's earliest event. */
+function newestPerDocument(changes: Change[]): { newest: Map<string, Change>; earliest: Map<string, Date> } {
   const newest = new Map<string, Change>();
   const earliest = new Map<string, Date>();
   for (const change of changes) {
@@ -340,52 +334,73 @@ async function applyNewest<D>(model: Model<D>, changes: Change[], keepsCreation:
     const first = earliest.get(change.id);
     if (!first || change.stamp.at < first) earliest.set(change.id, change.stamp.at);
   }
-  const stored = new Map<string, Stamped>();
-  for (const ids of chunks([...newest.keys()], IDS_PER_QUERY)) {
-    const docs = await model
-      .find({ _id: { $in: ids } }, { _id: 1, lastEventAt: 1, lastEventId: 1, createdAt: 1 })
-      .lean<Stamped[]>()
-      .exec();
-    for (const doc of docs) stored.set(doc._id, doc);
-  }
-  const ops: Array<Record<string, unknown>> = [];
-  const inserted: Change[] = [];
-  for (const change of newest.values()) {
-    const doc = stored.get(change.id);
-    const first = earliest.get(change.id)!;
-    const stamped = { ...change.fields, lastEventId: change.stamp.id, lastEventAt: change.stamp.at };
-    const earlier = keepsCreation && doc?.createdAt !== undefined && first < new Date(doc.createdAt) ? { createdAt: first } : {};
-    if (!doc) {
-      ops.push({ insertOne: { document: { _id: change.id, ...(keepsCreation ? { createdAt: first } : {}), ...stamped } } });
-      inserted.push(change);
-    } else if (isNewer(change.stamp, doc)) {
-      const newer = {
-        $or: [{ lastEventAt: { $lt: change.stamp.at } }, { lastEventAt: change.stamp.at, lastEventId: { $lt: change.stamp.id } }],
-      };
-      const update = { $set: { ...stamped, ...earlier }, ...(Object.keys(change.unset).length ? { $unset: change.unset } : {}) };
-      ops.push({ updateOne: { filter: { _id: change.id, ...newer }, update } });
-    } else if (Object.keys(earlier).length) {
-      // Older than what was applied: its facts are not kept, but the listing was there since this event.
-      ops.push({ updateOne: { filter: { _id: change.id, createdAt: { $gt: first } }, update: { $set: earlier } } });
+  return { newest, earliest };
+}
+
+/** The ids a bulk insert found taken (duplicate keys); throws for any other failure. */
+function takenIds(error: unknown, batch: Array<{ _id: string }>): string[] {
+  const writeErrors = (error as { writeErrors?: Array<{ code?: number; index?: number; err?: { code?: number; index?: number } }> })
+    .writeErrors;
+  if (!writeErrors?.length || writeErrors.some((w) => (w.code ?? w.err?.code) !== DUPLICATE_KEY)) throw error;
+  return writeErrors.map((w) => batch[w.index ?? w.err?.index ?? -1]?._id).filter((id): id is string => id !== undefined);
+}
+
+/**
+ * Applies a chunk's changes. Per document only the newest change counts (later, or the
+ * same time and a larger event id: any order of delivery ends the same), and only if it
+ * is newer than what the document holds; a redelivery changes nothing. With
+ * `keepsCreation`, a document also keeps the time of its earliest event.
+ *
+ * Every read and write names one `_id` and nothing else: on FerretDB (SQLite) any other
+ * filter, `$in` on `_id` included, scans the whole collection (decision 0014), which made
+ * this read model's cost grow with its size. New documents (most of a chunk, and all of a
+ * rebuild) go in as one unordered bulk insert; only those already there are read and
+ * updated one by one. The stamps are compared here, not in the update's filter: each
+ * document has one writer (its key's partition of this consumer group), so nothing
+ * changes it between the read and the write.
+ */
+async function applyNewest<D>(model: Model<D>, changes: Change[], keepsCreation: boolean): Promise<number> {
+  if (changes.length === 0) return 0;
+  const { newest, earliest } = newestPerDocument(changes);
+  const documentOf = (change: Change) => ({
+    _id: change.id,
+    ...(keepsCreation ? { createdAt: earliest.get(change.id)! } : {}),
+    ...change.fields,
+    lastEventId: change.stamp.id,
+    lastEventAt: change.stamp.at,
+  });
+  let applied = 0;
+  const existing: Change[] = [];
+  for (const batch of chunks([...newest.values()], STATEMENTS_PER_WRITE)) {
+    const docs = batch.map(documentOf);
+    try {
+      // The driver's insert: the documents are built here already, nothing for mongoose to cast.
+      applied += (await model.collection.insertMany(docs as never[], { ordered: false })).insertedCount;
+    } catch (error) {
+      const taken = new Set(takenIds(error, docs));
+      applied += docs.length - taken.size;
+      existing.push(...batch.filter((c) => taken.has(c.id)));
     }
   }
-  if (ops.length === 0) return 0;
-  try {
-    const result = await model.bulkWrite(ops as never, { ordered: false });
-    return result.insertedCount + result.modifiedCount;
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
-    if (!writeErrors?.length || writeErrors.some((w) => (w.code ?? w.err?.code) !== DUPLICATE_KEY)) throw error;
-    // Someone inserted one of these meanwhile: the inserts again, now as updates of what is there.
-    let applied = 0;
-    for (const change of inserted)
-      applied += await applyNewest(
-        model,
-        changes.filter((c) => c.id === change.id),
-        keepsCreation,
-      );
-    return applied;
-  }
+  for (const change of existing) if (await applyToExisting(model, change, earliest.get(change.id)!, keepsCreation)) applied += 1;
+  return applied;
+}
+
+/** A change to a document that is there: read by `_id`, applied by `_id` if newer; an older event may still date its creation back. */
+async function applyToExisting<D>(model: Model<D>, change: Change, first: Date, keepsCreation: boolean): Promise<boolean> {
+  const doc = await model.findById(change.id, { lastEventAt: 1, lastEventId: 1, createdAt: 1 }).lean<Stamped>().exec();
+  if (!doc) return false;
+  const earlier = keepsCreation && doc.createdAt !== undefined && first < new Date(doc.createdAt) ? { createdAt: first } : {};
+  const newer = doc.lastEventAt !== undefined && isNewer(change.stamp, doc);
+  if (!newer && Object.keys(earlier).length === 0) return false;
+  const update = newer
+    ? {
+        $set: { ...change.fields, lastEventId: change.stamp.id, lastEventAt: change.stamp.at, ...earlier },
+        ...(Object.keys(change.unset).length ? { $unset: change.unset } : {}),
+      }
+    : { $set: earlier };
+  await model.updateOne({ _id: change.id } as never, update).exec();
+  return newer;
 }
 
 function placeFields(facts: ListingPlace): Record<string, unknown> {
@@ -443,11 +458,13 @@ export function insightStore(models: InsightModels): InsightStore {
       ),
     closeOrganisation: async (organisationId, at) => {
       // Known (its facts came first): marked now; unknown: a marker its facts will not undo; withdrawn already: kept.
-      const marked = await models.organisations
-        .updateOne({ _id: organisationId, withdrawnAt: { $exists: false } }, { $set: { withdrawnAt: at } })
+      // By `_id` alone (decision 0014); the organisation's events have one writer, so read-then-write holds.
+      const doc = await models.organisations
+        .findById(organisationId, { withdrawnAt: 1 })
+        .lean<Pick<OrganisationDoc, 'withdrawnAt'>>()
         .exec();
-      if (marked.matchedCount === 0)
-        await models.organisations.updateOne({ _id: organisationId }, { $setOnInsert: { withdrawnAt: at } }, { upsert: true }).exec();
+      if (doc?.withdrawnAt) return;
+      await models.organisations.updateOne({ _id: organisationId }, { $set: { withdrawnAt: at } }, { upsert: true }).exec();
     },
     eraseOrganisationName: async (organisationId, erasedName) => {
       await models.requests.updateMany({ 'facts.schoolId': organisationId }, { $set: { 'facts.schoolName': erasedName } }).exec();
