@@ -97,6 +97,8 @@ async function main(): Promise<void> {
 koppel draait. Open:
   Bemiddelingsconsole (review):  ${services.services.review.url}/console
   Scholen en aanbieders (portal): ${services.services.portal.url}/school  en  ${services.services.portal.url}/aanbieder
+  Aanbod (zonder aanmelden):     ${services.services.portal.url}/aanbod
+  Organisatie registreren:       ${services.services.portal.url}/registreren
   Intake-API:                    ${intake}/offers  en  ${intake}/requests
   Review-API:                    ${services.services.review.url}/proposals
   Mailbox (verstuurde mails):    ${infra.endpoints.mailInboxUrl}
