@@ -76,6 +76,8 @@ export const SchoolInputSchema = z
 
 export const RequestInputSchema = RequestSchema.extend({
   id: Id.optional(),
+  /** Set by intake from a school board's token when it asks for one of its schools. */
+  requestedBy: z.undefined({ error: 'set by koppel from the token of the school board that asks' }).optional(),
   /** Filled from the requester organisation of the token (its place too); required for admins. */
   school: SchoolInputSchema.optional(),
   disciplines: z.array(DisciplineSchema).default([]),

@@ -180,6 +180,11 @@ export const RequestSchema = z.object({
    * broker sees the link.
    */
   askedForOfferId: Id.optional(),
+  /**
+   * The umbrella organisation (a school board) that asked on behalf of this school, one of
+   * its members (issue #13); set by intake from the board's token, never by a client.
+   */
+  requestedBy: Id.optional(),
 });
 export type Request = z.infer<typeof RequestSchema>;
 

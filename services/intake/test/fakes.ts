@@ -55,7 +55,7 @@ export class MemoryListings<T extends Listing> {
     const after = search.after ? afterFilter(search.after, search.sort) : undefined;
     const descending = search.sort.startsWith('-');
     return [...this.docs.values()]
-      .filter((d) => owner === undefined || d.ownerId === owner)
+      .filter((d) => owner === undefined || d.ownerId === owner || d.managerId === owner)
       .filter((d) => !search.status || d.status === search.status)
       .filter((d) => {
         if (!after || !search.after) return true;

@@ -1,6 +1,15 @@
-import { type Offer, type OfferInput, OfferInputSchema, type Organisation } from '@koppel/contracts';
+import {
+  ListingQuerySchema,
+  type Offer,
+  type OfferInput,
+  OfferInputSchema,
+  type Organisation,
+  type Request,
+  type RequestInput,
+  RequestInputSchema,
+} from '@koppel/contracts';
 import { createListing, earlierListing } from '../src/app/listings/create-listing';
-import { type ListingDeps, offerKind } from '../src/app/listings/kinds';
+import { type ListingDeps, offerKind, requestKind } from '../src/app/listings/kinds';
 import { findListings, findVisibleListing } from '../src/app/listings/read-listings';
 import { replaceListing, replaceRefusal } from '../src/app/listings/replace-listing';
 import { withdrawListing } from '../src/app/listings/withdraw-listing';
@@ -155,5 +164,59 @@ describe('listing pages', () => {
     expect(second.nextCursor).toBeNull();
     expect(await findListings(deps, admin, { ...query, sort: '-updatedAt', cursor: first.nextCursor! })).toEqual({ kind: 'bad-cursor' });
     expect(await findListings(deps, providerOf('org-other'), query)).toMatchObject({ kind: 'page', items: [] });
+  });
+});
+
+describe('a school board asking for its schools (issue #13)', () => {
+  const board = {
+    id: 'org-board',
+    type: 'school_board',
+    role: 'requester',
+    name: 'Scholengroep Leie',
+    contacts: [{ name: 'Lien', email: 'lien@example.org', language: 'nl' }],
+    place: { municipality: 'Kortrijk', postcode: '8500', country: 'BE', lat: 50.83, lon: 3.26 },
+  } as Organisation;
+  const member = {
+    id: 'org-linde',
+    type: 'school',
+    role: 'requester',
+    name: 'Basisschool De Linde',
+    contacts: [{ name: 'Tom', email: 'tom@example.org', language: 'nl' }],
+    place: { municipality: 'Harelbeke', postcode: '8530', country: 'BE', lat: 50.85, lon: 3.31 },
+    memberOf: ['org-board'],
+  } as Organisation;
+  const stranger = { ...member, id: 'org-other', name: 'Basisschool Elders', memberOf: [] } as Organisation;
+  const boardToken: Principal = { sub: 'lien@example.org', role: 'requester', org: 'org-board', iat: 0, exp: 9e9, jti: 'j-board' };
+  const requestBody = (schoolId: string): RequestInput =>
+    RequestInputSchema.parse({ ...EXAMPLES.requests.input, school: { id: schoolId, country: 'BE' } });
+
+  function boardWorld() {
+    const stores = memoryStores();
+    for (const org of [board, member, stranger]) stores.organisations.add(org);
+    const deps: ListingDeps<Request, RequestInput> = {
+      kind: requestKind,
+      store: stores.requests.store,
+      organisations: stores.active,
+      publication: recordingPublication(),
+    };
+    return { ...stores, deps };
+  }
+
+  it('asks for a member school in its name, names the board, and sees the request in its own list', async () => {
+    const { deps, requests } = boardWorld();
+    const created = await createListing(deps, boardToken, requestBody('org-linde'), undefined);
+    if (created.kind !== 'created') throw new Error(`expected created, got ${JSON.stringify(created)}`);
+    expect(created.doc.data).toMatchObject({ school: { id: 'org-linde', name: 'Basisschool De Linde', municipality: 'Harelbeke' } });
+    expect(created.doc.data.requestedBy).toBe('org-board');
+    expect(requests.docs.get(created.doc._id)).toMatchObject({ ownerId: 'org-linde', managerId: 'org-board' });
+    const listed = await findListings(deps, boardToken, ListingQuerySchema.parse({}));
+    if (listed.kind !== 'page') throw new Error('expected a page');
+    expect(listed.items.map((d) => d._id)).toEqual([created.doc._id]);
+    expect(await findVisibleListing(deps, boardToken, created.doc._id)).not.toBeNull();
+  });
+
+  it('refuses a school that is not one of its members', async () => {
+    const { deps } = boardWorld();
+    expect(await createListing(deps, boardToken, requestBody('org-other'), undefined)).toMatchObject({ kind: 'forbidden' });
   });
 });

@@ -20,6 +20,7 @@ export function offerIndexFields(offer: Offer): ListingIndexFields {
 export function requestIndexFields(request: Request): ListingIndexFields {
   return {
     ownerId: request.school.id,
+    ...(request.requestedBy ? { managerId: request.requestedBy } : {}),
     country: request.school.country,
     postcodeNumber: postcodeNumberOf(request.school.postcode),
     municipalityKey: placeKey(request.school.municipality),

@@ -47,7 +47,8 @@ export function visibilityFilter(visibility: ListingVisibility): Record<string, 
     // No regions: sees nothing. `_id: null` matches no document.
     return ranges.length ? { $or: ranges } : { _id: null };
   }
-  return { ownerId: visibility.ownerId };
+  // Its own, and those a school board asked for its schools.
+  return { $or: [{ ownerId: visibility.ownerId }, { managerId: visibility.ownerId }] };
 }
 
 function fieldOf(sort: ListingSort): { field: 'updatedAt' | 'createdAt'; descending: boolean } {

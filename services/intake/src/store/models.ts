@@ -20,6 +20,8 @@ export interface IdempotencyRecord {
  */
 export interface ListingIndexFields {
   ownerId: string;
+  /** A request asked by a school board for one of its schools: the board, which sees and changes it too. */
+  managerId?: string;
   country: string;
   /** Leading four postcode digits; brokers' regions are ranges over it. */
   postcodeNumber?: number;
@@ -108,6 +110,7 @@ function listingSchema(collection: string) {
       updatedAt: { type: Date, required: true },
       withdrawnAt: { type: Date },
       ownerId: { type: String, index: true },
+      managerId: { type: String, index: true },
       country: { type: String },
       postcodeNumber: { type: Number },
       municipalityKey: { type: String },

@@ -22,7 +22,7 @@ export function kindAccess(principal: Principal, kind: ListingName, write: boole
   return forbidden(write ? `A ${principal.role} cannot change ${kind}s.` : `A ${principal.role} cannot read ${kind}s.`);
 }
 
-/** Which listings the principal may see: an admin all, a broker those in its regions, an owner its own. */
+/** Which listings the principal may see: an admin all, a broker those in its regions, an owner its own (a board also its schools' requests it asked). */
 export function visibilityOf(principal: Principal): ListingVisibility {
   if (principal.role === 'admin') return { all: true };
   if (principal.role === 'broker') return { regions: principal.regions ?? [] };
@@ -35,5 +35,5 @@ export function canSee(principal: Principal, doc: Partial<ListingIndexFields>): 
   if (principal.role === 'broker') {
     return isInRegions(principal.regions, doc.country, doc.postcodeNumber === undefined ? undefined : String(doc.postcodeNumber));
   }
-  return doc.ownerId !== undefined && doc.ownerId === principal.org;
+  return principal.org !== undefined && (doc.ownerId === principal.org || doc.managerId === principal.org);
 }

@@ -156,6 +156,13 @@ export function requestFromInput(
   const { id: _ignored, school: _s, pupils, ...rest } = input;
   return {
     kind: 'built',
-    listing: { id: id ?? input.id ?? `req-${randomUUID()}`, school: place!, pupils: { ...ages!, count: pupils.count }, ...rest },
+    listing: {
+      id: id ?? input.id ?? `req-${randomUUID()}`,
+      school: place!,
+      pupils: { ...ages!, count: pupils.count },
+      ...rest,
+      // A school board asking for one of its schools (organisationFor gave the school): the board is named.
+      ...(principal.role === 'requester' && organisation && principal.org !== organisation.id ? { requestedBy: principal.org } : {}),
+    },
   };
 }

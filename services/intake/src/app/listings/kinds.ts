@@ -26,6 +26,8 @@ export interface ListingKind<T extends Listing, I extends { id?: string }> {
   fromInput: (input: I, principal: Principal, organisation: Organisation | undefined, id?: string) => FromInput<T>;
   /** The organisation an admin's or broker's body names (the provider or the school), if any. */
   partyIdOf: (input: I) => string | undefined;
+  /** Whose a stored listing is: its provider's or its school's id. */
+  ownerOf: (listing: T) => string;
   /** The event payload of a created or updated listing. */
   payloadOf: (listing: T) => Record<string, unknown>;
   /** The address of the listing's contact (the provider's or the school's). */
@@ -40,6 +42,7 @@ export const offerKind: ListingKind<Offer, OfferInput> = {
   topic: TOPICS.offers,
   fromInput: offerFromInput,
   partyIdOf: (input) => input.provider?.id,
+  ownerOf: (offer) => offer.provider.id,
   payloadOf: (offer) => ({ offer }),
   contactEmailOf: (offer) => offer.provider?.email,
   withoutContact: (offer) => ({ ...offer, provider: { ...offer.provider, name: ERASED.name, email: ERASED.email } }),
@@ -51,6 +54,7 @@ export const requestKind: ListingKind<Request, RequestInput> = {
   topic: TOPICS.requests,
   fromInput: requestFromInput,
   partyIdOf: (input) => input.school?.id,
+  ownerOf: (request) => request.school.id,
   payloadOf: (request) => ({ request }),
   contactEmailOf: (request) => request.school?.email,
   withoutContact: (request) => ({ ...request, school: { ...request.school, name: ERASED.name, email: ERASED.email } }),
@@ -85,8 +89,16 @@ export async function organisationFor<T extends Listing, I extends { id?: string
   principal: Principal,
   input: I,
 ): Promise<Organisation | undefined> {
-  if (principal.role === 'provider' || principal.role === 'requester')
-    return principal.org ? deps.organisations.get(principal.org) : undefined;
+  if (principal.role === 'provider' || principal.role === 'requester') {
+    const own = principal.org ? await deps.organisations.get(principal.org) : undefined;
+    // A school board asks for one of its schools: the body names the school, whose umbrellas include the board.
+    const named = deps.kind.name === 'request' ? deps.kind.partyIdOf(input) : undefined;
+    if (own && named && named !== own.id) {
+      const member = await deps.organisations.get(named);
+      if (member?.memberOf?.includes(own.id)) return member;
+    }
+    return own;
+  }
   const partyId = deps.kind.partyIdOf(input);
   return partyId ? deps.organisations.get(partyId) : undefined;
 }

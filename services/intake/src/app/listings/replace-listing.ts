@@ -1,6 +1,6 @@
 import type { Listing, StoredListing } from '../../store/models';
 import type { Principal } from '../principal';
-import type { Forbidden, Invalid } from '../results';
+import { type Forbidden, forbidden, type Invalid } from '../results';
 import { type ListingDeps, listingEvent, organisationFor } from './kinds';
 
 /** Why a listing cannot be replaced: it was withdrawn, or it is not at the revision the client last read. */
@@ -30,6 +30,9 @@ export async function replaceListing<T extends Listing, I extends { id?: string 
   const id = current._id;
   const built = kind.fromInput(input, principal, await organisationFor(deps, principal, input), id);
   if (built.kind !== 'built') return built;
+  // A school board changing a request of one of its schools names that school; a listing never changes hands.
+  if (current.ownerId !== undefined && kind.ownerOf(built.listing) !== current.ownerId)
+    return forbidden(`This ${kind.name} belongs to ${current.ownerId}: name it in the body to change it.`);
   const event = listingEvent(kind, 'updated', id, kind.payloadOf(built.listing));
   const written = await store.replaceIfRevision(id, current.revision, built.listing, new Date(), [event]);
   if (!written) return { kind: 'changed-meanwhile' };
