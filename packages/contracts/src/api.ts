@@ -120,6 +120,8 @@ export const Lifecycle = {
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   withdrawnAt: z.iso.datetime().optional(),
+  /** Listings only: stored by an organisation awaiting a broker's approval, published once approved. */
+  awaitingApproval: z.literal(true).optional(),
 };
 export const OfferViewSchema = OfferSchema.extend(Lifecycle);
 export const RequestViewSchema = RequestSchema.extend(Lifecycle);

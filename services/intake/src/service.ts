@@ -77,7 +77,14 @@ export const intake = defineService<IntakeConfig>({
       handler: dispatch(catalogueEventHandlers(catalogue)),
     });
     // Sign-ups (issue #13): the brokers' decisions come from review on koppel.signups.v1.
-    const signUpDeps: SignUpDeps = { store: store.organisations, active: organisations, publication, logger, settings: config };
+    const signUpDeps: SignUpDeps = {
+      store: store.organisations,
+      active: organisations,
+      publication,
+      logger,
+      settings: config,
+      listings: { offers: store.offers, requests: store.requests },
+    };
     scope.consume({
       groupId: config.INTAKE_GROUP_ID,
       topics: [TOPICS.signUps],

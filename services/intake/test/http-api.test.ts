@@ -73,7 +73,14 @@ describe('the intake API over in-memory stores', () => {
       organisations,
       signIn: { requestLink: signInLinkRequests(signIn), startSession: (token) => startSession(signIn, token) },
       catalogue: publicCatalogue(),
-      signUps: { store: stores.organisations.store, active: stores.active, publication, logger, settings: config },
+      signUps: {
+        store: stores.organisations.store,
+        active: stores.active,
+        publication,
+        logger,
+        settings: config,
+        listings: { offers: stores.offers.store, requests: stores.requests.store },
+      },
       standing: async (id) => (await stores.active.get(id)) !== undefined,
     });
     finishApp(app, logger);

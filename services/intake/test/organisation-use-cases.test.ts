@@ -44,7 +44,7 @@ function world() {
   const forgotten: string[] = [];
   const deps: OrganisationDeps = {
     store: stores.organisations.store,
-    active: { get: stores.active.get, forget: (id) => void forgotten.push(id) },
+    active: { get: stores.active.get, awaitsApproval: stores.active.awaitsApproval, forget: (id) => void forgotten.push(id) },
     publication,
     listings: { offers: stores.offers.store, requests: stores.requests.store },
   };

@@ -22,6 +22,8 @@ export function listingView<T>(doc: ListingState<T>) {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     withdrawnAt: doc.withdrawnAt,
+    // Its organisation awaits a broker's approval: stored, published once approved (issue #13).
+    ...(doc.held ? { awaitingApproval: true } : {}),
   };
 }
 

@@ -121,6 +121,7 @@ export class ListingStore<T extends Listing> {
     now: Date,
     idempotency: IdempotencyRecord | undefined,
     events: OutboxEntry[],
+    held = false,
   ): Promise<{ kind: 'inserted'; events: StoredEvents } | { kind: 'duplicate' }> {
     const outbox = initialOutbox(events);
     try {
@@ -133,6 +134,7 @@ export class ListingStore<T extends Listing> {
         updatedAt: now,
         ...this.indexFieldsOf(listing),
         ...(idempotency ? { idempotency } : {}),
+        ...(held ? { held: true } : {}),
         ...outbox,
       });
     } catch (error) {
@@ -177,6 +179,13 @@ export class ListingStore<T extends Listing> {
       .lean<StoredListing<T>>()
       .exec();
     return doc ? { doc, events: { model: this.model.modelName, id, handed: pendingIn(outbox) } } : null;
+  }
+
+  /** A held listing (its organisation was waiting for approval) published: no longer held, its events in the outbox. By `_id` alone. */
+  async releaseHeld(id: string, events: OutboxEntry[]): Promise<StoredEvents> {
+    const outbox = appendToOutbox(events);
+    await this.model.updateOne({ _id: id }, { $set: outbox.$set, $unset: { held: 1 }, $inc: outbox.$inc });
+    return { model: this.model.modelName, id, handed: pendingIn(outbox) };
   }
 
   /** Replaces the listing's data of a withdrawn listing (no event: its withdrawal was published already). */

@@ -39,6 +39,12 @@ export interface StoredListing<T> extends Partial<ListingIndexFields> {
   _id: string;
   data: T;
   status: LifecycleStatus;
+  /**
+   * Stored by an organisation that awaits a broker's approval (issue #13): its events are
+   * held back (not in the outbox), so nothing matches or shows it until the approval
+   * publishes it (app/sign-ups/apply-decision.ts).
+   */
+  held?: boolean;
   revision: number;
   createdAt: Date;
   updatedAt: Date;
@@ -111,6 +117,7 @@ function listingSchema(collection: string) {
       withdrawnAt: { type: Date },
       ownerId: { type: String, index: true },
       managerId: { type: String, index: true },
+      held: { type: Boolean },
       country: { type: String },
       postcodeNumber: { type: Number },
       municipalityKey: { type: String },

@@ -54,14 +54,21 @@ export class OrganisationStore {
     return this.model.find(filter).sort({ _id: 1 }).limit(options.limit).lean<StoredOrganisation[]>().exec();
   }
 
-  /** The active organisation one of whose contacts has this (lower-cased) address. */
+  /** The organisation (active or awaiting approval) one of whose contacts has this (lower-cased) address. */
   findActiveByContactEmail(address: string): Promise<StoredOrganisation | null> {
-    return this.model.findOne({ contactEmails: address, status: 'active' }).lean<StoredOrganisation>().exec();
+    // Active, or awaiting approval (it may sign in and prepare its listings, held until then: issue #13).
+    return this.model
+      .findOne({ contactEmails: address, status: { $in: ['active', 'awaiting_approval'] } })
+      .lean<StoredOrganisation>()
+      .exec();
   }
 
-  /** The active organisation holding a sign-in link with this hash. */
+  /** The organisation (active or awaiting approval) holding a sign-in link with this hash. */
   findActiveBySignInLink(hash: string): Promise<StoredOrganisation | null> {
-    return this.model.findOne({ 'signInLinks.hash': hash, status: 'active' }).lean<StoredOrganisation>().exec();
+    return this.model
+      .findOne({ 'signInLinks.hash': hash, status: { $in: ['active', 'awaiting_approval'] } })
+      .lean<StoredOrganisation>()
+      .exec();
   }
 
   /** Inserts a new organisation at revision 1 with its first events; 'duplicate' when its id exists. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { openSealed } from '@koppel/auth';
+import { openSealed, signToken } from '@koppel/auth';
 import { ALL_TOPICS, createEnvelope, type KoppelEvent, TOPICS } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
 import { createMemoryTransport, Publisher } from '@koppel/messaging';
-import { bearer, readTestStack, requestJson, waitFor } from '@koppel/testkit';
+import { bearer, demoOffers, readTestStack, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
 import { intake, loadIntakeConfig, type RunningIntake } from '../../src';
 
 /**
@@ -155,5 +155,55 @@ describe('organisations signing up themselves', () => {
     });
     expect(unknownPlace.status).toBe(400);
     expect(unknownPlace.body.errors[0].path).toBe('place.postcode');
+  });
+
+  it('lets an organisation awaiting approval sign in and prepare an offer, held back until a broker approves it', async () => {
+    const address = `theater-${tag}@example.org`;
+    const res = await requestJson('POST', `${running.url}/sign-ups`, {
+      type: 'theatre',
+      name: `Theater Wachtkamer ${tag}`,
+      place: { postcode: '8500', country: 'BE' },
+      contact: { name: 'Jan', email: address, language: 'nl' },
+    });
+    const id = res.body.organisationId as string;
+    await waitFor('the confirmation mail', async () => (await mailsTo(address)).length === 1, { timeoutMs: 10_000, intervalMs: 50 });
+    expect(
+      (await requestJson('POST', `${running.url}/sign-ups/confirmations`, { token: tokenFrom((await mailsTo(address))[0]) })).status,
+    ).toBe(200);
+    // It may ask for a sign-in link now (the link goes out like anyone's).
+    const before = (await eventsOn(TOPICS.signIn)).filter((e) => e.type === 'signin.link-requested').length;
+    expect((await requestJson('POST', `${running.url}/auth/sign-in-links`, { email: address })).status).toBe(202);
+    await waitFor(
+      'the sign-in link event',
+      async () => (await eventsOn(TOPICS.signIn)).filter((e) => e.type === 'signin.link-requested').length === before + 1,
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
+
+    // Its offer is stored, said to await approval, and published nowhere.
+    const token = bearer(signToken(stack.authSecret, { sub: address, role: 'provider', org: id, ttlSeconds: 600 }).token);
+    const offer = { ...uniqueCopy(demoOffers()[0], `held${tag}`), provider: undefined };
+    const created = await requestJson('POST', `${running.url}/offers`, offer, token);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: offer.id, awaitingApproval: true, provider: { id } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offer.id)).toEqual([]);
+
+    // Approved (the decision delivered twice): the organisation, then its offer, each published once.
+    const decided = createEnvelope({
+      type: 'signup.decided',
+      key: id,
+      payload: { organisationId: id, decision: 'approved', decidedBy: 'broker@example.org' },
+    });
+    await publisher.publish(TOPICS.signUps, decided);
+    await publisher.publish(TOPICS.signUps, decided);
+    await waitFor('offer.created', async () => (await eventsOn(TOPICS.offers)).some((e) => e.key === offer.id), {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    await transport.idle();
+    expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offer.id).map((e) => e.type)).toEqual(['offer.created']);
+    expect((await eventsOn(TOPICS.organisations)).filter((e) => e.key === id).map((e) => e.type)).toEqual(['organisation.created']);
+    const stored = await requestJson('GET', `${running.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken));
+    expect(stored.body.awaitingApproval).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ import type { Forbidden, Invalid } from '../results';
 import { type ListingDeps, listingEvent, organisationFor } from './kinds';
 
 /** What a client sees of a stored listing: the listing and its lifecycle. */
-export type ListingState<T> = Pick<StoredListing<T>, '_id' | 'data' | 'status' | 'revision' | 'createdAt' | 'updatedAt' | 'withdrawnAt'>;
+export type ListingState<T> = Pick<
+  StoredListing<T>,
+  '_id' | 'data' | 'status' | 'revision' | 'createdAt' | 'updatedAt' | 'withdrawnAt' | 'held'
+>;
 
 export type CreateListingResult<T> =
   | { kind: 'created'; doc: ListingState<T> }
@@ -50,7 +53,9 @@ export async function createListing<T extends Listing, I extends { id?: string }
   const listing = built.listing;
   const now = new Date();
   const event = listingEvent(kind, 'created', listing.id, kind.payloadOf(listing));
-  const inserted = await store.insertWithOutbox(listing, now, idempotency, [event]);
+  // An organisation awaiting a broker's approval prepares its listings: stored, its event held back until then.
+  const held = await deps.organisations.awaitsApproval(kind.ownerOf(listing));
+  const inserted = await store.insertWithOutbox(listing, now, idempotency, held ? [] : [event], held);
   if (inserted.kind === 'duplicate') {
     // A concurrent retry with the same key won the insert: answer with its result.
     const existing = await store.findById(listing.id);
@@ -58,6 +63,9 @@ export async function createListing<T extends Listing, I extends { id?: string }
     return { kind: 'exists', id: listing.id };
   }
   publication.afterWrite();
-  publication.publishSoon(inserted.events);
-  return { kind: 'created', doc: { _id: listing.id, data: listing, status: 'active', revision: 1, createdAt: now, updatedAt: now } };
+  if (!held) publication.publishSoon(inserted.events);
+  return {
+    kind: 'created',
+    doc: { _id: listing.id, data: listing, status: 'active', revision: 1, createdAt: now, updatedAt: now, ...(held ? { held } : {}) },
+  };
 }

@@ -34,7 +34,8 @@ export async function replaceListing<T extends Listing, I extends { id?: string 
   if (current.ownerId !== undefined && kind.ownerOf(built.listing) !== current.ownerId)
     return forbidden(`This ${kind.name} belongs to ${current.ownerId}: name it in the body to change it.`);
   const event = listingEvent(kind, 'updated', id, kind.payloadOf(built.listing));
-  const written = await store.replaceIfRevision(id, current.revision, built.listing, new Date(), [event]);
+  // Held (its organisation awaits approval): changed without an event; the approval publishes its latest state.
+  const written = await store.replaceIfRevision(id, current.revision, built.listing, new Date(), current.held ? [] : [event]);
   if (!written) return { kind: 'changed-meanwhile' };
   publication.afterWrite();
   publication.publishSoon(written.events);

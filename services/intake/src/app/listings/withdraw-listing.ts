@@ -13,9 +13,11 @@ export async function withdrawListing<T extends Listing, I extends { id?: string
   reason: string | undefined,
 ): Promise<WithdrawListingResult<T>> {
   const { kind, store, publication } = deps;
-  if (!(await findVisibleListing(deps, principal, id))) return { kind: 'not-found' };
+  const current = await findVisibleListing(deps, principal, id);
+  if (!current) return { kind: 'not-found' };
   const event = listingEvent(kind, 'withdrawn', id, withdrawnPayload(kind.name, id, reason));
-  const written = await store.withdrawIfActive(id, new Date(), [event]);
+  // A held listing was never published: nobody needs to hear of its withdrawal.
+  const written = await store.withdrawIfActive(id, new Date(), current.held ? [] : [event]);
   if (!written) return { kind: 'already-withdrawn' };
   publication.afterWrite();
   publication.publishSoon(written.events);

@@ -1,6 +1,8 @@
+import type { Offer, Request } from '@koppel/contracts';
 import type { Logger } from '@koppel/logging';
 import type { IntakeConfig } from '../../config';
 import type { ActiveOrganisations } from '../../store/active-organisations';
+import type { ListingStore } from '../../store/listing-store';
 import type { OrganisationStore } from '../../store/organisation-store';
 import type { Publication } from '../publication';
 
@@ -17,4 +19,6 @@ export interface SignUpDeps {
   publication: Publication;
   logger: Logger;
   settings: SignUpSettings;
+  /** The listings it prepared while awaiting approval, published when approved. */
+  listings: { offers: ListingStore<Offer>; requests: ListingStore<Request> };
 }
