@@ -3,6 +3,7 @@ import { openSealed, signToken } from '@koppel/auth';
 import { ALL_TOPICS, createEnvelope, type KoppelEvent, TOPICS } from '@koppel/contracts';
 import { createLogger } from '@koppel/logging';
 import { createMemoryTransport, Publisher } from '@koppel/messaging';
+import { MongoClient } from 'mongodb';
 import { bearer, demoOffers, readTestStack, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
 import { intake, loadIntakeConfig, type RunningIntake } from '../../src';
 
@@ -17,13 +18,14 @@ describe('organisations signing up themselves', () => {
   const publisher = new Publisher(transport);
   const key = randomBytes(32).toString('base64url');
   const tag = Date.now().toString(36);
+  const database = `${stack.namespace}-intake-sign-ups-${tag}`;
   let running: RunningIntake;
 
   beforeAll(async () => {
     await transport.ensureTopics(ALL_TOPICS);
     const config = loadIntakeConfig({
       MONGO_URI: stack.mongoUri,
-      INTAKE_DB: `${stack.namespace}-intake-sign-ups-${tag}`,
+      INTAKE_DB: database,
       INTAKE_PORT: '0',
       AUTH_TOKEN_SECRET: stack.authSecret,
       SIGNIN_LINK_KEY: key,
@@ -205,5 +207,44 @@ describe('organisations signing up themselves', () => {
     expect((await eventsOn(TOPICS.organisations)).filter((e) => e.key === id).map((e) => e.type)).toEqual(['organisation.created']);
     const stored = await requestJson('GET', `${running.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken));
     expect(stored.body.awaitingApproval).toBeUndefined();
+  });
+
+  it('finishes a release a crash cut short: the redelivered approval publishes what is still held, once', async () => {
+    const address = `kelder-${tag}@example.org`;
+    const res = await requestJson('POST', `${running.url}/sign-ups`, {
+      type: 'museum',
+      name: `Museum De Kelder ${tag}`,
+      place: { postcode: '8500', country: 'BE' },
+      contact: { name: 'Els', email: address, language: 'nl' },
+    });
+    const id = res.body.organisationId as string;
+    await waitFor('the confirmation mail', async () => (await mailsTo(address)).length === 1, { timeoutMs: 10_000, intervalMs: 50 });
+    await requestJson('POST', `${running.url}/sign-ups/confirmations`, { token: tokenFrom((await mailsTo(address))[0]) });
+    const token = bearer(signToken(stack.authSecret, { sub: address, role: 'provider', org: id, ttlSeconds: 600 }).token);
+    const offer = { ...uniqueCopy(demoOffers()[1], `crash${tag}`), provider: undefined };
+    expect((await requestJson('POST', `${running.url}/offers`, offer, token)).body.awaitingApproval).toBe(true);
+    // The state a crash leaves after the approval's write and before the release: active, its offer still held.
+    const client = new MongoClient(stack.mongoUri, { directConnection: true });
+    try {
+      await client
+        .db(database)
+        .collection<{ _id: string }>('organisations')
+        .updateOne({ _id: id }, { $set: { status: 'active', revision: 1 } });
+    } finally {
+      await client.close();
+    }
+    const decided = createEnvelope({
+      type: 'signup.decided',
+      key: id,
+      payload: { organisationId: id, decision: 'approved', decidedBy: 'broker@example.org' },
+    });
+    await publisher.publish(TOPICS.signUps, decided);
+    await publisher.publish(TOPICS.signUps, decided);
+    await waitFor('offer.created', async () => (await eventsOn(TOPICS.offers)).some((e) => e.key === offer.id), {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    await transport.idle();
+    expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offer.id).map((e) => e.type)).toEqual(['offer.created']);
   });
 });

@@ -15,8 +15,10 @@ import { signUpMail } from './mails';
  */
 export async function applySignUpDecision(deps: SignUpDeps, decision: SignUpDecidedPayload): Promise<void> {
   const doc = await deps.store.findById(decision.organisationId);
-  if (doc?.status !== 'awaiting_approval') return;
   const approved = decision.decision === 'approved';
+  // Approved before (a redelivery, perhaps after a crash between the approval and the release): release what is still held.
+  if (approved && doc?.status === 'active') return releaseAllHeld(deps, doc._id);
+  if (doc?.status !== 'awaiting_approval') return;
   const signInPage = deps.settings.SIGNIN_PORTAL_LINK_BASE ?? deps.settings.SIGNIN_LINK_BASE;
   const mail = approved
     ? signUpMail(doc.data, { kind: 'approved', link: signInPage }, deps.settings)
@@ -30,19 +32,21 @@ export async function applySignUpDecision(deps: SignUpDeps, decision: SignUpDeci
   if (!written) return;
   deps.active.forget(doc._id);
   deps.publication.publishSoon(written.events);
-  if (approved) {
-    await releaseHeld(deps, offerKind, deps.listings.offers, doc._id);
-    await releaseHeld(deps, requestKind, deps.listings.requests, doc._id);
-  }
+  if (approved) await releaseAllHeld(deps, doc._id);
   deps.logger.info('sign-up decided', { organisation: doc._id, decision: decision.decision });
 }
 
+/** Every listing the organisation prepared while awaiting approval, published: its offers, then its requests. */
+async function releaseAllHeld(deps: SignUpDeps, organisationId: string): Promise<void> {
+  await releaseHeld(deps, offerKind, deps.listings.offers, organisationId);
+  await releaseHeld(deps, requestKind, deps.listings.requests, organisationId);
+}
+
 /**
- * The listings an organisation prepared while awaiting approval, published now: each
- * active one gets its `created` event (its latest state), after the organisation's own
- * `organisation.created`. A crash in between leaves some held; the decision's redelivery
- * finds the organisation active and releases nothing more, so an admin re-saving such a
- * listing publishes it (noted in decision 0029).
+ * The listings of one kind an organisation prepared while awaiting approval, published
+ * now: each active one gets its `created` event (its latest state), after the
+ * organisation's own `organisation.created`. Only held ones change, so releasing again
+ * (the decision redelivered after a crash in between) publishes nothing twice.
  */
 async function releaseHeld<T extends Listing>(
   deps: SignUpDeps,
