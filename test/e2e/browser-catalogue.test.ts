@@ -1,17 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Offer } from '@koppel/contracts';
-import {
-  bearer,
-  chromiumLaunch,
-  demoOffers,
-  describeViolations,
-  requestJson,
-  seriousAxeViolations,
-  uniqueCopy,
-  waitFor,
-} from '@koppel/testkit';
+import { bearer, chromiumLaunch, demoOffers, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
+import { expectAccessible, expectText, SHOTS } from './browser-helpers';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -24,8 +16,6 @@ import { e2eContext, uniqueTag } from './helpers';
  * naming the offer. Bad searches show their errors at the fields; an offer no longer
  * in the catalogue says so. axe-core on every page, in Dutch, French and English.
  */
-const SHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: the public catalogue', () => {
   const { stack, inbox } = e2eContext();
@@ -96,26 +86,6 @@ describe('in a browser: the public catalogue', () => {
   beforeEach(async () => {
     await browser?.clearCookies();
   });
-
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    const violations = await seriousAxeViolations(page);
-    expect({ page: name, violations: describeViolations(violations) }).toEqual({ page: name, violations: '' });
-  }
-
-  /** Waits (the script writes after its API call) until the element's text passes, then asserts it. */
-  async function expectText(locator: Locator, how: 'toBe' | 'toContain' | 'toMatch', expected: string | RegExp): Promise<void> {
-    const passes = (text: string) =>
-      how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text);
-    const text = await waitFor(
-      'text on the page',
-      async () => {
-        const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
-        return passes(t) ? t : undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 100 },
-    ).catch(async () => (await locator.textContent()) ?? '');
-    expect(text)[how](expected as never);
-  }
 
   const cards = (page: Page) => page.locator('#results article[data-offer]');
   const cardIds = async (page: Page) =>

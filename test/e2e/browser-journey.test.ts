@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { signToken } from '@koppel/auth';
-import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
+import { bearer, chromiumLaunch, requestJson, waitFor } from '@koppel/testkit';
+import { expectAccessible, expectText, SHOTS } from './browser-helpers';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -16,8 +17,6 @@ import { e2eContext, uniqueTag } from './helpers';
  * the request; the broker's console then shows the proposal of that very offer, saying
  * the school asked for it. axe-core on every page on the way.
  */
-const SHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: a provider and a school join, meet in the catalogue, and a broker sees the proposal', () => {
   const { stack, inbox } = e2eContext();
@@ -62,26 +61,6 @@ describe('in a browser: a provider and a school join, meet in the catalogue, and
     for (const path of [...requestIds.map((id) => `requests/${id}`), ...offerIds.map((id) => `offers/${id}`)])
       await requestJson('POST', `${intake}/${path}/withdraw`, {}, admin).catch(() => undefined);
   });
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    const violations = await seriousAxeViolations(page);
-    expect({ page: what, violations: describeViolations(violations) }).toEqual({ page: what, violations: '' });
-  }
-
-  /** Waits (the scripts write after their API calls) until the element's text passes, then asserts it. */
-  async function expectText(locator: Locator, how: 'toBe' | 'toContain' | 'toMatch', expected: string | RegExp): Promise<void> {
-    const passes = (text: string) =>
-      how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text);
-    const text = await waitFor(
-      'text on the page',
-      async () => {
-        const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
-        return passes(t) ? t : undefined;
-      },
-      { timeoutMs: 20_000, intervalMs: 100 },
-    ).catch(async () => (await locator.textContent()) ?? '');
-    expect(text)[how](expected as never);
-  }
 
   /** The first line of the newest mail to `address` that starts with `prefix`. */
   async function linkInMail(address: string, prefix: string): Promise<string> {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { signToken } from '@koppel/auth';
-import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
+import { bearer, chromiumLaunch, requestJson, waitFor } from '@koppel/testkit';
+import { expectAccessible, expectText, SHOTS } from './browser-helpers';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -20,8 +21,6 @@ import { e2eContext, uniqueTag } from './helpers';
  * (what intake's POST /auth/sessions would return) and puts them where the
  * portal keeps them (sessionStorage, one tab per side).
  */
-const SHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: the portal for schools and providers', () => {
   const { stack, inbox } = e2eContext();
@@ -50,28 +49,8 @@ describe('in a browser: the portal for schools and providers', () => {
     await browser?.clearCookies();
   });
 
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    const violations = await seriousAxeViolations(page);
-    expect({ page: name, violations: describeViolations(violations) }).toEqual({ page: name, violations: '' });
-  }
-
   async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** Waits (the page updates after its API call) until the element's text passes, then asserts it. */
-  async function expectText(locator: Locator, how: 'toBe' | 'toContain' | 'toMatch', expected: string | RegExp): Promise<void> {
-    const passes = (text: string) =>
-      how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text);
-    const text = await waitFor(
-      'text on the page',
-      async () => {
-        const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
-        return passes(t) ? t : undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 100 },
-    ).catch(async () => (await locator.textContent()) ?? '');
-    expect(text)[how](expected as never);
   }
 
   /** A tab signed in as the organisation: the session the sign-in exchange would store. */

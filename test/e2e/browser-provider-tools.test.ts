@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
+import { bearer, chromiumLaunch, requestJson, waitFor } from '@koppel/testkit';
+import { expectAccessible, expectText, SHOTS } from './browser-helpers';
 import { e2eContext, goodPair, uniqueTag } from './helpers';
 
 /**
@@ -15,8 +16,6 @@ import { e2eContext, goodPair, uniqueTag } from './helpers';
  * their tables, the recent titles and no school's name. axe-core with both sections
  * filled in, in Dutch, French and English; a revoked session asks to sign in again.
  */
-const SHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: a provider imports offers and sees what schools in its reach ask for', () => {
   const { stack, inbox } = e2eContext();
@@ -109,26 +108,6 @@ describe('in a browser: a provider imports offers and sees what schools in its r
     for (const path of [...requestIds.map((id) => `requests/${id}`), ...offerIds.map((id) => `offers/${id}`)])
       await requestJson('POST', `${intake}/${path}/withdraw`, {}, admin).catch(() => undefined);
   });
-
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    const violations = await seriousAxeViolations(page);
-    expect({ page: name, violations: describeViolations(violations) }).toEqual({ page: name, violations: '' });
-  }
-
-  /** Waits (the script writes after its API call) until the element's text passes, then asserts it. */
-  async function expectText(locator: Locator, how: 'toBe' | 'toContain' | 'toMatch', expected: string | RegExp): Promise<void> {
-    const passes = (text: string) =>
-      how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text);
-    const text = await waitFor(
-      'text on the page',
-      async () => {
-        const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
-        return passes(t) ? t : undefined;
-      },
-      { timeoutMs: 20_000, intervalMs: 100 },
-    ).catch(async () => (await locator.textContent()) ?? '');
-    expect(text)[how](expected as never);
-  }
 
   async function importFile(page: Page, csv: string, name = 'aanbod.csv'): Promise<void> {
     await page.setInputFiles('#f-importFile', { name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });

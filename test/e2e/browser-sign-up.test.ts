@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { signToken } from '@koppel/auth';
-import { bearer, chromiumLaunch, describeViolations, requestJson, seriousAxeViolations, waitFor } from '@koppel/testkit';
+import { bearer, chromiumLaunch, requestJson, waitFor } from '@koppel/testkit';
+import { expectAccessible, expectText, SHOTS } from './browser-helpers';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -15,8 +16,6 @@ import { e2eContext, uniqueTag } from './helpers';
  * `/school` asks it for ages and participants, not grades and pupils. axe-core on every
  * page, in Dutch, and the sign-up pages once in French and English.
  */
-const SHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../docs/screenshots') : resolve(__dirname, '../../.run/test/screenshots');
 
 describe('in a browser: an organisation signs up itself', () => {
   const { stack, inbox } = e2eContext();
@@ -45,26 +44,6 @@ describe('in a browser: an organisation signs up itself', () => {
   beforeEach(async () => {
     await browser?.clearCookies();
   });
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    const violations = await seriousAxeViolations(page);
-    expect({ page: what, violations: describeViolations(violations) }).toEqual({ page: what, violations: '' });
-  }
-
-  /** Waits (the script writes after its API call) until the element's text passes, then asserts it. */
-  async function expectText(locator: Locator, how: 'toBe' | 'toContain' | 'toMatch', expected: string | RegExp): Promise<void> {
-    const passes = (text: string) =>
-      how === 'toBe' ? text === expected : how === 'toContain' ? text.includes(expected as string) : (expected as RegExp).test(text);
-    const text = await waitFor(
-      'text on the page',
-      async () => {
-        const t = (await locator.textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
-        return passes(t) ? t : undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 100 },
-    ).catch(async () => (await locator.textContent()) ?? '');
-    expect(text)[how](expected as never);
-  }
 
   /** A console session of a broker of West Flanders (8000–8999), as the console's own sign-in would set it. */
   async function brokerCookie(): Promise<string> {

@@ -1,19 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signToken } from '@koppel/auth';
 import type { Organisation } from '@koppel/contracts';
-import { createApp, finishApp } from '@koppel/http';
-import { createLogger } from '@koppel/logging';
-import { offerKind, requestKind } from '../src/app/listings/kinds';
-import type { OrganisationDeps } from '../src/app/organisations/deps';
-import type { SignInDeps } from '../src/app/sign-in/deps';
-import { signInLinkRequests } from '../src/app/sign-in/request-sign-in-link';
-import { startSession } from '../src/app/sign-in/start-session';
 import { loadIntakeConfig } from '../src/config';
-import { publicCatalogue } from '../src/app/catalogue/public-catalogue';
-import { mountIntakeApi } from '../src/http/intake-api';
 import { EXAMPLES } from '../src/http/openapi/examples';
 import { memoryStores, recordingPublication } from './fakes';
+import { startTestApi } from './test-api';
 
 /**
  * The HTTP side of intake over in-memory stores: that the routes map the use cases'
@@ -42,9 +32,8 @@ describe('the intake API over in-memory stores', () => {
   const stores = memoryStores();
   stores.organisations.add(provider);
   stores.organisations.add(school);
-  const logger = createLogger('intake-test', { level: 'error' });
   const publication = recordingPublication();
-  let server: Server;
+  let api: Awaited<ReturnType<typeof startTestApi>>;
   let url: string;
   let failNextRead = false;
 
@@ -57,39 +46,10 @@ describe('the intake API over in-memory stores', () => {
       failNextRead = false;
       throw Object.assign(new Error('connection timed out'), { name: 'MongoNetworkTimeoutError' });
     };
-    const organisations: OrganisationDeps = {
-      store: stores.organisations.store,
-      active: stores.active,
-      publication,
-      listings: { offers, requests: stores.requests.store },
-    };
-    const signIn: SignInDeps = { store: stores.organisations.store, publication, logger, settings: config };
-    const app = createApp({ logger, parseBodies: 'routes', health: () => ({}) });
-    mountIntakeApi(app, {
-      config,
-      logger,
-      offers: { kind: offerKind, store: offers, organisations: stores.active, publication },
-      requests: { kind: requestKind, store: stores.requests.store, organisations: stores.active, publication },
-      organisations,
-      signIn: { requestLink: signInLinkRequests(signIn), startSession: (token) => startSession(signIn, token) },
-      catalogue: publicCatalogue(),
-      signUps: {
-        store: stores.organisations.store,
-        active: stores.active,
-        publication,
-        logger,
-        settings: config,
-        listings: { offers: stores.offers.store, requests: stores.requests.store },
-      },
-      standing: async (id) => (await stores.active.get(id)) !== undefined,
-    });
-    finishApp(app, logger);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startTestApi(stores, publication, config);
+    url = api.url;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => api.close());
 
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token?: string) => {
     const res = await fetch(`${url}${path}`, {

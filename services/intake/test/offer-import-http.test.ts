@@ -1,20 +1,10 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signToken } from '@koppel/auth';
 import type { Organisation } from '@koppel/contracts';
-import { createApp, finishApp } from '@koppel/http';
-import { createLogger } from '@koppel/logging';
-import { publicCatalogue } from '../src/app/catalogue/public-catalogue';
 import { offerTemplateCsv } from '../src/app/imports/offer-columns';
-import { offerKind, requestKind } from '../src/app/listings/kinds';
-import type { OrganisationDeps } from '../src/app/organisations/deps';
-import type { SignInDeps } from '../src/app/sign-in/deps';
-import { signInLinkRequests } from '../src/app/sign-in/request-sign-in-link';
-import { startSession } from '../src/app/sign-in/start-session';
 import { loadIntakeConfig } from '../src/config';
-import { mountIntakeApi } from '../src/http/intake-api';
 import { openApiDocument } from '../src/http/openapi/document';
 import { memoryStores, recordingPublication } from './fakes';
+import { startTestApi } from './test-api';
 
 /**
  * The offer import over HTTP, on in-memory stores: its routes, media types, modes, limits
@@ -43,46 +33,15 @@ describe('the offer import over HTTP', () => {
   stores.organisations.add(organisation('org-prov', 'provider', 'theatre'));
   stores.organisations.add(organisation('org-school', 'requester', 'school'));
   stores.organisations.add(organisation('org-broker', 'broker', 'broker'));
-  const logger = createLogger('intake-test', { level: 'error' });
   const publication = recordingPublication();
-  let server: Server;
+  let api: Awaited<ReturnType<typeof startTestApi>>;
   let url: string;
 
   beforeAll(async () => {
-    const offers = stores.offers.store;
-    const organisations: OrganisationDeps = {
-      store: stores.organisations.store,
-      active: stores.active,
-      publication,
-      listings: { offers, requests: stores.requests.store },
-    };
-    const signIn: SignInDeps = { store: stores.organisations.store, publication, logger, settings: config };
-    const app = createApp({ logger, parseBodies: 'routes', health: () => ({}) });
-    mountIntakeApi(app, {
-      config,
-      logger,
-      offers: { kind: offerKind, store: offers, organisations: stores.active, publication },
-      requests: { kind: requestKind, store: stores.requests.store, organisations: stores.active, publication },
-      organisations,
-      signIn: { requestLink: signInLinkRequests(signIn), startSession: (token) => startSession(signIn, token) },
-      catalogue: publicCatalogue(),
-      signUps: {
-        store: stores.organisations.store,
-        active: stores.active,
-        publication,
-        logger,
-        settings: config,
-        listings: { offers: stores.offers.store, requests: stores.requests.store },
-      },
-      standing: async (id) => (await stores.active.get(id)) !== undefined,
-    });
-    finishApp(app, logger);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startTestApi(stores, publication, config);
+    url = api.url;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => api.close());
 
   const provider = tokenFor('provider', 'org-prov');
   const send = async (path: string, body: string | undefined, type = 'text/csv', token = provider) => {
