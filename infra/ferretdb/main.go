@@ -37,7 +37,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "invalid --log-level %q: %v\n", *logLevel, err)
 		os.Exit(2)
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	logger := slog.New(lazyHandler{inner: slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
 
 	if *sqliteDir == "" {
 		fmt.Fprintln(os.Stderr, "--sqlite-dir is required")
@@ -107,4 +107,39 @@ func main() {
 		os.Exit(1)
 	}
 	logger.Info("FerretDB stopped")
+}
+
+// lazyHandler defers a logger's With(...) attributes until a record is actually written.
+// FerretDB calls logger.With(fields...) around every SQL statement to log it at debug
+// level; slog's TextHandler formats those fields at once, enabled or not: 7.5 % of the
+// server's CPU under load (docs/performance.md). Here With only keeps them.
+type lazyHandler struct {
+	inner slog.Handler
+	ops   []func(slog.Handler) slog.Handler // WithAttrs/WithGroup calls, in order
+}
+
+func (h lazyHandler) Enabled(ctx context.Context, level slog.Level) bool {
+	return h.inner.Enabled(ctx, level)
+}
+
+func (h lazyHandler) Handle(ctx context.Context, r slog.Record) error {
+	inner := h.inner
+	for _, op := range h.ops {
+		inner = op(inner)
+	}
+	return inner.Handle(ctx, r)
+}
+
+func (h lazyHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return h.with(func(inner slog.Handler) slog.Handler { return inner.WithAttrs(attrs) })
+}
+
+func (h lazyHandler) WithGroup(name string) slog.Handler {
+	return h.with(func(inner slog.Handler) slog.Handler { return inner.WithGroup(name) })
+}
+
+func (h lazyHandler) with(op func(slog.Handler) slog.Handler) slog.Handler {
+	ops := make([]func(slog.Handler) slog.Handler, len(h.ops), len(h.ops)+1)
+	copy(ops, h.ops)
+	return lazyHandler{inner: h.inner, ops: append(ops, op)}
 }
