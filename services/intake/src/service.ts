@@ -74,7 +74,7 @@ export const intake = defineService<IntakeConfig>({
       groupId: `${config.INTAKE_CATALOGUE_GROUP_PREFIX}-${randomUUID()}`,
       topics: [TOPICS.offers, TOPICS.organisations],
       fromBeginning: true,
-      handler: dispatch(catalogueEventHandlers(catalogue)),
+      handler: dispatch(catalogueEventHandlers(catalogue, (id) => organisations.forget(id))),
     });
     // Sign-ups (issue #13): the brokers' decisions come from review on koppel.signups.v1.
     const signUpDeps: SignUpDeps = {

@@ -238,5 +238,5 @@ export function memoryStores() {
   const offers = new MemoryListings<Offer>('Offer', offerIndexFields);
   const requests = new MemoryListings<Request>('Request', requestIndexFields);
   const organisations = new MemoryOrganisations();
-  return { offers, requests, organisations, active: activeOrganisations(organisations.store, 0) };
+  return { offers, requests, organisations, active: activeOrganisations(organisations.store, 0, 0) };
 }
