@@ -273,10 +273,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
    * its requests instead of crowding them out (docs/performance.md).
    */
   const publishBatch = async (batch: BatchItem[]): Promise<number> => {
-    const work = await Promise.all(batch.map(async (item) => ({ ...item, ...publishable(item.id, await pendingOf(item)) })));
-    const entries = work.flatMap((w) => w.valid.map(([, entry]) => entry));
-    if (entries.length === 0 && work.every((w) => w.invalid.length === 0)) return 0;
     try {
+      const work = await Promise.all(batch.map(async (item) => ({ ...item, ...publishable(item.id, await pendingOf(item)) })));
+      const entries = work.flatMap((w) => w.valid.map(([, entry]) => entry));
+      if (entries.length === 0 && work.every((w) => w.invalid.length === 0)) return 0;
       await options.publisher.publishAll(entries.map((e) => ({ topic: e.topic, event: e.event })));
       for (const [name, model] of models) {
         const removals = work
@@ -289,13 +289,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (w.valid.length) outboxMetrics.published.inc({ model: w.name }, w.valid.length);
       }
       parked += work.reduce((n, w) => n + w.invalid.length, 0);
+      return entries.length;
     } catch (error) {
-      // Kept for the next try: what was handed over, and a read of the document.
-      for (const w of work)
-        markDirty(w.name, w.id, { read: w.known.read ?? 'all', handed: Object.fromEntries([...w.valid, ...w.invalid]) });
+      // Kept for the next try, read back from the document rather than taken from what was handed
+      // over: a bulk removal that failed part-way has removed some entries already (FerretDB 1.24.2
+      // does not say which), and removing one again would count it twice in `pendingEventCount`.
+      for (const item of batch) markDirty(item.name, item.id, { read: 'all' });
       throw error;
     }
-    return entries.length;
   };
 
   /** Sweeps if asked, then publishes batch after batch until nothing is dirty; stops at the first failure. */

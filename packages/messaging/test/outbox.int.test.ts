@@ -100,4 +100,56 @@ describe('outbox relay under concurrent writes', () => {
       await connection.close();
     }
   });
+
+  it('after a removal that failed part-way, publishes again only what is still in the documents, and never counts a removal twice', async () => {
+    const connection = await mongoose
+      .createConnection(stack.mongoUri, { dbName: `${stack.namespace}-outbox-partial`, maxPoolSize: 1 })
+      .asPromise();
+    const model = connection.model(`Partial${Date.now()}`, new Schema({ _id: String, ...outboxSchemaFields }, { versionKey: false }));
+    const published: string[] = [];
+    let release!: () => void;
+    const firstSendHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sends = 0;
+    const publisher = {
+      publishAll: async (messages: Array<{ topic: TopicName; event: Envelope }>) => {
+        published.push(...messages.map((m) => m.event.id));
+        if (++sends === 1) await firstSendHeld; // so that the next two documents go out in one batch
+      },
+    } as unknown as Publisher;
+    const event = (key: string) => createEnvelope({ type: 'offer.withdrawn', key, payload: { offerId: key } });
+    const countOf = async (id: string) =>
+      ((await model.collection.findOne({ _id: id } as never)) as { pendingEventCount?: unknown } | null)?.pendingEventCount;
+    const relay = startOutboxRelay({ models: [model], publisher, logger: silent, intervalMs: 100, sweepIntervalMs: 60_000 });
+    try {
+      await relay.drain();
+      const [first, fine, refused] = [event('first'), event('fine'), event('refused')];
+      await model.create({ _id: 'first', ...initialOutbox([outboxEntry(TOPICS.offers, first)]) });
+      await model.create({ _id: 'fine', ...initialOutbox([outboxEntry(TOPICS.offers, fine)]) });
+      // A counter that is not a number: the server refuses this document's removal ($inc), after writing the one before it.
+      await model.collection.insertOne({
+        _id: 'refused',
+        ...initialOutbox([outboxEntry(TOPICS.offers, refused)]),
+        pendingEventCount: 'one',
+      } as never);
+      relay.nudge(model.modelName, 'first');
+      await waitFor('the first send', () => sends === 1);
+      relay.nudge(model.modelName, 'fine');
+      relay.nudge(model.modelName, 'refused');
+      release();
+      await waitFor('the refused removal retried', () => published.filter((id) => id === refused.id).length >= 3);
+
+      expect(published.filter((id) => id === fine.id)).toEqual([fine.id]);
+      expect(await countOf('fine')).toBe(0);
+      expect(await countOf('first')).toBe(0);
+
+      await model.collection.updateOne({ _id: 'refused' } as never, { $set: { pendingEventCount: 1 } });
+      await waitFor('the refused event removed once repaired', async () => (await countOf('refused')) === 0);
+      expect(published.filter((id) => id === fine.id || id === first.id).sort()).toEqual([fine.id, first.id].sort());
+    } finally {
+      await relay.stop();
+      await connection.close();
+    }
+  });
 });
