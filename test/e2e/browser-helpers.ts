@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { signToken } from '@koppel/auth';
 import { describeViolations, seriousAxeViolations, waitFor } from '@koppel/testkit';
 
 /** Where the browser tests write their screenshots: docs/screenshots with UPDATE_SCREENSHOTS=1, else the run's folder. */
@@ -25,4 +26,27 @@ export async function expectText(locator: Locator, how: 'toBe' | 'toContain' | '
     { timeoutMs: 20_000, intervalMs: 100 },
   ).catch(async () => (await locator.textContent()) ?? '');
   expect(text)[how](expected as never);
+}
+
+/**
+ * A console session cookie (`name=value`) of a broker of West Flanders (8000–8999), as the
+ * console's own sign-in sets it (that sign-in has its own browser test).
+ */
+export async function westFlandersBrokerCookie(
+  review: string,
+  authSecret: string,
+  broker: { sub: string; org: string; ttlSeconds: number },
+): Promise<string> {
+  const { token } = signToken(authSecret, {
+    ...broker,
+    role: 'broker',
+    regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }],
+  });
+  const res = await fetch(`${review}/console/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  expect(res.status).toBe(204);
+  return res.headers.get('set-cookie')!.split(';')[0];
 }

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { signToken } from '@koppel/auth';
 import { bearer, chromiumLaunch, requestJson, waitFor } from '@koppel/testkit';
-import { expectAccessible, expectText, SHOTS } from './browser-helpers';
+import { expectAccessible, expectText, SHOTS, westFlandersBrokerCookie } from './browser-helpers';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -38,20 +37,12 @@ describe('in a browser: a provider and a school join, meet in the catalogue, and
     const { userDataDir, options } = chromiumLaunch();
     browser = await chromium.launchPersistentContext(userDataDir, { ...options, viewport: { width: 1100, height: 900 }, locale: 'nl-BE' });
     // The broker's console session, as the console's own sign-in sets it (that sign-in has its own browser test).
-    const { token } = signToken(stack.authSecret, {
+    const cookie = await westFlandersBrokerCookie(review, stack.authSecret, {
       sub: `makelaar-${tag}@example.org`,
-      role: 'broker',
       org: `brk-west-${tag}`,
-      regions: [{ country: 'BE', postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }],
       ttlSeconds: 3600,
     });
-    const session = await fetch(`${review}/console/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
-    expect(session.status).toBe(204);
-    const [name, value] = session.headers.get('set-cookie')!.split(';')[0].split('=');
+    const [name, value] = cookie.split('=');
     await browser.addCookies([{ name, value, url: review }]);
   }, 600_000);
 

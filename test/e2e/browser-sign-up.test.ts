@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { signToken } from '@koppel/auth';
 import { bearer, chromiumLaunch, requestJson, waitFor } from '@koppel/testkit';
-import { expectAccessible, expectText, SHOTS } from './browser-helpers';
+import { expectAccessible, expectText, SHOTS, westFlandersBrokerCookie } from './browser-helpers';
 import { e2eContext, uniqueTag } from './helpers';
 
 /**
@@ -46,23 +45,8 @@ describe('in a browser: an organisation signs up itself', () => {
   });
 
   /** A console session of a broker of West Flanders (8000–8999), as the console's own sign-in would set it. */
-  async function brokerCookie(): Promise<string> {
-    const regions = [{ country: 'BE' as const, postcodeFrom: 8000, postcodeTo: 8999, name: 'West-Vlaanderen' }];
-    const { token } = signToken(stack.authSecret, {
-      sub: `broker-${tag}@example.org`,
-      role: 'broker',
-      org: 'b-west',
-      regions,
-      ttlSeconds: 600,
-    });
-    const res = await fetch(`${review}/console/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
-    expect(res.status).toBe(204);
-    return res.headers.get('set-cookie')!.split(';')[0];
-  }
+  const brokerCookie = () =>
+    westFlandersBrokerCookie(review, stack.authSecret, { sub: `broker-${tag}@example.org`, org: 'b-west', ttlSeconds: 600 });
 
   const organisation = async (id: string) => requestJson('GET', `${intake}/organisations/${encodeURIComponent(id)}`, undefined, admin);
 

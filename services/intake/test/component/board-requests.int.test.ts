@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { signToken } from '@koppel/auth';
-import { ALL_TOPICS } from '@koppel/contracts';
-import { createLogger } from '@koppel/logging';
 import { createMemoryTransport } from '@koppel/messaging';
 import { bearer, readTestStack, requestJson } from '@koppel/testkit';
-import { intake, loadIntakeConfig, type RunningIntake } from '../../src';
+import type { RunningIntake } from '../../src';
 import { EXAMPLES } from '../../src/http/openapi/examples';
+import { startIntakeOn } from './start-intake';
 
 /** A school board asking for its schools (issue #13), on intake's real API and database. */
 describe('a school board asking for one of its schools', () => {
@@ -15,17 +13,7 @@ describe('a school board asking for one of its schools', () => {
   let running: RunningIntake;
 
   beforeAll(async () => {
-    await transport.ensureTopics(ALL_TOPICS);
-    const config = loadIntakeConfig({
-      MONGO_URI: stack.mongoUri,
-      INTAKE_DB: `${stack.namespace}-intake-boards-${tag}`,
-      INTAKE_PORT: '0',
-      AUTH_TOKEN_SECRET: stack.authSecret,
-      SIGNIN_LINK_KEY: randomBytes(32).toString('base64url'),
-      KAFKA_BROKERS: 'not-used:9092',
-      OUTBOX_INTERVAL_MS: '100',
-    });
-    running = await intake.start(config, createLogger('intake', { write: () => undefined }), { transport });
+    running = await startIntakeOn(transport, { INTAKE_DB: `${stack.namespace}-intake-boards-${tag}` });
   }, 60_000);
   afterAll(async () => {
     await running?.stop();

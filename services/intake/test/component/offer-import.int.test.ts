@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { signToken } from '@koppel/auth';
-import { ALL_TOPICS, type KoppelEvent, TOPICS } from '@koppel/contracts';
-import { createLogger } from '@koppel/logging';
+import { type KoppelEvent, TOPICS } from '@koppel/contracts';
 import { createMemoryTransport } from '@koppel/messaging';
 import { bearer, readTestStack, requestJson, waitFor } from '@koppel/testkit';
-import { intake, loadIntakeConfig, type RunningIntake } from '../../src';
+import type { RunningIntake } from '../../src';
+import { startIntakeOn } from './start-intake';
 
 /**
  * The bulk import of offers (issue #13) as a component: intake's real HTTP API and store
@@ -21,17 +20,7 @@ describe('importing offers, in process', () => {
   let providerToken: string;
 
   beforeAll(async () => {
-    await transport.ensureTopics(ALL_TOPICS);
-    const config = loadIntakeConfig({
-      MONGO_URI: stack.mongoUri,
-      INTAKE_DB: `${stack.namespace}-intake-import-${Date.now()}`,
-      INTAKE_PORT: '0',
-      AUTH_TOKEN_SECRET: stack.authSecret,
-      SIGNIN_LINK_KEY: randomBytes(32).toString('base64url'),
-      KAFKA_BROKERS: 'not-used:9092',
-      OUTBOX_INTERVAL_MS: '100',
-    });
-    running = await intake.start(config, createLogger('intake', { write: () => undefined }), { transport });
+    running = await startIntakeOn(transport, { INTAKE_DB: `${stack.namespace}-intake-import-${Date.now()}` });
     const organisation = await requestJson(
       'POST',
       `${running.url}/organisations`,

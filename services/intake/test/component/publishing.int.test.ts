@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { ALL_TOPICS, type KoppelEvent, TOPICS } from '@koppel/contracts';
-import { createLogger } from '@koppel/logging';
+import { type KoppelEvent, TOPICS } from '@koppel/contracts';
 import { createMemoryTransport } from '@koppel/messaging';
 import { bearer, demoOffers, readTestStack, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
-import { intake, loadIntakeConfig, type RunningIntake } from '../../src';
+import type { RunningIntake } from '../../src';
+import { startIntakeOn } from './start-intake';
 
 /**
  * Intake as a component: its real HTTP API and store on the run's database, in this
@@ -15,17 +14,7 @@ describe('intake, in process', () => {
   let running: RunningIntake;
 
   beforeAll(async () => {
-    await transport.ensureTopics(ALL_TOPICS);
-    const config = loadIntakeConfig({
-      MONGO_URI: stack.mongoUri,
-      INTAKE_DB: `${stack.namespace}-intake-component-${Date.now()}`,
-      INTAKE_PORT: '0',
-      AUTH_TOKEN_SECRET: stack.authSecret,
-      SIGNIN_LINK_KEY: randomBytes(32).toString('base64url'),
-      KAFKA_BROKERS: 'not-used:9092',
-      OUTBOX_INTERVAL_MS: '100',
-    });
-    running = await intake.start(config, createLogger('intake', { write: () => undefined }), { transport });
+    running = await startIntakeOn(transport, { INTAKE_DB: `${stack.namespace}-intake-component-${Date.now()}` });
   }, 60_000);
   afterAll(async () => {
     await running?.stop();

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { openSealed, signToken } from '@koppel/auth';
-import { ALL_TOPICS, createEnvelope, type KoppelEvent, TOPICS } from '@koppel/contracts';
-import { createLogger } from '@koppel/logging';
+import { createEnvelope, type KoppelEvent, TOPICS } from '@koppel/contracts';
 import { createMemoryTransport, Publisher } from '@koppel/messaging';
 import { MongoClient } from 'mongodb';
 import { bearer, demoOffers, readTestStack, requestJson, uniqueCopy, waitFor } from '@koppel/testkit';
-import { intake, loadIntakeConfig, type RunningIntake } from '../../src';
+import type { RunningIntake } from '../../src';
+import { startIntakeOn } from './start-intake';
 
 /**
  * Sign-up (issue #13) on intake's real API and database, with the in-process transport
@@ -22,19 +22,12 @@ describe('organisations signing up themselves', () => {
   let running: RunningIntake;
 
   beforeAll(async () => {
-    await transport.ensureTopics(ALL_TOPICS);
-    const config = loadIntakeConfig({
-      MONGO_URI: stack.mongoUri,
+    running = await startIntakeOn(transport, {
       INTAKE_DB: database,
-      INTAKE_PORT: '0',
-      AUTH_TOKEN_SECRET: stack.authSecret,
       SIGNIN_LINK_KEY: key,
       SIGNUP_CONFIRM_LINK_BASE: 'http://portal.example/registreren/bevestigen',
       SIGNIN_PORTAL_LINK_BASE: 'http://portal.example/aanmelden',
-      KAFKA_BROKERS: 'not-used:9092',
-      OUTBOX_INTERVAL_MS: '100',
     });
-    running = await intake.start(config, createLogger('intake', { write: () => undefined }), { transport });
   }, 60_000);
   afterAll(async () => {
     await running?.stop();
@@ -54,6 +47,22 @@ describe('organisations signing up themselves', () => {
     place: { postcode: '8500', country: 'BE' },
     contact: { name: 'Lotte', email, language: 'nl' },
   });
+  /** A broker's approval as review publishes it, delivered twice; the held offer is then published exactly once. */
+  const approveTwiceAndExpectOfferCreatedOnce = async (organisationId: string, offerId: string) => {
+    const decided = createEnvelope({
+      type: 'signup.decided',
+      key: organisationId,
+      payload: { organisationId, decision: 'approved', decidedBy: 'broker@example.org' },
+    });
+    await publisher.publish(TOPICS.signUps, decided);
+    await publisher.publish(TOPICS.signUps, decided);
+    await waitFor('offer.created', async () => (await eventsOn(TOPICS.offers)).some((e) => e.key === offerId), {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    await transport.idle();
+    expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offerId).map((e) => e.type)).toEqual(['offer.created']);
+  };
   /** The token in the confirmation link the notifier would mail. */
   const tokenFrom = (mail: KoppelEvent) => {
     if (mail.type !== 'signup.mail-requested' || !mail.payload.sealedLink) throw new Error('no link in this mail');
@@ -191,19 +200,7 @@ describe('organisations signing up themselves', () => {
     expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offer.id)).toEqual([]);
 
     // Approved (the decision delivered twice): the organisation, then its offer, each published once.
-    const decided = createEnvelope({
-      type: 'signup.decided',
-      key: id,
-      payload: { organisationId: id, decision: 'approved', decidedBy: 'broker@example.org' },
-    });
-    await publisher.publish(TOPICS.signUps, decided);
-    await publisher.publish(TOPICS.signUps, decided);
-    await waitFor('offer.created', async () => (await eventsOn(TOPICS.offers)).some((e) => e.key === offer.id), {
-      timeoutMs: 10_000,
-      intervalMs: 50,
-    });
-    await transport.idle();
-    expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offer.id).map((e) => e.type)).toEqual(['offer.created']);
+    await approveTwiceAndExpectOfferCreatedOnce(id, offer.id);
     expect((await eventsOn(TOPICS.organisations)).filter((e) => e.key === id).map((e) => e.type)).toEqual(['organisation.created']);
     const stored = await requestJson('GET', `${running.url}/offers/${offer.id}`, undefined, bearer(stack.adminToken));
     expect(stored.body.awaitingApproval).toBeUndefined();
@@ -233,18 +230,6 @@ describe('organisations signing up themselves', () => {
     } finally {
       await client.close();
     }
-    const decided = createEnvelope({
-      type: 'signup.decided',
-      key: id,
-      payload: { organisationId: id, decision: 'approved', decidedBy: 'broker@example.org' },
-    });
-    await publisher.publish(TOPICS.signUps, decided);
-    await publisher.publish(TOPICS.signUps, decided);
-    await waitFor('offer.created', async () => (await eventsOn(TOPICS.offers)).some((e) => e.key === offer.id), {
-      timeoutMs: 10_000,
-      intervalMs: 50,
-    });
-    await transport.idle();
-    expect((await eventsOn(TOPICS.offers)).filter((e) => e.key === offer.id).map((e) => e.type)).toEqual(['offer.created']);
+    await approveTwiceAndExpectOfferCreatedOnce(id, offer.id);
   });
 });
