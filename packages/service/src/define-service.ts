@@ -19,6 +19,7 @@ import {
   subscribeWhenReachable,
   type Transport,
 } from '@koppel/messaging';
+import { createUniqueIndexes, serverUsesSecondaryIndexes } from './secondary-indexes';
 
 /** Settings every service's config has (see `commonEnvSchema` in @koppel/config). */
 export interface CommonServiceConfig {
@@ -132,8 +133,10 @@ export function defineService<C extends CommonServiceConfig, Exposed = object>(
       for (const stop of stops.reverse()) await stop();
     };
     try {
-      const scope = await openScope(infrastructure, logger, stops, checks, options.transport);
+      const connections: Connection[] = [];
+      const scope = await openScope(infrastructure, logger, stops, checks, options.transport, connections);
       const setup = await definition.setup(scope, config);
+      for (const connection of connections) if (!connection.config.autoIndex) await createUniqueIndexes(connection);
       const app = createApp({
         ...setup.app,
         logger,
@@ -171,8 +174,8 @@ export function defineService<C extends CommonServiceConfig, Exposed = object>(
 
 /**
  * Opens what the service runs on and returns the scope its setup builds with.
- * Everything opened or started is pushed onto `stops` (run in reverse) and its
- * readiness onto `checks`.
+ * Everything opened or started is pushed onto `stops` (run in reverse), its
+ * readiness onto `checks`, and each database connection onto `connections`.
  */
 async function openScope(
   infrastructure: ServiceInfrastructure,
@@ -180,10 +183,18 @@ async function openScope(
   stops: Array<() => Promise<void> | void>,
   checks: Record<string, ReadyCheck>,
   givenTransport: Transport | undefined,
+  connections: Connection[],
 ): Promise<ServiceScope> {
   const open = async ({ uri, dbName, options }: DatabaseSettings, check: string): Promise<Connection> => {
-    const opened = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, ...options, dbName }).asPromise();
+    // Models build their indexes only where the server uses them (decision 0030); decided before any model exists.
+    const opened = await mongoose
+      .createConnection(uri, { serverSelectionTimeoutMS: 10_000, ...options, dbName, autoIndex: false })
+      .asPromise();
     stops.push(() => opened.close());
+    const indexed = await serverUsesSecondaryIndexes(opened);
+    opened.set('autoIndex', indexed);
+    if (!indexed) logger.info('secondary indexes left out: the server answers no filter but _id from an index', { dbName });
+    connections.push(opened);
     checks[check] = databaseCheck(opened);
     return opened;
   };

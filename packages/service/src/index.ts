@@ -1,1 +1,2 @@
 export * from './define-service';
+export * from './secondary-indexes';
