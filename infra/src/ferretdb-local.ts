@@ -36,6 +36,9 @@ export async function startFerretDBLocal(o: FerretDBLocalOptions): Promise<Ferre
     dataDir,
     '--log-level',
     process.env.KOPPEL_FERRETDB_LOG_LEVEL ?? 'warn',
+    // No fsync per commit (decision 0031); `full` for a database that must outlive a crash of the machine.
+    '--sqlite-synchronous',
+    process.env.KOPPEL_FERRETDB_SQLITE_SYNCHRONOUS ?? 'normal',
   ];
   // Profiling the database under load (docs/performance.md): Go's pprof on this address.
   if (process.env.KOPPEL_FERRETDB_POSTGRESQL_URL) args.push('--postgresql-url', process.env.KOPPEL_FERRETDB_POSTGRESQL_URL);
